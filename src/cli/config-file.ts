@@ -1,0 +1,43 @@
+/** Reading and writing the config file (the only config I/O). */
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { ConfigError, UsageError } from '../errors.js';
+import { describeFsError } from '../io/read-inputs.js';
+import { defaultConfig, mergeConfig, type AuditConfig } from '../scoring/config.js';
+
+export const DEFAULT_CONFIG_FILE = 'second-impression.config.json';
+
+export function loadConfig(explicit: string | undefined): { config: AuditConfig; path: string | undefined } {
+  const path = explicit ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  if (path === undefined) return { config: defaultConfig(), path: undefined };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read config ${path}: ${describeFsError(error)}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (error) {
+    throw new ConfigError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { config: mergeConfig(raw, path), path };
+}
+
+export async function writeStarterConfig(path: string, force: boolean): Promise<void> {
+  if (existsSync(path) && !force) throw new UsageError(`${path} already exists`, 'use --force to overwrite it, or --output to write elsewhere');
+  const config = defaultConfig();
+  const starter = {
+    brand: ['YourBrandHandle'],
+    categories: config.categories,
+    rules: config.rules,
+    slaMinutes: config.slaMinutes,
+    graceHours: config.graceHours,
+    autoReplySeconds: config.autoReplySeconds,
+    timezone: 'Europe/Madrid',
+    locale: config.locale,
+    maxFindings: config.maxFindings,
+  };
+  await writeFile(path, `${JSON.stringify(starter, null, 2)}\n`);
+}

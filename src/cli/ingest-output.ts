@@ -1,0 +1,45 @@
+/**
+ * `ingest`: the brand's conversations as normalized JSON Lines (spec §7), in input order. Posts by other
+ * companies in a multi-brand dataset are left out (the contract's roles are brand and customer); a reply
+ * to one of them points to the nearest ancestor kept, so `audit` of this output (with the same --as-of)
+ * sees the same conversations as `audit` of the original files.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { buildConversations, ROLE_BRAND, ROLE_CUSTOMER } from '../model/conversations.js';
+import type { Corpus } from '../ingest/index.js';
+
+export async function writeIngestOutput(corpus: Corpus, handles: string[], asOf: number, file: string | undefined): Promise<void> {
+  const conversations = buildConversations(corpus, { handles, asOf, since: -Infinity, until: Infinity }, () => {});
+  const { table, roles, parentOf, conversationOf, openers } = conversations;
+  const keep = new Uint8Array(table.length);
+  for (let i = 0; i < table.length; i++) if (conversationOf[i]! >= 0 && roles[i] !== 0) keep[i] = 1;
+  // Keep the brand post a conversation answers (a comment under the brand's own post), as context.
+  for (const opener of openers) {
+    const parent = parentOf[opener]!;
+    if (parent >= 0 && roles[parent] === ROLE_BRAND) keep[parent] = 1;
+  }
+  const out: Writable = file === undefined ? process.stdout : createWriteStream(file);
+  let buffer = '';
+  for (let i = 0; i < table.length; i++) {
+    if (!keep[i]) continue;
+    const post = table.get(i, roles[i] === ROLE_BRAND ? 'brand' : roles[i] === ROLE_CUSTOMER ? 'customer' : undefined);
+    if (post.inReplyTo !== undefined && parentOf[i]! >= 0) {
+      let parent = parentOf[i]!;
+      while (parent >= 0 && !keep[parent]) parent = parentOf[parent]!;
+      if (parent >= 0) post.inReplyTo = table.ids[parent]!;
+      else delete post.inReplyTo;
+    }
+    buffer += `${JSON.stringify(post)}\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  if (buffer) out.write(buffer);
+  if (file !== undefined) {
+    out.end();
+    await once(out, 'finish');
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Reads every input into one corpus: expands folders, sniffs each file's format, and decides what is
+ * fatal. A file the user named that cannot be read as any format stops the run (exit 2); a file found
+ * by walking a folder is skipped with a warning, so one stray file does not sink an audit.
+ */
+import { InputError, UserError } from '../errors.js';
+import { adapterById, ADAPTERS, Corpus, detectAdapter, ingestSource } from '../ingest/index.js';
+import type { IngestOptions } from '../ingest/types.js';
+import { expandInputs, openText } from '../io/read-inputs.js';
+import type { Progress } from './progress.js';
+
+export interface LoadOptions extends IngestOptions {
+  inputFormat: string | undefined;
+}
+
+export async function loadCorpus(args: readonly string[], options: LoadOptions, progress: Progress): Promise<Corpus> {
+  const forced = options.inputFormat === undefined ? undefined : adapterById(options.inputFormat);
+  if (options.inputFormat !== undefined && !forced) {
+    throw new UserError(`--input-format "${options.inputFormat}" is not a known format`, `formats: ${ADAPTERS.map((a) => a.id).join(', ')} (see: second-impression formats)`);
+  }
+  const files = await expandInputs(args, () => process.stdin);
+  const corpus = new Corpus();
+  let done = 0;
+  for (const file of files) {
+    const source = await openText(file);
+    progress.update(`Reading ${file.name} (${done + 1}/${files.length})…`);
+    if (source.head.trim() === '') {
+      const message = 'the file is empty';
+      if (file.explicit && files.length === 1) throw new InputError(`${file.name}: ${message}`);
+      corpus.warn({ input: file.name, code: 'empty-file', message });
+      continue;
+    }
+    const adapter = forced ?? detectAdapter({ name: file.name, head: source.head });
+    if (!adapter) {
+      const message = 'unknown format: not a CSV/TSV with a header, nor JSON Lines from `second-impression ingest`';
+      if (file.explicit) throw new InputError(`${file.name}: ${message}`, 'see the supported formats with: second-impression formats');
+      corpus.warn({ input: file.name, code: 'unknown-format', message: `${message}; file skipped` });
+      continue;
+    }
+    try {
+      const before = corpus.table.length;
+      await ingestSource(corpus, source, adapter, options);
+      progress.update(`Read ${file.name}: ${corpus.table.length - before} posts`);
+    } catch (error) {
+      if (!(error instanceof InputError) || file.explicit) throw error;
+      corpus.warn({ input: file.name, code: 'unusable-file', message: `${error.message}; file skipped` });
+    }
+    done++;
+  }
+  if (corpus.table.length === 0) {
+    const reasons = corpus.warnings.list().slice(0, 3).map((w) => `${w.input}${w.line ? `:${w.line}` : ''} ${w.message}`).join('; ');
+    throw new InputError(`no usable posts in the inputs${reasons ? ` (${reasons})` : ''}`);
+  }
+  return corpus;
+}

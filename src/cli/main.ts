@@ -1,0 +1,264 @@
+/**
+ * The command line: parses options, wires io → ingest → audit → report, and owns the exit codes
+ * (spec §3): 0 done, 1 score below --fail-under, 2 usage, config or input error.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { latestTime, runAudit } from '../audit.js';
+import { UserError, UsageError } from '../errors.js';
+import { ADAPTERS } from '../ingest/index.js';
+import { render, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
+import { RULES } from '../rules/index.js';
+import { CATEGORY_IDS, type Locale } from '../rules/types.js';
+import { categoryTitle } from '../audit.js';
+import { brandPresence } from '../model/brand-presence.js';
+import { loadCorpus } from './load.js';
+import { loadConfig, writeStarterConfig } from './config-file.js';
+import { parseColumnMap, parseCount, parseHandles, parseInstant, parseMinutes, parseScore, parseSince, parseTimeZone } from './options.js';
+import { createProgress } from './progress.js';
+import { writeIngestOutput } from './ingest-output.js';
+import { writeOutput } from './output.js';
+
+export const EXIT_OK = 0;
+export const EXIT_BELOW_THRESHOLD = 1;
+export const EXIT_ERROR = 2;
+
+interface CommonInputOptions {
+  brand: string[];
+  config?: string;
+  asOf?: string;
+  timezone?: string;
+  dateOrder?: 'day-first' | 'month-first';
+  map: string[];
+  inputFormat?: string;
+  quiet?: boolean;
+  debug?: boolean;
+  output?: string;
+}
+
+interface AuditOptions extends CommonInputOptions {
+  since?: string;
+  until?: string;
+  format: ReportFormat;
+  locale?: Locale;
+  failUnder?: string;
+  sla?: string;
+  maxFindings?: string;
+  color: boolean;
+}
+
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = EXIT_OK;
+  let debug = argv.includes('--debug');
+  const program = new Command('second-impression')
+    .description('Audit how a brand treats its customers in public: reply speed, ignored complaints, tone, promises and politics.')
+    .version(toolVersion(), '-V, --version')
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+
+  const inputOptions = (command: Command): Command =>
+    command
+      .option('-b, --brand <handle>', 'a brand handle (repeat it or separate with commas; "@" optional)', collect, [])
+      .option('-c, --config <file>', 'config file (default: ./second-impression.config.json when present)')
+      .option('--as-of <iso>', '"now" for the audit (default: the latest timestamp in the data)')
+      .option('--timezone <zone>', 'IANA zone for timestamps without an offset (default: UTC)')
+      .addOption(new Option('--date-order <order>', 'how to read numeric dates such as 04/11/2013 (default: inferred per file)').choices(['day-first', 'month-first']))
+      .option('--map <column=field>', 'map a CSV column to a field (repeatable), e.g. --map "Texto=text"', collect, [])
+      .option('--input-format <id>', 'force an input format (see: second-impression formats)')
+      .option('-o, --output <file>', 'write to a file instead of standard output')
+      .option('-q, --quiet', 'no progress or warning summary on standard error')
+      .option('--debug', 'show stack traces for unexpected errors');
+
+  inputOptions(program.command('audit').argument('<input...>', 'files, folders, or "-" for standard input'))
+    .description('audit the brand and print the second-impression report')
+    .option('--since <when>', 'only conversations opened since this date, or 7d / 30d / 12h / 2w before --as-of')
+    .option('--until <when>', 'only conversations opened until this date')
+    .addOption(new Option('-f, --format <format>', 'report format').choices([...REPORT_FORMATS]).default('text'))
+    .addOption(new Option('--locale <locale>', 'report language').choices(['en', 'es']))
+    .option('--sla <duration>', 'first-reply target, e.g. 60m or 2h (default 60m)')
+    .option('--fail-under <score>', 'exit with 1 when the overall score is below this (0–100)')
+    .option('--max-findings <n>', 'findings kept per rule in the result, worst first (0 = all; default 100)')
+    .option('--no-color', 'no colours in the text report')
+    .action(async (inputs: string[], options: AuditOptions) => {
+      debug = Boolean(options.debug);
+      exitCode = await auditCommand(inputs, options);
+    });
+
+  inputOptions(program.command('ingest').argument('<input...>', 'files, folders, or "-" for standard input'))
+    .description('write the brand\'s conversations as normalized JSON Lines (spec §7), which `audit` reads back')
+    .action(async (inputs: string[], options: CommonInputOptions) => {
+      debug = Boolean(options.debug);
+      await ingestCommand(inputs, options);
+    });
+
+  program
+    .command('rules')
+    .description('list every rule: id, category, weight, what it checks and its score formula')
+    .option('-c, --config <file>', 'show the weights of this config file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--locale <locale>', 'language').choices(['en', 'es']))
+    .action((options: { config?: string; format: 'text' | 'json'; locale?: Locale }) => {
+      const { config } = loadConfig(options.config);
+      process.stdout.write(rulesListing(config.rules, config.categories, options.locale ?? config.locale, options.format));
+    });
+
+  program
+    .command('formats')
+    .description('list every input format: id, how it is detected and what it yields')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((options: { format: 'text' | 'json' }) => {
+      const list = ADAPTERS.map(({ id, title, detection, yields }) => ({ id, title, detection, yields }));
+      if (options.format === 'json') process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+      else process.stdout.write(list.map((a) => `${a.id}\n  ${a.title}\n  detected: ${a.detection}\n  yields: ${a.yields}\n`).join('\n'));
+    });
+
+  program
+    .command('init')
+    .description('write a starter config file with every weight and threshold')
+    .option('-o, --output <file>', 'where to write it', 'second-impression.config.json')
+    .option('--force', 'overwrite an existing file')
+    .action(async (options: { output: string; force?: boolean }) => {
+      await writeStarterConfig(options.output, Boolean(options.force));
+      process.stderr.write(`wrote ${options.output}\n`);
+    });
+
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    return reportError(error, debug);
+  }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+    return EXIT_ERROR; // commander already printed a one-line message
+  }
+  if (error instanceof UserError) {
+    process.stderr.write(`second-impression: ${error.message}\n`);
+    if (error.hint) process.stderr.write(`  hint: ${error.hint}\n`);
+    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    return EXIT_ERROR;
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EPIPE') return EXIT_OK; // the reader (e.g. `| head`) stopped listening
+  process.stderr.write(`second-impression: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('  hint: run again with --debug for details, and report it with the input that caused it\n');
+  return EXIT_ERROR;
+}
+
+async function prepare(inputs: string[], options: CommonInputOptions) {
+  const { config, path: configPath } = loadConfig(options.config);
+  const timezone = options.timezone === undefined ? parseTimeZone(config.timezone) : parseTimeZone(options.timezone);
+  config.timezone = timezone;
+  const handles = parseHandles(options.brand.length > 0 ? options.brand : config.brand);
+  if (handles.length === 0) throw new UsageError('no brand given', 'name its handles with --brand, e.g. --brand AppleSupport (or "brand" in the config file)');
+  const progress = createProgress(!options.quiet);
+  try {
+    const corpus = await loadCorpus(inputs, { timezone, dateOrder: options.dateOrder, columnMap: parseColumnMap(options.map), inputFormat: options.inputFormat }, progress);
+    const presence = brandPresence(corpus, handles);
+    if (presence.brandPosts === 0 && presence.mentions === 0) {
+      const seen = presence.suggestions.length > 0 ? `; handles seen most often: ${presence.suggestions.join(', ')}` : '';
+      throw new UsageError(`no posts by or to ${handles.map((h) => `@${h}`).join(', ')} in the inputs${seen}`, 'check the spelling of --brand (case does not matter)');
+    }
+    const asOf = options.asOf === undefined ? latestTime(corpus)! : parseInstant(options.asOf, '--as-of', timezone);
+    return { config, configPath, corpus, handles, asOf, timezone, progress };
+  } catch (error) {
+    progress.stop();
+    throw error;
+  }
+}
+
+async function auditCommand(inputs: string[], options: AuditOptions): Promise<number> {
+  const failUnder = options.failUnder === undefined ? undefined : parseScore(options.failUnder, '--fail-under');
+  const { config, configPath, corpus, handles, asOf, timezone, progress } = await prepare(inputs, options);
+  if (options.sla !== undefined) config.slaMinutes = parseMinutes(options.sla, '--sla');
+  if (options.locale !== undefined) config.locale = options.locale;
+  if (options.maxFindings !== undefined) config.maxFindings = parseCount(options.maxFindings, '--max-findings');
+  const since = options.since === undefined ? undefined : parseSince(options.since, '--since', timezone, asOf);
+  const until = options.until === undefined ? undefined : parseInstant(options.until, '--until', timezone);
+  progress.update(`Auditing ${corpus.table.length} posts…`);
+  const result = runAudit(corpus, {
+    handles,
+    config,
+    asOf,
+    ...(since !== undefined ? { since } : {}),
+    ...(until !== undefined ? { until } : {}),
+    toolVersion: toolVersion(),
+    settingsNotes: configPath ? [`config: ${configPath}`] : [],
+  });
+  progress.stop();
+  const color = options.color && !process.env.NO_COLOR && (options.output === undefined ? Boolean(process.stdout.isTTY) : false);
+  await writeOutput(render(result, options.format, { color }), options.output);
+  if (!options.quiet) {
+    const warnings = Object.entries(result.warningCounts);
+    if (warnings.length > 0) {
+      const total = warnings.reduce((sum, [, n]) => sum + n, 0);
+      process.stderr.write(`second-impression: ${total} warning${total === 1 ? '' : 's'} (${warnings.map(([code, n]) => `${n} ${code}`).join(', ')}); details in the report\n`);
+    }
+  }
+  if (failUnder !== undefined) {
+    if (result.score === null) {
+      process.stderr.write('second-impression: no category has data, so there is no score to compare with --fail-under\n');
+      return EXIT_OK;
+    }
+    if (result.score < failUnder) {
+      if (!options.quiet) process.stderr.write(`second-impression: score ${result.score} is below --fail-under ${failUnder}\n`);
+      return EXIT_BELOW_THRESHOLD;
+    }
+  }
+  return EXIT_OK;
+}
+
+async function ingestCommand(inputs: string[], options: CommonInputOptions): Promise<void> {
+  const { corpus, handles, asOf, progress } = await prepare(inputs, options);
+  progress.update('Writing posts…');
+  await writeIngestOutput(corpus, handles, asOf, options.output);
+  progress.stop();
+  const total = corpus.warnings.total;
+  if (!options.quiet && total > 0) process.stderr.write(`second-impression: ${total} warning${total === 1 ? '' : 's'} while reading (${Object.entries(corpus.warnings.countsByCode()).map(([c, n]) => `${n} ${c}`).join(', ')})\n`);
+}
+
+export function rulesListing(ruleWeights: Record<string, number>, categoryWeights: Record<string, number>, locale: Locale, format: 'text' | 'json'): string {
+  const rules = RULES.map((rule) => ({
+    id: rule.meta.id,
+    category: rule.meta.category,
+    weight: ruleWeights[rule.meta.id] ?? 0,
+    severity: rule.meta.severity,
+    title: rule.meta.title[locale],
+    description: rule.meta.description[locale],
+    formula: rule.meta.formula[locale],
+  }));
+  const overall = locale === 'es'
+    ? 'Puntuación global = media ponderada de las categorías con datos (los pesos se renormalizan); cada categoría = media ponderada de sus reglas con puntuación.'
+    : 'Overall score = weighted mean of the categories that have data (weights renormalised); each category = weighted mean of its rules that have a score.';
+  if (format === 'json') {
+    const categories = CATEGORY_IDS.map((id) => ({ id, title: categoryTitle(id, locale), weight: categoryWeights[id] ?? 0 }));
+    return `${JSON.stringify({ overall, categories, rules }, null, 2)}\n`;
+  }
+  const out: string[] = [overall, ''];
+  for (const id of CATEGORY_IDS) {
+    out.push(`${categoryTitle(id, locale)} [${id}] · weight ${categoryWeights[id] ?? 0}`);
+    const inCategory = rules.filter((r) => r.category === id);
+    if (inCategory.length === 0) out.push(locale === 'es' ? '  (aún sin reglas en esta versión)' : '  (no rules yet in this version)');
+    for (const rule of inCategory) {
+      out.push(`  ${rule.id} · weight ${rule.weight} · ${rule.title}`);
+      out.push(`    ${rule.description}`);
+      out.push(`    ${rule.formula}`);
+    }
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,21 @@
+/**
+ * Errors caused by the user's input, options or config. The CLI prints them as one line plus a hint
+ * and exits with 2; anything else is a bug and keeps its stack trace.
+ */
+export class UserError extends Error {
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = new.target.name;
+    this.hint = hint;
+  }
+}
+
+/** Bad command-line usage or option values. */
+export class UsageError extends UserError {}
+
+/** Unreadable, unrecognised or unusable input data. */
+export class InputError extends UserError {}
+
+/** A config file that cannot be read or does not validate. */
+export class ConfigError extends UserError {}

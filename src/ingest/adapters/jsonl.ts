@@ -1,0 +1,104 @@
+/**
+ * Normalized posts as JSON Lines (spec §7): what `second-impression ingest` writes and `audit` reads
+ * back. Each line keeps the `source` of the original export, so findings still point to it.
+ */
+import type { TextSource } from '../../io/read-inputs.js';
+import type { PostRecord } from '../../model/posts.js';
+import { parseFlexibleDate } from '../dates.js';
+import type { IngestAdapter, IngestSink } from '../types.js';
+
+const MAX_LINE = 16 * 1024 * 1024;
+
+export const jsonlAdapter: IngestAdapter = {
+  id: 'jsonl',
+  title: 'Normalized posts (JSON Lines)',
+  detection: 'one JSON object per line with "id", "author" and "createdAt" keys (the output of `second-impression ingest`)',
+  yields: 'the posts exactly as ingest wrote them, with their original source file and line',
+  ownChannel: true,
+  detect(sample) {
+    const first = sample.head.replace(/^\ufeff/, '').split(/\r?\n/).find((line) => line.trim() !== '');
+    if (!first || !first.trimStart().startsWith('{')) return false;
+    try {
+      const value = JSON.parse(first) as Record<string, unknown>;
+      return typeof value === 'object' && value !== null && 'id' in value && 'author' in value && 'createdAt' in value;
+    } catch {
+      return false;
+    }
+  },
+  async parse(source: TextSource, sink: IngestSink) {
+    let rest = '';
+    let line = 0;
+    let skipping = false; // inside an over-long line, dropping text until its end
+    for await (const chunk of source.chunks) {
+      const data = rest + chunk;
+      let from = 0;
+      let nl = data.indexOf('\n');
+      while (nl >= 0) {
+        line++;
+        if (skipping) skipping = false;
+        else if (nl > from) readLine(data.slice(from, nl), line, sink);
+        from = nl + 1;
+        nl = data.indexOf('\n', from);
+      }
+      rest = skipping ? '' : data.slice(from);
+      if (rest.length > MAX_LINE) {
+        sink.warn({ line: line + 1, code: 'line-too-long', message: `line longer than ${MAX_LINE} characters; skipped` });
+        rest = '';
+        skipping = true;
+      }
+    }
+    if (rest !== '' && !skipping) readLine(rest, line + 1, sink);
+  },
+};
+function readLine(text: string, line: number, sink: IngestSink): void {
+  if (text.trim() === '') return;
+  let value: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    value = parsed as Record<string, unknown>;
+  } catch {
+    sink.warn({ line, code: 'bad-json', message: 'not a JSON object; line skipped' });
+    return;
+  }
+  const str = (key: string): string | undefined => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
+  let id = str('id');
+  if (id === undefined && typeof value.id === 'number') {
+    id = String(value.id);
+    sink.warn({ line, code: 'numeric-id', message: `id ${id} is a JSON number; long ids lose digits that way (write ids as strings)` });
+  }
+  const author = str('author');
+  const createdAt = str('createdAt');
+  if (!id || !author || !createdAt) {
+    sink.warn({ line, code: 'missing-field', message: 'a post needs string "id", "author" and "createdAt"; line skipped' });
+    return;
+  }
+  const parsedTime = parseFlexibleDate(createdAt, 'day-first', 'UTC');
+  if (!parsedTime || !parsedTime.hasOffset) {
+    sink.warn({ line, code: 'bad-date', message: `createdAt "${createdAt.slice(0, 40)}" is not ISO 8601 with an offset; line skipped` });
+    return;
+  }
+  const role = str('role');
+  const rating = typeof value.rating === 'number' && value.rating >= 1 && value.rating <= 5 ? value.rating : undefined;
+  const sourceInfo = value.source as { file?: unknown; line?: unknown; entry?: unknown } | undefined;
+  const record: PostRecord = {
+    id,
+    platform: str('platform') ?? 'unknown',
+    author,
+    time: parsedTime.ms,
+    text: str('text') ?? '',
+    inReplyTo: str('inReplyTo'),
+    threadId: str('threadId'),
+    url: str('url'),
+    rating,
+    lang: str('lang'),
+    role: role === 'brand' || role === 'customer' ? role : undefined,
+    deleted: value.deleted === true,
+    line,
+  };
+  // Keep the original location so evidence points at the export the post came from.
+  if (sourceInfo && typeof sourceInfo.file === 'string') {
+    record.entry = typeof sourceInfo.entry === 'string' ? `${sourceInfo.file}!${sourceInfo.entry}` : `${sourceInfo.file}${typeof sourceInfo.line === 'number' ? `:${sourceInfo.line}` : ''}`;
+  }
+  sink.post(record);
+}

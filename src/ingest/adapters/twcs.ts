@@ -1,0 +1,91 @@
+/**
+ * The Kaggle "Customer Support on Twitter" (TWCS) layout:
+ * tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id
+ *
+ * Quirks handled: rows are not in time order; `response_tweet_id` holds comma lists (we thread through
+ * `in_response_to_tweet_id` alone, which is enough); ids stay strings; pandas-written copies carry a
+ * leading index column and float ids ("3.0"); text has HTML entities and Windows-1252 mojibake.
+ */
+import type { IngestAdapter, IngestSink } from '../types.js';
+import type { TextSource } from '../../io/read-inputs.js';
+import { parseTwitterDate } from '../dates.js';
+import { clip, decodeHtmlEntities, repairMojibake } from '../text-cleanup.js';
+import { forEachCsvRecord, headerKey } from '../csv/read-csv.js';
+
+const COLUMNS = ['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id'] as const;
+const HEADER = COLUMNS.join(',');
+
+export const twcsAdapter: IngestAdapter = {
+  id: 'twcs',
+  title: 'Kaggle "Customer Support on Twitter" CSV',
+  detection: `CSV whose header is ${HEADER} (a leading pandas index column is allowed)`,
+  yields: 'both sides of X/Twitter care threads; customers are anonymised ids and brands are handles; the dataset only holds answered threads, so its reply rate is not an ignore rate',
+  ownChannel: false,
+  detect(sample) {
+    const firstLine = sample.head.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
+    return firstLine.split(',').map(headerKey).join(',').endsWith(HEADER);
+  },
+  async parse(source: TextSource, sink: IngestSink) {
+    type Columns = Record<(typeof COLUMNS)[number], number>;
+    let column: Columns | undefined;
+    let width = 0;
+    await forEachCsvRecord(source, ',', sink, (fields, line) => {
+      if (!column) {
+        const keys = fields.map(headerKey);
+        column = Object.fromEntries(COLUMNS.map((name) => [name, keys.indexOf(name)])) as Columns;
+        width = fields.length;
+        return;
+      }
+      if (fields.length !== width) {
+        if (!(fields.length === 1 && fields[0] === '')) {
+          sink.warn({ line, code: 'ragged-row', message: `expected ${width} fields, found ${fields.length}; row skipped` });
+        }
+        return;
+      }
+      const id = stripFloat(fields[column.tweet_id]!);
+      if (!/^\d+$/.test(id)) {
+        sink.warn({ line, code: 'bad-id', message: `tweet_id "${clip(fields[column.tweet_id]!)}" is not a number; row skipped` });
+        return;
+      }
+      const author = fields[column.author_id]!.trim();
+      if (author === '') {
+        sink.warn({ line, code: 'missing-author', message: 'author_id is empty; row skipped' });
+        return;
+      }
+      const rawDate = fields[column.created_at]!;
+      const time = parseTwitterDate(rawDate);
+      if (time === null) {
+        sink.warn({ line, code: 'bad-date', message: `created_at "${clip(rawDate)}" is not a Twitter date (e.g. "Tue Oct 31 22:10:47 +0000 2017"); row skipped` });
+        return;
+      }
+      const inbound = fields[column.inbound]!.trim().toLowerCase();
+      let role: 'brand' | 'customer' | undefined;
+      if (inbound === 'true') role = 'customer';
+      else if (inbound === 'false') role = 'brand';
+      else sink.warn({ line, code: 'bad-inbound', message: `inbound "${clip(fields[column.inbound]!)}" is neither True nor False; role left to the brand handles` });
+      const parentRaw = stripFloat(fields[column.in_response_to_tweet_id]!);
+      let inReplyTo: string | undefined;
+      if (parentRaw !== '') {
+        if (/^\d+$/.test(parentRaw)) inReplyTo = parentRaw;
+        else sink.warn({ line, code: 'bad-id', message: `in_response_to_tweet_id "${clip(parentRaw)}" is not a number; the reply link was dropped` });
+      }
+      sink.post({
+        id,
+        platform: 'x',
+        author,
+        time,
+        text: repairMojibake(decodeHtmlEntities(fields[column.text]!)),
+        inReplyTo,
+        role,
+        line,
+      });
+    });
+  },
+};
+
+/** pandas writes integer columns with gaps as floats: "3.0". */
+function stripFloat(value: string): string {
+  const trimmed = value.trim();
+  return trimmed.endsWith('.0') ? trimmed.slice(0, -2) : trimmed;
+}
+

@@ -1,0 +1,67 @@
+/**
+ * Header names that tool exports use for each normalized field, in English and Spanish, compared after
+ * `headerKey` (lower case, no accents, "_" between words). Earlier names win when a file has several
+ * candidates for one field (a file with both "username" and "name" maps author to "username").
+ */
+
+export const CSV_FIELDS = ['id', 'author', 'created_at', 'text', 'in_reply_to', 'thread_id', 'platform', 'url', 'rating', 'lang', 'role', 'deleted'] as const;
+export type CsvField = (typeof CSV_FIELDS)[number];
+
+export const REQUIRED_FIELDS: readonly CsvField[] = ['id', 'author', 'created_at', 'text'];
+
+export const HEADER_SYNONYMS: Record<CsvField, readonly string[]> = {
+  id: ['id', 'message_id', 'post_id', 'comment_id', 'tweet_id', 'review_id', 'status_id', 'id_del_mensaje', 'id_mensaje', 'id_comentario', 'id_publicacion', 'id_resena'],
+  author: ['author', 'username', 'user_name', 'screen_name', 'handle', 'from', 'sender', 'user', 'author_name', 'contact', 'contact_primary_identifier', 'name', 'autor', 'usuario', 'remitente', 'nombre_de_usuario', 'contacto', 'nombre'],
+  created_at: ['created_at', 'created_time', 'timestamp', 'datetime', 'date', 'time', 'created', 'published_at', 'published', 'sent_at', 'received', 'publish_time', 'fecha', 'fecha_de_creacion', 'fecha_creacion', 'fecha_hora', 'fecha_y_hora', 'hora', 'publicado', 'enviado', 'recibido'],
+  text: ['text', 'message', 'content', 'body', 'comment', 'review', 'full_text', 'mensaje', 'texto', 'contenido', 'comentario', 'resena', 'opinion', 'cuerpo'],
+  in_reply_to: ['in_reply_to', 'in_reply_to_id', 'in_reply_to_status_id', 'parent_id', 'parent', 'reply_to', 'in_response_to', 'in_response_to_tweet_id', 'respuesta_a', 'en_respuesta_a', 'id_del_padre', 'id_padre'],
+  thread_id: ['thread_id', 'conversation_id', 'thread', 'conversation', 'case_id', 'ticket_id', 'ticket', 'id_de_conversacion', 'id_conversacion', 'conversacion', 'id_hilo', 'hilo', 'caso'],
+  platform: ['platform', 'network', 'medium', 'channel', 'source', 'plataforma', 'red_social', 'red', 'canal', 'origen'],
+  url: ['url', 'permalink', 'link', 'enlace'],
+  rating: ['rating', 'stars', 'star_rating', 'score', 'puntuacion', 'valoracion', 'estrellas', 'nota'],
+  lang: ['lang', 'language', 'idioma', 'lengua'],
+  role: ['role', 'is_brand', 'direction', 'author_type', 'rol', 'es_marca', 'direccion', 'tipo_de_autor'],
+  deleted: ['deleted', 'is_deleted', 'hidden', 'is_hidden', 'removed', 'borrado', 'eliminado', 'oculto'],
+};
+
+/** Spanish header names: their presence hints that numeric dates are day-first. */
+const SPANISH_HEADERS = new Set([
+  'id_del_mensaje', 'id_mensaje', 'id_comentario', 'id_publicacion', 'id_resena', 'autor', 'usuario', 'remitente',
+  'nombre_de_usuario', 'contacto', 'nombre', 'fecha', 'fecha_de_creacion', 'fecha_creacion', 'fecha_hora', 'fecha_y_hora',
+  'hora', 'publicado', 'enviado', 'recibido', 'mensaje', 'texto', 'contenido', 'comentario', 'resena', 'opinion', 'cuerpo',
+  'respuesta_a', 'en_respuesta_a', 'id_del_padre', 'id_padre', 'id_de_conversacion', 'id_conversacion', 'conversacion',
+  'id_hilo', 'hilo', 'caso', 'plataforma', 'red_social', 'red', 'canal', 'origen', 'enlace', 'puntuacion', 'valoracion',
+  'estrellas', 'nota', 'idioma', 'lengua', 'rol', 'es_marca', 'direccion', 'tipo_de_autor', 'borrado', 'eliminado', 'oculto',
+]);
+
+export function looksSpanish(headerKeys: readonly string[]): boolean {
+  return headerKeys.some((key) => SPANISH_HEADERS.has(key));
+}
+
+const BRAND_VALUES = new Set(['brand', 'marca', 'company', 'empresa', 'business', 'owner', 'propietario', 'agent', 'agente', 'outbound', 'saliente', 'sent', 'enviado', 'staff', 'page', 'pagina']);
+const CUSTOMER_VALUES = new Set(['customer', 'cliente', 'user', 'usuario', 'consumer', 'consumidor', 'inbound', 'entrante', 'received', 'recibido', 'fan', 'visitor', 'visitante']);
+const TRUE_VALUES = new Set(['true', '1', 'yes', 'y', 'si', 'x', 'verdadero']);
+const FALSE_VALUES = new Set(['false', '0', 'no', 'n', 'falso', '']);
+
+/** Reads a role cell. Boolean columns (is_brand, es_marca) mean "is the brand". */
+export function parseRoleCell(value: string, columnKey: string): 'brand' | 'customer' | null | undefined {
+  const key = value.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (key === '') return undefined;
+  if (BRAND_VALUES.has(key)) return 'brand';
+  if (CUSTOMER_VALUES.has(key)) return 'customer';
+  if (columnKey === 'is_brand' || columnKey === 'es_marca') {
+    if (TRUE_VALUES.has(key)) return 'brand';
+    if (FALSE_VALUES.has(key)) return 'customer';
+  }
+  return null;
+}
+
+const DELETED_VALUES = new Set([...TRUE_VALUES, 'deleted', 'borrado', 'eliminado', 'hidden', 'oculto', 'removed']);
+
+/** Reads a deleted/hidden flag; null when the value means nothing we know. */
+export function parseFlagCell(value: string): boolean | null {
+  const key = value.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (DELETED_VALUES.has(key)) return true;
+  if (FALSE_VALUES.has(key)) return false;
+  return null;
+}

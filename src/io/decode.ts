@@ -1,0 +1,132 @@
+/**
+ * Bytes → text for every input. Exports come from Excel on Spanish Windows (Windows-1252), Excel's
+ * "Texto Unicode" (UTF-16LE), "CSV UTF-8" (UTF-8 with BOM) and plain UTF-8: we sniff once from the
+ * first bytes and then decode the rest as a stream, so a 200 MB file never becomes one string.
+ */
+import iconv from 'iconv-lite';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface SniffedEncoding {
+  encoding: TextEncodingName;
+  /** Bytes of byte-order mark to skip at the start. */
+  bomLength: number;
+  /** Why we chose it, for `--debug` and the report's input notes. */
+  reason: 'bom' | 'nul-pattern' | 'valid-utf8' | 'invalid-utf8';
+}
+
+/** A problem found while decoding, with the byte offset where it was seen. */
+export interface DecodeProblem {
+  code: 'invalid-utf8';
+  byteOffset: number;
+  message: string;
+}
+
+export function sniffEncoding(head: Uint8Array): SniffedEncoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3, reason: 'bom' };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, reason: 'bom' };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, reason: 'bom' };
+
+  // UTF-16 without a BOM: text in Latin scripts has a NUL in every other byte.
+  const sample = Math.min(head.length, 4096) & ~1;
+  if (sample >= 16) {
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i < sample; i += 2) {
+      if (head[i] === 0) evenNul++;
+      if (head[i + 1] === 0) oddNul++;
+    }
+    const pairs = sample / 2;
+    if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return { encoding: 'utf-16le', bomLength: 0, reason: 'nul-pattern' };
+    if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return { encoding: 'utf-16be', bomLength: 0, reason: 'nul-pattern' };
+  }
+
+  return isValidUtf8Prefix(head)
+    ? { encoding: 'utf-8', bomLength: 0, reason: 'valid-utf8' }
+    : { encoding: 'windows-1252', bomLength: 0, reason: 'invalid-utf8' };
+}
+
+/** Strict UTF-8 check of a prefix that may end in the middle of a multi-byte sequence. */
+export function isValidUtf8Prefix(bytes: Uint8Array): boolean {
+  let end = bytes.length;
+  // Drop an incomplete trailing sequence (at most 3 bytes) so a cut in the middle of "ñ" is not an error.
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const b = bytes[end - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead byte
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    if (need > back) end -= back;
+    break;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Streaming decoder for one input. UTF-8 is decoded strictly; when invalid bytes turn up after the
+ * sniff said UTF-8 (a file that is UTF-8 at the top and Windows-1252 further down), the rest is decoded
+ * leniently and the problem is reported once with its byte offset, instead of failing the whole file.
+ */
+export class StreamDecoder {
+  private readonly encoding: TextEncodingName;
+  private bomToSkip: number;
+  private utf8: InstanceType<typeof TextDecoder> | undefined;
+  private lenient = false;
+  private other: ReturnType<typeof iconv.getDecoder> | undefined;
+  private bytesSeen = 0;
+  readonly problems: DecodeProblem[] = [];
+
+  constructor(sniffed: SniffedEncoding) {
+    this.encoding = sniffed.encoding;
+    this.bomToSkip = sniffed.bomLength;
+    if (this.encoding === 'utf-8') this.utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    else this.other = iconv.getDecoder(this.encoding === 'windows-1252' ? 'win1252' : this.encoding, { stripBOM: false });
+  }
+
+  write(chunk: Uint8Array): string {
+    let bytes = chunk;
+    if (this.bomToSkip > 0) {
+      const skip = Math.min(this.bomToSkip, bytes.length);
+      bytes = bytes.subarray(skip);
+      this.bomToSkip -= skip;
+      this.bytesSeen += skip;
+    }
+    const offset = this.bytesSeen;
+    this.bytesSeen += bytes.length;
+    if (this.other) return this.other.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    try {
+      return this.utf8!.decode(bytes, { stream: true });
+    } catch {
+      if (this.lenient) throw new Error('unreachable: lenient UTF-8 decoder threw');
+      this.lenient = true;
+      this.problems.push({
+        code: 'invalid-utf8',
+        byteOffset: offset,
+        message: `invalid UTF-8 bytes in the block starting at byte ${offset}; they are shown as � from there on (re-save the file as UTF-8)`,
+      });
+      this.utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+      return this.utf8.decode(bytes, { stream: true });
+    }
+  }
+
+  end(): string {
+    if (this.other) return this.other.end() ?? '';
+    try {
+      return this.utf8!.decode();
+    } catch {
+      this.problems.push({ code: 'invalid-utf8', byteOffset: this.bytesSeen, message: 'the file ends in the middle of a UTF-8 character (truncated file?)' });
+      return '\ufffd';
+    }
+  }
+}
+
+/** Decodes a whole buffer (small inputs and tests). */
+export function decodeBuffer(bytes: Uint8Array): { text: string; encoding: TextEncodingName; problems: DecodeProblem[] } {
+  const sniffed = sniffEncoding(bytes.subarray(0, 65536));
+  const decoder = new StreamDecoder(sniffed);
+  const text = decoder.write(bytes) + decoder.end();
+  return { text, encoding: sniffed.encoding, problems: decoder.problems };
+}

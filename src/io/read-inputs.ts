@@ -1,0 +1,150 @@
+/**
+ * Turns command-line input arguments (files, folders, "-") into decoded text sources. This is the only
+ * place that reads input files; everything downstream receives text.
+ */
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { sniffEncoding, StreamDecoder, type DecodeProblem, type TextEncodingName } from './decode.js';
+
+/** One input file as the ingest layer sees it: a display name and its decoded text, streamed. */
+export interface TextSource {
+  /** The path as the user wrote it (or joined under the folder they named); "-" for stdin. */
+  name: string;
+  encoding: TextEncodingName;
+  /** The first ~64 KiB of decoded text, for format sniffing. */
+  head: string;
+  /** The whole decoded text, in chunks (the head included). Can be iterated once. */
+  chunks: AsyncIterable<string>;
+  /** Filled while `chunks` is consumed. */
+  decodeProblems: DecodeProblem[];
+  /** Bytes in the file when known (for progress). */
+  size: number | undefined;
+}
+
+export interface InputFile {
+  name: string;
+  size: number | undefined;
+  /** True when the user named this file directly (not found by walking a folder). */
+  explicit: boolean;
+  open(): AsyncIterable<Uint8Array>;
+}
+
+const HEAD_BYTES = 64 * 1024;
+const READ_CHUNK = 1 << 20;
+
+/** Files a folder walk passes over silently: documentation and media, never exports. */
+const NON_DATA_EXTENSIONS = new Set(['.md', '.markdown', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.pdf', '.mp4', '.mov', '.ico']);
+
+export async function expandInputs(args: readonly string[], stdin: () => AsyncIterable<Uint8Array>): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  let stdinUsed = false;
+  for (const arg of args) {
+    if (arg === '-') {
+      if (stdinUsed) throw new UsageError('"-" (standard input) can be given only once');
+      stdinUsed = true;
+      files.push({ name: '-', size: undefined, explicit: true, open: stdin });
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(arg);
+    } catch (error) {
+      throw new UsageError(`cannot read input ${arg}: ${describeFsError(error)}`, 'check the path; use "-" to read standard input');
+    }
+    if (info.isDirectory()) {
+      const found = await walk(arg);
+      if (found.length === 0) throw new UsageError(`input folder ${arg} holds no data files`);
+      files.push(...found);
+    } else {
+      files.push(fileInput(arg, info.size, true));
+    }
+  }
+  return files;
+}
+
+async function walk(dir: string): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  // Sorted so that the same folder always yields the same input order (and the same report bytes).
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(full)));
+    else if (entry.isFile() && !NON_DATA_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+      const info = await stat(full);
+      out.push(fileInput(full, info.size, false));
+    }
+  }
+  return out;
+}
+
+function fileInput(name: string, size: number, explicit: boolean): InputFile {
+  return { name, size, explicit, open: () => createReadStream(name, { highWaterMark: READ_CHUNK }) };
+}
+
+/** Reads the first bytes to sniff the encoding, then streams the rest through one decoder. */
+export async function openText(file: InputFile): Promise<TextSource> {
+  const iterator = file.open()[Symbol.asyncIterator]();
+  const buffered: Uint8Array[] = [];
+  let bufferedBytes = 0;
+  let done = false;
+  while (bufferedBytes < HEAD_BYTES) {
+    let step;
+    try {
+      step = await iterator.next();
+    } catch (error) {
+      throw new UsageError(`cannot read input ${file.name}: ${describeFsError(error)}`);
+    }
+    if (step.done) {
+      done = true;
+      break;
+    }
+    buffered.push(step.value);
+    bufferedBytes += step.value.length;
+  }
+  const headBytes = Buffer.concat(buffered);
+  const sniffed = sniffEncoding(headBytes.subarray(0, HEAD_BYTES));
+  const headDecoder = new StreamDecoder(sniffed);
+  const head = headDecoder.write(headBytes.subarray(0, HEAD_BYTES));
+
+  const decoder = new StreamDecoder(sniffed);
+  const decodeProblems = decoder.problems;
+  async function* chunks(): AsyncGenerator<string> {
+    const first = decoder.write(headBytes);
+    if (first) yield first;
+    if (!done) {
+      for (;;) {
+        let step;
+        try {
+          step = await iterator.next();
+        } catch (error) {
+          throw new UsageError(`cannot read input ${file.name}: ${describeFsError(error)}`);
+        }
+        if (step.done) break;
+        const text = decoder.write(step.value);
+        if (text) yield text;
+      }
+    }
+    const tail = decoder.end();
+    if (tail) yield tail;
+  }
+  return { name: file.name, encoding: sniffed.encoding, head, chunks: chunks(), decodeProblems, size: file.size };
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,0 +1,237 @@
+/**
+ * From posts to the brand's conversations (spec §5).
+ *
+ * - Roles: a post by one of the brand's handles is the brand's. A post a source marks as a company's
+ *   (TWCS inbound=False, a role column) is the brand's too on the brand's own channel, and another
+ *   company's ("other") in a multi-brand dataset. Everyone else is a customer.
+ * - Threads: reply links first (`inReplyTo`, scoped per platform); posts that only carry a thread id are
+ *   chained in time order inside that thread.
+ * - Conversation: the reply tree under a customer post that opens it — a thread's first post, or a
+ *   customer post answering a brand post (a comment under the brand's announcement opens its own
+ *   conversation). It belongs to the brand when it sits on the brand's own channel, mentions or answers
+ *   the brand, is a review, or the brand posted in it.
+ * - "Now" (`asOf`) is an input: posts after it are treated as not written yet.
+ */
+import type { IngestWarning } from '../ingest/types.js';
+import type { Corpus } from '../ingest/index.js';
+import type { PostTable } from './posts.js';
+
+export const ROLE_OTHER = 0;
+export const ROLE_BRAND = 1;
+export const ROLE_CUSTOMER = 2;
+
+export interface BrandConversations {
+  table: PostTable;
+  /** Resolved role per post: ROLE_BRAND, ROLE_CUSTOMER or ROLE_OTHER. */
+  roles: Uint8Array;
+  /** Parent post index, or -1. */
+  parentOf: Int32Array;
+  /** Conversation index per post, or -1 when the post is in none of the brand's conversations. */
+  conversationOf: Int32Array;
+  /** CSR layout: posts of conversation c are members[offsets[c]] … members[offsets[c + 1] - 1], in time order. */
+  offsets: Int32Array;
+  members: Int32Array;
+  /** The customer post that opened each conversation. */
+  openers: Int32Array;
+  count: number;
+  /** Posts by the brand (any conversation or none). */
+  brandPosts: number;
+}
+
+export interface BuildOptions {
+  handles: readonly string[];
+  asOf: number;
+  /** Only conversations opened in [since, until] are kept. */
+  since: number;
+  until: number;
+}
+
+export function normalizeHandle(handle: string): string {
+  return handle.trim().replace(/^@/, '').toLowerCase();
+}
+
+export function buildConversations(corpus: Corpus, options: BuildOptions, warn: (w: IngestWarning) => void): BrandConversations {
+  const table = corpus.table;
+  const n = table.length;
+  const times = table.times;
+  const visible = (i: number): boolean => times[i]! <= options.asOf;
+
+  const roles = resolveRoles(corpus, options.handles);
+  const parentOf = linkReplies(table, warn);
+  chainThreadOnlyPosts(table, parentOf);
+
+  // Opener of each post's conversation: -1 none, -2 not computed yet.
+  const opener = new Int32Array(n).fill(-2);
+  const stack: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (opener[i] !== -2) continue;
+    // Walk up to a known node or a root, breaking reply cycles on the way.
+    let at = i;
+    const onPath = new Set<number>();
+    while (at >= 0 && opener[at] === -2) {
+      if (onPath.has(at)) {
+        warnAt(table, at, warn, 'reply-cycle', `post ${table.ids[at]} is part of a reply cycle; its reply link was dropped`);
+        parentOf[at] = -1;
+        break;
+      }
+      onPath.add(at);
+      stack.push(at);
+      at = parentOf[at]!;
+    }
+    while (stack.length > 0) {
+      const p = stack.pop()!;
+      const parent = parentOf[p]!;
+      const inherited = parent >= 0 ? opener[parent]! : -1;
+      if (inherited >= 0) opener[p] = inherited;
+      else opener[p] = roles[p] === ROLE_CUSTOMER && visible(p) ? p : -1;
+    }
+  }
+
+  // Which openers belong to the brand, and which are inside the period.
+  const belongs = new Uint8Array(n);
+  const mention = mentionPattern(options.handles);
+  for (let i = 0; i < n; i++) {
+    const o = opener[i]!;
+    if (o < 0 || !visible(i)) continue;
+    if (roles[i] === ROLE_BRAND) belongs[o] = 1;
+  }
+  let brandPosts = 0;
+  for (let i = 0; i < n; i++) if (roles[i] === ROLE_BRAND) brandPosts++;
+  for (let o = 0; o < n; o++) {
+    if (opener[o] !== o || belongs[o]) continue;
+    const parent = parentOf[o]!;
+    if (
+      corpus.ownChannelFiles.has(table.fileOf[o]!) ||
+      table.ratings[o]! > 0 ||
+      (parent >= 0 && roles[parent] === ROLE_BRAND) ||
+      (mention !== null && mention.test(table.texts[o]!))
+    ) {
+      belongs[o] = 1;
+    }
+  }
+
+  // Number the conversations in input order, keep those opened in the period.
+  const conversationOfOpener = new Int32Array(n).fill(-1);
+  const openerList: number[] = [];
+  for (let o = 0; o < n; o++) {
+    if (opener[o] === o && belongs[o] && times[o]! >= options.since && times[o]! <= options.until) {
+      conversationOfOpener[o] = openerList.length;
+      openerList.push(o);
+    }
+  }
+  const count = openerList.length;
+  const conversationOf = new Int32Array(n).fill(-1);
+  const sizes = new Int32Array(count + 1);
+  for (let i = 0; i < n; i++) {
+    const o = opener[i]!;
+    if (o < 0 || !visible(i)) continue;
+    const c = conversationOfOpener[o]!;
+    if (c < 0) continue;
+    conversationOf[i] = c;
+    sizes[c + 1]!++;
+  }
+  const offsets = new Int32Array(count + 1);
+  for (let c = 0; c < count; c++) offsets[c + 1] = offsets[c]! + sizes[c + 1]!;
+  const fill = offsets.slice(0, count);
+  const members = new Int32Array(offsets[count] ?? 0);
+  for (let i = 0; i < n; i++) {
+    const c = conversationOf[i]!;
+    if (c >= 0) members[fill[c]!++] = i;
+  }
+  // Time order inside each conversation (input order breaks ties); most have a handful of posts.
+  for (let c = 0; c < count; c++) {
+    const from = offsets[c]!;
+    const to = offsets[c + 1]!;
+    for (let a = from + 1; a < to; a++) {
+      const post = members[a]!;
+      let b = a - 1;
+      while (b >= from && times[members[b]!]! > times[post]!) {
+        members[b + 1] = members[b]!;
+        b--;
+      }
+      members[b + 1] = post;
+    }
+  }
+  return { table, roles, parentOf, conversationOf, offsets, members, openers: Int32Array.from(openerList), count, brandPosts };
+}
+
+function resolveRoles(corpus: Corpus, handles: readonly string[]): Uint8Array {
+  const table = corpus.table;
+  const brandAuthor = new Uint8Array(table.authors.values.length);
+  const wanted = new Set(handles.map(normalizeHandle));
+  table.authors.values.forEach((author, index) => {
+    if (wanted.has(normalizeHandle(author))) brandAuthor[index] = 1;
+  });
+  const roles = new Uint8Array(table.length);
+  for (let i = 0; i < table.length; i++) {
+    if (brandAuthor[table.authorOf[i]!]) roles[i] = ROLE_BRAND;
+    else if (table.declaredRoles[i] === ROLE_BRAND) roles[i] = corpus.ownChannelFiles.has(table.fileOf[i]!) ? ROLE_BRAND : ROLE_OTHER;
+    else roles[i] = ROLE_CUSTOMER;
+  }
+  return roles;
+}
+
+/** Resolves `inReplyTo` per platform; warns about duplicate ids, missing parents and replies dated before their parent. */
+function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): Int32Array {
+  const n = table.length;
+  const byPlatform: Map<string, number>[] = table.platforms.values.map(() => new Map());
+  for (let i = 0; i < n; i++) {
+    const index = byPlatform[table.platformOf[i]!]!;
+    const id = table.ids[i]!;
+    const first = index.get(id);
+    if (first === undefined) index.set(id, i);
+    else if (table.texts[first] !== table.texts[i] || table.times[first] !== table.times[i] || table.authorOf[first] !== table.authorOf[i]) {
+      const where = table.source(first);
+      warnAt(table, i, warn, 'duplicate-id', `id ${id} was already used at ${where.file}${where.line ? `:${where.line}` : ''} by a different post; replies link to the first one`);
+    }
+  }
+  const parentOf = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const target = table.inReplyTo[i];
+    if (target === undefined) continue;
+    const parent = byPlatform[table.platformOf[i]!]!.get(target);
+    if (parent === undefined) {
+      warnAt(table, i, warn, 'reply-to-missing', `post ${table.ids[i]} replies to ${target}, which is not in the data; it starts its own thread`);
+      continue;
+    }
+    if (parent === i) continue;
+    parentOf[i] = parent;
+    if (table.times[i]! < table.times[parent]!) {
+      warnAt(table, i, warn, 'reply-before-parent', `post ${table.ids[i]} is dated before the post it replies to (${table.ids[parent]}); its response time is not counted`);
+    }
+  }
+  return parentOf;
+}
+
+/** Posts with a thread id but no reply link (flat inbox exports) follow the previous post of their thread. */
+function chainThreadOnlyPosts(table: PostTable, parentOf: Int32Array): void {
+  const threads = new Map<string, number[]>();
+  for (let i = 0; i < table.length; i++) {
+    const thread = table.threadIds[i];
+    if (thread === undefined) continue;
+    const key = `${table.platformOf[i]}\u0000${thread}`;
+    const list = threads.get(key);
+    if (list) list.push(i);
+    else threads.set(key, [i]);
+  }
+  for (const posts of threads.values()) {
+    if (posts.length < 2) continue;
+    posts.sort((a, b) => table.times[a]! - table.times[b]! || a - b);
+    for (let k = 1; k < posts.length; k++) {
+      const post = posts[k]!;
+      if (parentOf[post] === -1 && table.inReplyTo[post] === undefined) parentOf[post] = posts[k - 1]!;
+    }
+  }
+}
+
+function mentionPattern(handles: readonly string[]): RegExp | null {
+  const names = handles.map(normalizeHandle).filter((h) => h !== '');
+  if (names.length === 0) return null;
+  const escaped = names.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`@(?:${escaped.join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
+}
+
+function warnAt(table: PostTable, i: number, warn: (w: IngestWarning) => void, code: string, message: string): void {
+  const source = table.source(i);
+  warn({ input: source.file, ...(source.line ? { line: source.line } : {}), code, message });
+}

@@ -1,0 +1,168 @@
+/**
+ * What happened in each conversation, computed once for every rule (Lighthouse calls these "computed
+ * artifacts"): did it need a reply, who answered when, what is pending, which brand posts were automated.
+ *
+ * Definitions (spec §5, peers.md §2):
+ * - The clock starts at the opener, the earliest customer message (not the one the brand chose to answer).
+ * - It stops at the first human brand post in the conversation. Automated replies — the same text sent
+ *   again and again within `autoReplySeconds` of the customer — are counted apart and never stop it.
+ * - A conversation needs a reply when any customer post before the first human reply needs one.
+ * - Not answered and opened less than `graceHours` before "now": pending, not ignored.
+ * - Follow-ups: after the first reply, each customer turn that needs a reply starts a new clock that
+ *   stops at the next human brand post.
+ */
+import type { NeedsReply } from '../signals/needs-reply.js';
+import { ROLE_BRAND, ROLE_CUSTOMER, type BrandConversations } from './conversations.js';
+
+export const STATUS_NOT_NEEDED = 0;
+export const STATUS_ANSWERED = 1;
+export const STATUS_IGNORED = 2;
+export const STATUS_PENDING = 3;
+
+export interface TimelineOptions {
+  asOf: number;
+  graceHours: number;
+  autoReplySeconds: number;
+}
+
+export interface FollowUp {
+  conversation: number;
+  /** The customer post that started the turn. */
+  post: number;
+  /** The human brand post that answered it, or -1. */
+  reply: number;
+  /** Milliseconds to the reply; NaN when unanswered. */
+  ms: number;
+  pending: boolean;
+}
+
+export interface Timeline {
+  status: Uint8Array;
+  /** The customer post that made the conversation need a reply, or -1. */
+  trigger: Int32Array;
+  triggerReason: string[];
+  triggerCue: (string | undefined)[];
+  /** First human brand post, or -1. */
+  firstReply: Int32Array;
+  /** First response time in ms; NaN when there is none or the dates are inconsistent. */
+  firstResponseMs: Float64Array;
+  /** Brand posts per conversation that were automated. */
+  automatedReplies: Int32Array;
+  /** Post index → 1 when it is an automated brand reply. */
+  automated: Uint8Array;
+  followUps: FollowUp[];
+}
+
+export type NeedsReplyDetector = (text: string, rating?: number) => NeedsReply;
+
+export function buildTimeline(conversations: BrandConversations, options: TimelineOptions, detect: NeedsReplyDetector): Timeline {
+  const { table, roles, offsets, members, openers, count } = conversations;
+  const times = table.times;
+  const graceMs = options.graceHours * 3_600_000;
+  const automated = findAutomatedReplies(conversations, options.autoReplySeconds * 1000);
+
+  const status = new Uint8Array(count);
+  const trigger = new Int32Array(count).fill(-1);
+  const triggerReason: string[] = new Array<string>(count).fill('none');
+  const triggerCue: (string | undefined)[] = new Array<string | undefined>(count).fill(undefined);
+  const firstReply = new Int32Array(count).fill(-1);
+  const firstResponseMs = new Float64Array(count).fill(NaN);
+  const automatedReplies = new Int32Array(count);
+  const followUps: FollowUp[] = [];
+  const needs = (post: number): NeedsReply => detect(table.texts[post]!, table.ratings[post]! || undefined);
+
+  for (let c = 0; c < count; c++) {
+    const opener = openers[c]!;
+    const from = offsets[c]!;
+    const to = offsets[c + 1]!;
+    let human = -1;
+    for (let k = from; k < to; k++) {
+      const post = members[k]!;
+      if (roles[post] === ROLE_BRAND) {
+        if (automated[post]) automatedReplies[c]!++;
+        else if (human < 0 && post !== opener) human = post;
+        if (human >= 0) break;
+        continue;
+      }
+      if (roles[post] !== ROLE_CUSTOMER || trigger[c]! >= 0) continue;
+      const verdict = needs(post);
+      if (verdict.needsReply) {
+        trigger[c] = post;
+        triggerReason[c] = verdict.reason;
+        triggerCue[c] = verdict.cue;
+      }
+    }
+    // Automated replies after the first human one still count as automated.
+    for (let k = from; k < to; k++) if (automated[members[k]!] && human >= 0 && times[members[k]!]! > times[human]!) automatedReplies[c]!++;
+    firstReply[c] = human;
+    if (human >= 0) {
+      const ms = times[human]! - times[opener]!;
+      if (ms >= 0) firstResponseMs[c] = ms;
+    }
+    if (trigger[c]! < 0) status[c] = STATUS_NOT_NEEDED;
+    else if (human >= 0) status[c] = STATUS_ANSWERED;
+    else status[c] = options.asOf - times[opener]! < graceMs ? STATUS_PENDING : STATUS_IGNORED;
+
+    if (human >= 0) collectFollowUps(c, human);
+  }
+
+  function collectFollowUps(c: number, firstHuman: number): void {
+    const from = offsets[c]!;
+    const to = offsets[c + 1]!;
+    let start = from;
+    while (start < to && members[start] !== firstHuman) start++;
+    let open = -1; // customer post that opened the current unanswered turn
+    for (let k = start + 1; k < to; k++) {
+      const post = members[k]!;
+      if (roles[post] === ROLE_BRAND) {
+        if (automated[post]) continue;
+        if (open >= 0) {
+          followUps.push({ conversation: c, post: open, reply: post, ms: times[post]! - times[open]!, pending: false });
+          open = -1;
+        }
+        continue;
+      }
+      if (roles[post] !== ROLE_CUSTOMER || open >= 0) continue;
+      if (needs(post).needsReply) open = post;
+    }
+    if (open >= 0) followUps.push({ conversation: c, post: open, reply: -1, ms: NaN, pending: options.asOf - times[open]! < graceMs });
+  }
+
+  return { status, trigger, triggerReason, triggerCue, firstReply, firstResponseMs, automatedReplies, automated, followUps };
+}
+
+/**
+ * A brand post is automated when it was sent within `windowMs` of the customer post before it and the
+ * same text (ignoring @mentions, numbers and case) was sent that way at least twice.
+ */
+function findAutomatedReplies(conversations: BrandConversations, windowMs: number): Uint8Array {
+  const { table, roles, offsets, members, count } = conversations;
+  const automated = new Uint8Array(table.length);
+  const candidates: number[] = [];
+  for (let c = 0; c < count; c++) {
+    let lastCustomer = -1;
+    for (let k = offsets[c]!; k < offsets[c + 1]!; k++) {
+      const post = members[k]!;
+      if (roles[post] === ROLE_CUSTOMER) lastCustomer = post;
+      else if (roles[post] === ROLE_BRAND && lastCustomer >= 0 && table.times[post]! - table.times[lastCustomer]! <= windowMs) candidates.push(post);
+    }
+  }
+  const byText = new Map<string, number[]>();
+  for (const post of candidates) {
+    const key = templateKey(table.texts[post]!);
+    const list = byText.get(key);
+    if (list) list.push(post);
+    else byText.set(key, [post]);
+  }
+  for (const posts of byText.values()) if (posts.length >= 2) for (const post of posts) automated[post] = 1;
+  return automated;
+}
+
+export function templateKey(text: string): string {
+  return text
+    .replace(/@[\p{L}\p{N}_]+/gu, '')
+    .replace(/\d+/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}

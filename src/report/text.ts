@@ -1,0 +1,165 @@
+/**
+ * The terminal report: score and category bars, key figures, the worst findings with their quoted
+ * messages, warnings and input notes. Fits 80 columns; colour only when the caller enables it.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { AuditResult, CategoryReport } from '../audit.js';
+import { formatDuration, formatPercent } from '../format.js';
+import { CATEGORY_IDS, type Finding, type Locale } from '../rules/types.js';
+import type { DurationSummary } from '../scoring/stats.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** Findings shown per rule (the worst first). */
+  findingsPerRule?: number;
+  width?: number;
+}
+
+const LABELS = {
+  en: {
+    title: 'Second impression', score: 'Second-impression score', asOf: 'as of', conversations: 'conversations', posts: 'posts',
+    notMeasured: 'not measured', basis: 'The overall score averages the categories that have data', keyFigures: 'Key figures',
+    needing: 'Needing a reply', of: 'of', answered: 'answered', ignored: 'ignored', pending: 'pending', replyRate: 'Reply rate',
+    replyRateHow: 'answered ÷ (answered + ignored)', firstReply: 'First reply', followUps: 'Follow-ups', automated: 'Automated replies',
+    automatedHow: 'not counted as answers', median: 'median', within: 'within', worst: 'Worst findings', more: 'more in the JSON report',
+    none: 'No findings.', warnings: 'Warnings', notes: 'How the inputs were read', noData: 'no data', thread: 'thread',
+    noneYet: 'none', input: 'Inputs',
+  },
+  es: {
+    title: 'Segunda impresión', score: 'Puntuación de segunda impresión', asOf: 'a fecha de', conversations: 'conversaciones', posts: 'mensajes',
+    notMeasured: 'sin medir', basis: 'La puntuación global promedia las categorías con datos', keyFigures: 'Cifras clave',
+    needing: 'Necesitan respuesta', of: 'de', answered: 'respondidas', ignored: 'ignoradas', pending: 'pendientes', replyRate: 'Tasa de respuesta',
+    replyRateHow: 'respondidas ÷ (respondidas + ignoradas)', firstReply: 'Primera respuesta', followUps: 'Seguimientos', automated: 'Respuestas automáticas',
+    automatedHow: 'no cuentan como respuesta', median: 'mediana', within: 'en', worst: 'Hallazgos más graves', more: 'más en el informe JSON',
+    none: 'Sin hallazgos.', warnings: 'Avisos', notes: 'Cómo se leyeron las entradas', noData: 'sin datos', thread: 'hilo',
+    noneYet: 'ninguna', input: 'Entradas',
+  },
+} satisfies Record<Locale, Record<string, string>>;
+
+export function renderText(result: AuditResult, options: TextOptions): string {
+  const chalk: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
+  const width = options.width ?? 80;
+  const perRule = options.findingsPerRule ?? 3;
+  const locale = (result.settings.locale === 'es' ? 'es' : 'en') as Locale;
+  const t = LABELS[locale];
+  const lines: string[] = [];
+  const m = result.metrics;
+
+  lines.push(chalk.bold(`${t.title} · ${result.brand.handles.map((h) => `@${h.replace(/^@/, '')}`).join(' ')}`));
+  const period = `${day(result.period.from)} → ${day(result.period.to)} (${t.asOf} ${result.period.asOf.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC')})`;
+  lines.push(`${period} · ${m.conversations} ${t.conversations} · ${m.posts} ${t.posts}`);
+  lines.push('');
+  lines.push(`  ${chalk.bold(t.score.padEnd(26))} ${scoreText(result.score, chalk).padStart(3)} / 100  ${bar(result.score, 20, chalk)}`);
+  lines.push('');
+  for (const id of CATEGORY_IDS) {
+    const category = result.categories[id];
+    const label = `  ${category.title.padEnd(26)} ${scoreText(category.score, chalk).padStart(3)}`;
+    lines.push(category.score === null ? `${label}        ${chalk.dim(clip(category.notApplicable ?? t.notMeasured, width - 38))}` : `${label}        ${bar(category.score, 20, chalk)}`);
+  }
+  const scored = CATEGORY_IDS.filter((id) => result.categories[id].score !== null && result.categories[id].weight > 0);
+  lines.push(chalk.dim(`  ${t.basis}: ${scored.length > 0 ? scored.map((id) => result.categories[id].title).join(', ') : t.noneYet}.`));
+  lines.push('');
+
+  lines.push(chalk.bold(t.keyFigures));
+  lines.push(`  ${t.needing.padEnd(19)} ${m.needingReply} ${t.of} ${m.conversations} · ${t.answered} ${m.answered} · ${t.ignored} ${m.ignored} · ${t.pending} ${m.pending}`);
+  lines.push(`  ${t.replyRate.padEnd(19)} ${formatPercent(m.replyRate)}  ${chalk.dim(`(${t.replyRateHow})`)}`);
+  lines.push(...durationLines(t.firstReply, m.firstResponseMinutes, result.settings.slaMinutes, t, width));
+  lines.push(...durationLines(t.followUps, m.followUpResponseMinutes, result.settings.slaMinutes, t, width));
+  lines.push(`  ${t.automated.padEnd(19)} ${m.automatedReplies}  ${chalk.dim(`(${t.automatedHow})`)}`);
+  lines.push('');
+
+  lines.push(chalk.bold(t.worst));
+  let shown = 0;
+  for (const id of CATEGORY_IDS) {
+    const category: CategoryReport = result.categories[id];
+    for (const rule of category.rules) {
+      const findings = result.findings.filter((f) => f.ruleId === rule.id).sort((a, b) => a.rank - b.rank);
+      if (rule.findingCount === 0) continue;
+      lines.push(`  ${chalk.bold(`${category.title} · ${rule.title}`)} ${chalk.dim(`(${rule.findingCount})`)}`);
+      for (const finding of findings.slice(0, perRule)) {
+        lines.push(...findingLines(finding, chalk, width, t.thread));
+        shown++;
+      }
+      const rest = rule.findingCount - Math.min(perRule, findings.length);
+      if (rest > 0) lines.push(chalk.dim(`    … ${rest} ${t.more}`));
+    }
+  }
+  if (shown === 0) lines.push(`  ${t.none}`);
+
+  const notes = result.inputs.flatMap((input) => input.notes.map((note) => `${input.path}: ${note}`)).concat(result.settings.notes);
+  lines.push('');
+  lines.push(chalk.bold(t.input));
+  for (const input of result.inputs) lines.push(clip(`  ${input.path} · ${input.format} · ${input.posts} ${t.posts}${input.warnings ? ` · ${input.warnings} ${t.warnings.toLowerCase()}` : ''}`, width));
+  for (const note of notes) lines.push(chalk.dim(wrapIndent(`- ${note}`, width, '    ')));
+  const warningTotal = Object.values(result.warningCounts).reduce((a, b) => a + b, 0);
+  if (warningTotal > 0) {
+    lines.push('');
+    lines.push(chalk.yellow(`${t.warnings}: ${warningTotal} (${Object.entries(result.warningCounts).map(([code, n]) => `${n} ${code}`).join(', ')})`));
+    for (const warning of result.warnings.slice(0, 5)) {
+      lines.push(chalk.dim(clip(`  ${warning.input}${warning.line ? `:${warning.line}` : ''} ${warning.code}: ${warning.message}`, width)));
+    }
+    if (result.warnings.length > 5) lines.push(chalk.dim(`  … ${t.more}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function durationLines(label: string, s: DurationSummary, sla: number, t: (typeof LABELS)['en'], width: number): string[] {
+  if (s.count === 0) return [`  ${label.padEnd(19)} ${t.noData}`];
+  const text = `${t.median} ${formatDuration(s.median!)} · p90 ${formatDuration(s.p90!)} · ${t.within} ${formatDuration(sla)} ${formatPercent(s.withinTarget)} · ${t.within} 24 h ${formatPercent(s.within24h)} (n=${s.count})`;
+  return [wrapIndent(`  ${label.padEnd(19)} ${text}`, width, ' '.repeat(22))];
+}
+
+function findingLines(finding: Finding, chalk: ChalkInstance, width: number, threadLabel: string): string[] {
+  const icon = finding.severity === 'error' ? chalk.red('✖') : finding.severity === 'warning' ? chalk.yellow('▲') : chalk.blue('ℹ');
+  const out = [clip(`    ${icon} ${finding.message}`, width + (icon.length - 1)) + chalk.dim(` · ${threadLabel} ${finding.threadId}`)];
+  for (const evidence of finding.evidence) {
+    const who = `${evidence.role === 'brand' ? '▸' : '◂'} @${evidence.author.replace(/^@/, '')}`;
+    const when = evidence.createdAt.slice(0, 16).replace('T', ' ');
+    const head = `      ${who} ${chalk.dim(when)} `;
+    const visibleHead = `      ${who} ${when} `;
+    const quote = `"${evidence.text.replace(/\s+/g, ' ').trim()}"`;
+    out.push(head + clip(quote, Math.max(20, width - visibleHead.length)));
+  }
+  return out;
+}
+
+function scoreText(score: number | null, chalk: ChalkInstance): string {
+  if (score === null) return '—';
+  const text = String(Math.round(score));
+  const color = score >= 80 ? chalk.green : score >= 50 ? chalk.yellow : chalk.red;
+  return color(text.padStart(3)).trimStart();
+}
+
+function bar(score: number | null, size: number, chalk: ChalkInstance): string {
+  if (score === null) return '';
+  const filled = Math.round((score / 100) * size);
+  const color = score >= 80 ? chalk.green : score >= 50 ? chalk.yellow : chalk.red;
+  return color('█'.repeat(filled)) + chalk.dim('░'.repeat(size - filled));
+}
+
+function day(iso: string | null): string {
+  return iso === null ? '—' : iso.slice(0, 10);
+}
+
+/** Cuts a line to `max` visible characters (by code point, so emoji are not split). */
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}
+
+/** Wraps a long line at its " · " separators (or spaces), indenting the continuation lines. */
+function wrapIndent(text: string, width: number, indent: string): string {
+  if ([...text].length <= width) return text;
+  const separator = text.includes(' · ') ? ' · ' : ' ';
+  const parts = text.split(separator);
+  const lines: string[] = [];
+  let current = parts[0]!;
+  for (const part of parts.slice(1)) {
+    if ([...current].length + separator.length + [...part].length > width) {
+      lines.push(current);
+      current = indent + part;
+    } else current += separator + part;
+  }
+  lines.push(current);
+  return lines.join('\n');
+}

@@ -1,0 +1,74 @@
+import { formatDuration } from '../../format.js';
+import { STATUS_ANSWERED, STATUS_IGNORED, STATUS_PENDING } from '../../model/timeline.js';
+import type { Rule } from '../types.js';
+
+export const replyRate: Rule = {
+  meta: {
+    id: 'reply-rate',
+    category: 'no-ignoring',
+    severity: 'error',
+    title: { en: 'Conversations answered', es: 'Conversaciones respondidas' },
+    description: {
+      en: 'A question or complaint left without an answer tells every later reader that the brand is not listening ("prohibido ignorar").',
+      es: 'Una pregunta o queja sin respuesta le dice a todo el que la lea después que la marca no escucha («prohibido ignorar»).',
+    },
+    formula: {
+      en: 'score = 100 × answered ÷ (answered + ignored), over conversations that needed a reply; those opened less than the grace window before "now" are pending and left out',
+      es: 'puntuación = 100 × respondidas ÷ (respondidas + ignoradas), sobre las conversaciones que necesitaban respuesta; las abiertas hace menos que el margen de gracia son pendientes y no cuentan',
+    },
+    messages: {
+      ignored: { en: 'No reply after {age} ({reason}: "{cue}")', es: 'Sin respuesta tras {age} ({reason}: «{cue}»)' },
+      pending: { en: 'Waiting {age}, still inside the {grace} grace window', es: 'Esperando desde hace {age}, aún dentro del margen de {grace}' },
+    },
+  },
+  run({ conversations, timeline, settings, finding }) {
+    let answered = 0;
+    const ignored: number[] = [];
+    const pending: number[] = [];
+    for (let c = 0; c < conversations.count; c++) {
+      const status = timeline.status[c];
+      if (status === STATUS_ANSWERED) answered++;
+      else if (status === STATUS_IGNORED) ignored.push(c);
+      else if (status === STATUS_PENDING) pending.push(c);
+    }
+    const judged = answered + ignored.length;
+    const metrics = { needingReply: judged + pending.length, answered, ignored: ignored.length, pending: pending.length, replyRate: judged === 0 ? null : answered / judged };
+    const times = conversations.table.times;
+    const ratings = conversations.table.ratings;
+    const opened = (c: number): number => times[conversations.openers[c]!]!;
+    // Worst first: low-star reviews, then the longest ignored.
+    ignored.sort((a, b) => starKey(ratings[conversations.openers[a]!]!) - starKey(ratings[conversations.openers[b]!]!) || opened(a) - opened(b) || a - b);
+    pending.sort((a, b) => opened(a) - opened(b) || a - b);
+    const cap = <T>(list: T[]): T[] => (settings.maxFindings > 0 ? list.slice(0, settings.maxFindings) : list);
+    const findings = [
+      ...cap(ignored).map((c, k) =>
+        finding({
+          messageId: 'ignored',
+          data: { age: formatDuration((settings.asOf - opened(c)) / 60000), reason: timeline.triggerReason[c]!, cue: timeline.triggerCue[c] ?? '' },
+          conversation: c,
+          posts: [conversations.openers[c]!, ...(timeline.trigger[c] !== conversations.openers[c] ? [timeline.trigger[c]!] : [])],
+          rank: k + 1,
+        }),
+      ),
+      ...cap(pending).map((c, k) =>
+        finding({
+          messageId: 'pending',
+          data: { age: formatDuration((settings.asOf - opened(c)) / 60000), grace: formatDuration(settings.graceHours * 60) },
+          conversation: c,
+          posts: [conversations.openers[c]!],
+          severity: 'info',
+          rank: ignored.length + k + 1,
+        }),
+      ),
+    ];
+    if (judged === 0) {
+      return { score: null, notApplicable: pending.length > 0 ? 'every conversation that needs a reply is still pending' : 'no conversation needed a reply', metrics, findings, findingCount: ignored.length + pending.length };
+    }
+    return { score: (100 * answered) / judged, metrics, findings, findingCount: ignored.length + pending.length };
+  },
+};
+
+/** Reviews of 1–2 stars sort first, then 3, then the rest. */
+function starKey(rating: number): number {
+  return rating > 0 && rating <= 3 ? rating : 9;
+}

@@ -1,0 +1,37 @@
+import { formatDuration } from '../../format.js';
+import type { Rule } from '../types.js';
+
+export const unansweredFollowUps: Rule = {
+  meta: {
+    id: 'unanswered-follow-ups',
+    category: 'no-ignoring',
+    severity: 'warning',
+    title: { en: 'Follow-up questions answered', es: 'Preguntas de seguimiento respondidas' },
+    description: {
+      en: 'Answering once and then going quiet leaves the customer, and every reader, with the last word unanswered.',
+      es: 'Responder una vez y después callar deja al cliente, y a quien lo lea, con la última palabra sin respuesta.',
+    },
+    formula: {
+      en: 'score = 100 × answered follow-up turns ÷ (answered + unanswered), pending turns (younger than the grace window) left out',
+      es: 'puntuación = 100 × turnos de seguimiento respondidos ÷ (respondidos + sin respuesta), sin contar los pendientes (más recientes que el margen de gracia)',
+    },
+    messages: {
+      unanswered: { en: 'Follow-up left unanswered for {age}', es: 'Seguimiento sin respuesta desde hace {age}' },
+    },
+  },
+  run({ timeline, settings, finding, conversations }) {
+    const answered = timeline.followUps.filter((f) => f.reply >= 0).length;
+    const unanswered = timeline.followUps.filter((f) => f.reply < 0 && !f.pending);
+    const pending = timeline.followUps.filter((f) => f.reply < 0 && f.pending).length;
+    const metrics = { followUps: timeline.followUps.length, answered, unanswered: unanswered.length, pending };
+    const times = conversations.table.times;
+    unanswered.sort((a, b) => times[a.post]! - times[b.post]! || a.post - b.post);
+    const keep = settings.maxFindings > 0 ? unanswered.slice(0, settings.maxFindings) : unanswered;
+    const findings = keep.map((f, k) =>
+      finding({ messageId: 'unanswered', data: { age: formatDuration((settings.asOf - times[f.post]!) / 60000) }, conversation: f.conversation, posts: [f.post], rank: k + 1 }),
+    );
+    const judged = answered + unanswered.length;
+    if (judged === 0) return { score: null, notApplicable: 'no follow-up question after a first reply', metrics, findings, findingCount: unanswered.length };
+    return { score: (100 * answered) / judged, metrics, findings, findingCount: unanswered.length };
+  },
+};

@@ -1,0 +1,49 @@
+import { templateKey } from '../../model/timeline.js';
+import type { Rule } from '../types.js';
+
+export const automatedReplies: Rule = {
+  meta: {
+    id: 'automated-replies',
+    category: 'speed',
+    severity: 'info',
+    title: { en: 'Automated replies (reported apart)', es: 'Respuestas automáticas (aparte)' },
+    description: {
+      en: 'An instant auto-acknowledgement is not an answer: it is counted here and never stops the first-reply clock.',
+      es: 'Un acuse automático instantáneo no es una respuesta: se cuenta aquí y nunca detiene el reloj de la primera respuesta.',
+    },
+    formula: {
+      en: 'not scored (informative): the same text sent at least twice within seconds of the customer\'s message',
+      es: 'sin puntuación (informativa): el mismo texto enviado al menos dos veces a los pocos segundos del mensaje del cliente',
+    },
+    messages: {
+      template: { en: 'Automated reply sent {count} times: "{template}"', es: 'Respuesta automática enviada {count} veces: «{template}»' },
+    },
+  },
+  run({ conversations, timeline, settings, finding }) {
+    const groups = new Map<string, number[]>();
+    let total = 0;
+    for (let c = 0; c < conversations.count; c++) {
+      for (let k = conversations.offsets[c]!; k < conversations.offsets[c + 1]!; k++) {
+        const post = conversations.members[k]!;
+        if (!timeline.automated[post]) continue;
+        total++;
+        const key = templateKey(conversations.table.texts[post]!);
+        const list = groups.get(key);
+        if (list) list.push(post);
+        else groups.set(key, [post]);
+      }
+    }
+    const ranked = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const keep = settings.maxFindings > 0 ? ranked.slice(0, settings.maxFindings) : ranked;
+    const findings = keep.map(([, posts], k) =>
+      finding({
+        messageId: 'template',
+        data: { count: posts.length, template: conversations.table.texts[posts[0]!]!.slice(0, 140) },
+        conversation: conversations.conversationOf[posts[0]!]!,
+        posts: posts.slice(0, 3),
+        rank: k + 1,
+      }),
+    );
+    return { score: null, notApplicable: 'informative', metrics: { automatedReplies: total, automatedTemplates: groups.size }, findings, findingCount: groups.size };
+  },
+};

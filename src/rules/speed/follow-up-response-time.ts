@@ -1,0 +1,53 @@
+import { formatDuration, round2 } from '../../format.js';
+import { summarizeMinutes } from '../../scoring/stats.js';
+import type { Rule } from '../types.js';
+
+const TARGET_WEIGHT = 0.6;
+const DAY_WEIGHT = 0.4;
+
+export const followUpResponseTime: Rule = {
+  meta: {
+    id: 'follow-up-response-time',
+    category: 'speed',
+    severity: 'warning',
+    title: { en: 'Time to answer follow-ups', es: 'Tiempo de respuesta a los seguimientos' },
+    description: {
+      en: 'A fast first reply followed by silence is still a slow answer: each new customer question after the first reply starts its own clock.',
+      es: 'Una primera respuesta rápida seguida de silencio sigue siendo lenta: cada nueva pregunta del cliente tras la primera respuesta pone en marcha su propio reloj.',
+    },
+    formula: {
+      en: `score = 100 × (${TARGET_WEIGHT} × share of follow-up replies within the target + ${DAY_WEIGHT} × share within 24 h), over answered follow-up turns (clock from the customer's new message to the next human brand reply)`,
+      es: `puntuación = 100 × (${TARGET_WEIGHT} × parte de respuestas de seguimiento dentro del objetivo + ${DAY_WEIGHT} × parte en menos de 24 h), sobre los turnos de seguimiento respondidos (desde el nuevo mensaje del cliente hasta la siguiente respuesta humana de la marca)`,
+    },
+    messages: {
+      slow: { en: 'Follow-up answered after {duration} (target {target})', es: 'Seguimiento respondido a las {duration} (objetivo {target})' },
+    },
+  },
+  run({ timeline, settings, finding }) {
+    const answered = timeline.followUps.filter((f) => f.reply >= 0 && f.ms >= 0);
+    const minutes = Float64Array.from(answered, (f) => f.ms / 60000);
+    const summary = summarizeMinutes(minutes, settings.slaMinutes);
+    if (summary.count === 0) {
+      return { score: null, notApplicable: 'no follow-up question was answered', metrics: { followUpResponseMinutes: summary }, findings: [], findingCount: 0 };
+    }
+    const targetMs = settings.slaMinutes * 60000;
+    const slow = answered.filter((f) => f.ms > targetMs).sort((a, b) => b.ms - a.ms || a.conversation - b.conversation || a.post - b.post);
+    const keep = settings.maxFindings > 0 ? slow.slice(0, settings.maxFindings) : slow;
+    const findings = keep.map((f, k) =>
+      finding({
+        messageId: 'slow',
+        data: { duration: formatDuration(f.ms / 60000), minutes: round2(f.ms / 60000), target: formatDuration(settings.slaMinutes) },
+        conversation: f.conversation,
+        posts: [f.post, f.reply],
+        severity: f.ms > 86_400_000 ? 'error' : 'warning',
+        rank: k + 1,
+      }),
+    );
+    return {
+      score: 100 * (TARGET_WEIGHT * summary.withinTarget! + DAY_WEIGHT * summary.within24h!),
+      metrics: { followUpResponseMinutes: summary },
+      findings,
+      findingCount: slow.length,
+    };
+  },
+};

@@ -1,0 +1,119 @@
+/**
+ * The audit configuration: category and rule weights, and the thresholds behind the metrics. `init`
+ * writes these defaults to a file; a config file overrides them and command-line options override both.
+ */
+import { ConfigError } from '../errors.js';
+import { RULES } from '../rules/index.js';
+import { CATEGORY_IDS, type CategoryId, type Locale } from '../rules/types.js';
+
+export interface AuditConfig {
+  /** Brand handles used when `--brand` is not given. */
+  brand: string[];
+  /** Relative weight of each category in the overall score; 0 leaves it out. */
+  categories: Record<CategoryId, number>;
+  /** Relative weight of each rule inside its category; 0 makes it informative. */
+  rules: Record<string, number>;
+  /** First-reply target, minutes. */
+  slaMinutes: number;
+  /** Conversations younger than this (hours before "now") are pending, not ignored. */
+  graceHours: number;
+  /** Brand replies this fast (seconds) with a repeated text are automated. */
+  autoReplySeconds: number;
+  /** IANA zone for timestamps without an offset. */
+  timezone: string;
+  locale: Locale;
+  /** Findings kept per rule in the result (worst first); 0 = all. */
+  maxFindings: number;
+}
+
+/**
+ * Defaults. The five categories weigh the same: the source texts present the five rules as equals.
+ * Inside a category, the rule that measures the category's core (first reply for speed, reply rate for
+ * no-ignoring) weighs 2 and its follow-up companion 1; informative rules weigh 0.
+ */
+export function defaultConfig(): AuditConfig {
+  return {
+    brand: [],
+    categories: { transparency: 1, speed: 1, 'no-ignoring': 1, professionalism: 1, 'no-politics': 1 },
+    rules: {
+      'automated-replies': 0,
+      'first-response-time': 2,
+      'follow-up-response-time': 1,
+      'reply-rate': 2,
+      'unanswered-follow-ups': 1,
+    },
+    slaMinutes: 60,
+    graceHours: 72,
+    autoReplySeconds: 30,
+    timezone: 'UTC',
+    locale: 'en',
+    maxFindings: 100,
+  };
+}
+
+const KNOWN_KEYS = new Set(Object.keys(defaultConfig()).concat('$schema', 'comment'));
+
+/** Validates a parsed config file and merges it over the defaults; errors name the key and the file. */
+export function mergeConfig(raw: unknown, file: string): AuditConfig {
+  const config = defaultConfig();
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${file}: the config must be a JSON object`);
+  const input = raw as Record<string, unknown>;
+  for (const key of Object.keys(input)) {
+    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${file}: unknown key "${key}"`, `known keys: ${[...KNOWN_KEYS].filter((k) => !k.startsWith('$') && k !== 'comment').join(', ')}`);
+  }
+  if (input.brand !== undefined) {
+    if (!Array.isArray(input.brand) || !input.brand.every((h) => typeof h === 'string' && h.trim() !== '')) throw new ConfigError(`${file}: "brand" must be a list of handles`);
+    config.brand = input.brand as string[];
+  }
+  if (input.categories !== undefined) {
+    const categories = objectOf(input.categories, 'categories', file);
+    for (const [id, weight] of Object.entries(categories)) {
+      if (!(CATEGORY_IDS as readonly string[]).includes(id)) throw new ConfigError(`${file}: unknown category "${id}" in "categories"`, `categories: ${CATEGORY_IDS.join(', ')}`);
+      config.categories[id as CategoryId] = weightOf(weight, `categories.${id}`, file);
+    }
+  }
+  if (input.rules !== undefined) {
+    const rules = objectOf(input.rules, 'rules', file);
+    for (const [id, weight] of Object.entries(rules)) {
+      if (!RULES.some((rule) => rule.meta.id === id)) throw new ConfigError(`${file}: unknown rule "${id}" in "rules"`, 'list them with: second-impression rules');
+      config.rules[id] = weightOf(weight, `rules.${id}`, file);
+    }
+  }
+  if (input.slaMinutes !== undefined) config.slaMinutes = positive(input.slaMinutes, 'slaMinutes', file);
+  if (input.graceHours !== undefined) config.graceHours = nonNegative(input.graceHours, 'graceHours', file);
+  if (input.autoReplySeconds !== undefined) config.autoReplySeconds = nonNegative(input.autoReplySeconds, 'autoReplySeconds', file);
+  if (input.maxFindings !== undefined) {
+    const value = nonNegative(input.maxFindings, 'maxFindings', file);
+    if (!Number.isInteger(value)) throw new ConfigError(`${file}: "maxFindings" must be a whole number`);
+    config.maxFindings = value;
+  }
+  if (input.timezone !== undefined) {
+    if (typeof input.timezone !== 'string') throw new ConfigError(`${file}: "timezone" must be an IANA zone name such as "Europe/Madrid"`);
+    config.timezone = input.timezone;
+  }
+  if (input.locale !== undefined) {
+    if (input.locale !== 'en' && input.locale !== 'es') throw new ConfigError(`${file}: "locale" must be "en" or "es"`);
+    config.locale = input.locale;
+  }
+  return config;
+}
+
+function objectOf(value: unknown, key: string, file: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${file}: "${key}" must be an object of weights`);
+  return value as Record<string, unknown>;
+}
+
+function weightOf(value: unknown, key: string, file: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new ConfigError(`${file}: "${key}" must be a weight ≥ 0`);
+  return value;
+}
+
+function positive(value: unknown, key: string, file: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new ConfigError(`${file}: "${key}" must be a number > 0`);
+  return value;
+}
+
+function nonNegative(value: unknown, key: string, file: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new ConfigError(`${file}: "${key}" must be a number ≥ 0`);
+  return value;
+}

@@ -1,0 +1,106 @@
+/**
+ * Lexicons are data (data/lexicons/<lang>/<signal>.jsonl), one entry per line, matched on folded tokens
+ * through a map keyed by the first token: no giant regex alternation, linear in the number of tokens.
+ */
+import { readFileSync } from 'node:fs';
+import { phraseForms, type Token } from './tokens.js';
+
+export interface LexiconEntry {
+  /** Unique, `<lang>.<signal>.<kind>.<slug>`. */
+  id: string;
+  phrase: string;
+  kind: string;
+  /** 0..1 confidence that a match means the signal. */
+  weight: number;
+  /** Only matches as the first token of the text. */
+  start?: boolean;
+  /** Words or phrases that cancel the match when they come right before it ("sin problema", "thanks for the help"). */
+  notAfter?: string[];
+  note?: string;
+  examples?: { pos?: string[]; neg?: string[] };
+}
+
+export interface LexiconMatch {
+  entry: LexiconEntry;
+  /** Offsets into the original text, for quoting. */
+  start: number;
+  end: number;
+}
+
+interface CompiledEntry {
+  entry: LexiconEntry;
+  forms: string[];
+  notAfter: string[][] | undefined;
+}
+
+export class Lexicon {
+  private readonly byFirst = new Map<string, CompiledEntry[]>();
+  readonly entries: readonly LexiconEntry[];
+
+  constructor(entries: readonly LexiconEntry[]) {
+    this.entries = entries;
+    for (const entry of entries) {
+      const forms = phraseForms(entry.phrase);
+      if (forms.length === 0) throw new Error(`lexicon entry ${entry.id} has no words`);
+      const compiled: CompiledEntry = { entry, forms, notAfter: entry.notAfter?.map(phraseForms) };
+      const list = this.byFirst.get(forms[0]!);
+      if (list) list.push(compiled);
+      else this.byFirst.set(forms[0]!, [compiled]);
+    }
+    // Longer phrases first, so "no me ha llegado" wins over "no".
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.forms.length - a.forms.length);
+  }
+
+  /** All non-overlapping matches, left to right, longest first at each position. */
+  match(tokens: readonly Token[]): LexiconMatch[] {
+    const matches: LexiconMatch[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const candidates = this.byFirst.get(tokens[i]!.form);
+      if (!candidates) continue;
+      for (const candidate of candidates) {
+        if (candidate.entry.start && i !== 0) continue;
+        const n = candidate.forms.length;
+        if (i + n > tokens.length) continue;
+        let ok = true;
+        for (let k = 1; k < n; k++) {
+          if (tokens[i + k]!.form !== candidate.forms[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+        if (candidate.notAfter && precededBy(tokens, i, candidate.notAfter)) continue;
+        matches.push({ entry: candidate.entry, start: tokens[i]!.start, end: tokens[i + n - 1]!.end });
+        i += n - 1;
+        break;
+      }
+    }
+    return matches;
+  }
+}
+
+function precededBy(tokens: readonly Token[], at: number, phrases: readonly string[][]): boolean {
+  return phrases.some((forms) => forms.length <= at && forms.every((form, k) => tokens[at - forms.length + k]!.form === form));
+}
+
+const DATA_ROOT = new URL('../../data/lexicons/', import.meta.url);
+
+/** Reads one lexicon file shipped with the tool; a malformed entry is a bug in the data, so it throws. */
+export function loadLexiconEntries(relativePath: string): LexiconEntry[] {
+  const text = readFileSync(new URL(relativePath, DATA_ROOT), 'utf8');
+  const entries: LexiconEntry[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    let entry: LexiconEntry;
+    try {
+      entry = JSON.parse(line) as LexiconEntry;
+    } catch {
+      throw new Error(`data/lexicons/${relativePath}:${index + 1}: not valid JSON`);
+    }
+    if (typeof entry.id !== 'string' || typeof entry.phrase !== 'string' || typeof entry.kind !== 'string' || typeof entry.weight !== 'number') {
+      throw new Error(`data/lexicons/${relativePath}:${index + 1}: an entry needs id, phrase, kind and weight`);
+    }
+    entries.push(entry);
+  });
+  return entries;
+}
