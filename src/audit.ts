@@ -93,6 +93,7 @@ export function categoryTitle(id: CategoryId, locale: 'en' | 'es'): string {
 
 /** Latest timestamp in the corpus, the default "now". */
 export function latestTime(corpus: Corpus): number | undefined {
+  corpus.table.seal();
   let latest = -Infinity;
   for (const t of corpus.table.times) if (t > latest) latest = t;
   return latest === -Infinity ? undefined : latest;
@@ -187,10 +188,10 @@ function makeFindingBuilder(rule: Rule, conversations: BrandConversations, setti
     const opener = conversations.openers[input.conversation]!;
     const posts = input.posts.filter((p) => p >= 0);
     const evidence: Evidence[] = posts.map((p) => {
-      const text = table.texts[p]!;
+      const text = table.text(p);
       const source = table.source(p);
       return {
-        postId: table.ids[p]!,
+        postId: table.id(p),
         author: table.author(p),
         role: roles[p] === ROLE_BRAND ? 'brand' : roles[p] === ROLE_CUSTOMER ? 'customer' : 'other',
         createdAt: isoTime(table.times[p]!),
@@ -204,8 +205,8 @@ function makeFindingBuilder(rule: Rule, conversations: BrandConversations, setti
       ruleId: rule.meta.id,
       category: rule.meta.category,
       severity: input.severity ?? rule.meta.severity,
-      threadId: table.threadIds[opener] ?? table.ids[opener]!,
-      postIds: posts.map((p) => table.ids[p]!),
+      threadId: table.threadIds.get(opener) ?? table.id(opener),
+      postIds: posts.map((p) => table.id(p)),
       messageId: input.messageId,
       data: input.data,
       message: format(template[settings.locale], input.data),

@@ -28,7 +28,7 @@ export async function writeIngestOutput(corpus: Corpus, handles: string[], asOf:
     if (post.inReplyTo !== undefined && parentOf[i]! >= 0) {
       let parent = parentOf[i]!;
       while (parent >= 0 && !keep[parent]) parent = parentOf[parent]!;
-      if (parent >= 0) post.inReplyTo = table.ids[parent]!;
+      if (parent >= 0) post.inReplyTo = table.id(parent);
       else delete post.inReplyTo;
     }
     buffer += `${JSON.stringify(post)}\n`;

@@ -40,8 +40,11 @@ function twoDigits(s: string, at: number): number {
   return a * 10 + b;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validDay(year: number, month: number, day: number): boolean {
-  return day <= new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const leap = month === 1 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0);
+  return day >= 1 && day <= DAYS_IN_MONTH[month]! + (leap ? 1 : 0);
 }
 
 export type DateOrder = 'day-first' | 'month-first';

@@ -3,6 +3,7 @@
  * "Texto Unicode" (UTF-16LE), "CSV UTF-8" (UTF-8 with BOM) and plain UTF-8: we sniff once from the
  * first bytes and then decode the rest as a stream, so a 200 MB file never becomes one string.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -48,33 +49,22 @@ export function sniffEncoding(head: Uint8Array): SniffedEncoding {
 
 /** Strict UTF-8 check of a prefix that may end in the middle of a multi-byte sequence. */
 export function isValidUtf8Prefix(bytes: Uint8Array): boolean {
-  let end = bytes.length;
-  // Drop an incomplete trailing sequence (at most 3 bytes) so a cut in the middle of "ñ" is not an error.
-  for (let back = 1; back <= 3 && end - back >= 0; back++) {
-    const b = bytes[end - back]!;
-    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead byte
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    if (need > back) end -= back;
-    break;
-  }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
-    return true;
-  } catch {
-    return false;
-  }
+  // A cut in the middle of "ñ" at the end of the sample is not an error.
+  return isUtf8(bytes.subarray(0, completeLength(bytes)));
 }
 
 /**
- * Streaming decoder for one input. UTF-8 is decoded strictly; when invalid bytes turn up after the
- * sniff said UTF-8 (a file that is UTF-8 at the top and Windows-1252 further down), the rest is decoded
- * leniently and the problem is reported once with its byte offset, instead of failing the whole file.
+ * Streaming decoder for one input. UTF-8 is validated strictly (simdutf via `buffer.isUtf8`) and decoded
+ * with Buffer#toString, which yields compact one-byte strings for Latin-1 text (TextDecoder returns
+ * two-byte strings here, doubling the memory of every text kept). When invalid bytes turn up after the
+ * sniff said UTF-8 (UTF-8 at the top, Windows-1252 further down), the rest is decoded leniently and the
+ * problem is reported once with its byte offset, instead of failing the whole file.
  */
 export class StreamDecoder {
   private readonly encoding: TextEncodingName;
   private bomToSkip: number;
-  private utf8: InstanceType<typeof TextDecoder> | undefined;
   private lenient = false;
+  private carry: Buffer | undefined;
   private other: ReturnType<typeof iconv.getDecoder> | undefined;
   private bytesSeen = 0;
   readonly problems: DecodeProblem[] = [];
@@ -82,45 +72,58 @@ export class StreamDecoder {
   constructor(sniffed: SniffedEncoding) {
     this.encoding = sniffed.encoding;
     this.bomToSkip = sniffed.bomLength;
-    if (this.encoding === 'utf-8') this.utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    else this.other = iconv.getDecoder(this.encoding === 'windows-1252' ? 'win1252' : this.encoding, { stripBOM: false });
+    if (this.encoding !== 'utf-8') this.other = iconv.getDecoder(this.encoding === 'windows-1252' ? 'win1252' : this.encoding, { stripBOM: false });
   }
 
   write(chunk: Uint8Array): string {
-    let bytes = chunk;
+    let bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.bomToSkip > 0) {
       const skip = Math.min(this.bomToSkip, bytes.length);
       bytes = bytes.subarray(skip);
       this.bomToSkip -= skip;
       this.bytesSeen += skip;
     }
-    const offset = this.bytesSeen;
+    if (this.other) {
+      this.bytesSeen += bytes.length;
+      return this.other.write(bytes);
+    }
+    const offset = this.bytesSeen - (this.carry?.length ?? 0);
     this.bytesSeen += bytes.length;
-    if (this.other) return this.other.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    try {
-      return this.utf8!.decode(bytes, { stream: true });
-    } catch {
-      if (this.lenient) throw new Error('unreachable: lenient UTF-8 decoder threw');
+    const data = this.carry ? Buffer.concat([this.carry, bytes]) : bytes;
+    const cut = completeLength(data);
+    this.carry = cut < data.length ? Buffer.from(data.subarray(cut)) : undefined;
+    const complete = data.subarray(0, cut);
+    if (!this.lenient && !isUtf8(complete)) {
       this.lenient = true;
       this.problems.push({
         code: 'invalid-utf8',
         byteOffset: offset,
         message: `invalid UTF-8 bytes in the block starting at byte ${offset}; they are shown as � from there on (re-save the file as UTF-8)`,
       });
-      this.utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-      return this.utf8.decode(bytes, { stream: true });
     }
+    return complete.toString('utf8');
   }
 
   end(): string {
     if (this.other) return this.other.end() ?? '';
-    try {
-      return this.utf8!.decode();
-    } catch {
-      this.problems.push({ code: 'invalid-utf8', byteOffset: this.bytesSeen, message: 'the file ends in the middle of a UTF-8 character (truncated file?)' });
-      return '\ufffd';
-    }
+    if (!this.carry) return '';
+    this.problems.push({ code: 'invalid-utf8', byteOffset: this.bytesSeen, message: 'the file ends in the middle of a UTF-8 character (truncated file?)' });
+    const tail = this.carry.toString('utf8');
+    this.carry = undefined;
+    return tail;
   }
+}
+
+/** Length of `bytes` without a trailing, incomplete UTF-8 sequence (which continues in the next chunk). */
+function completeLength(bytes: Uint8Array): number {
+  const end = bytes.length;
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const b = bytes[end - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead byte
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? end - back : end;
+  }
+  return end;
 }
 
 /** Decodes a whole buffer (small inputs and tests). */

@@ -32,7 +32,7 @@ export interface InputFile {
 }
 
 const HEAD_BYTES = 64 * 1024;
-const READ_CHUNK = 1 << 20;
+const READ_CHUNK = 1 << 16;
 
 /** Files a folder walk passes over silently: documentation and media, never exports. */
 const NON_DATA_EXTENSIONS = new Set(['.md', '.markdown', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.pdf', '.mp4', '.mov', '.ico']);

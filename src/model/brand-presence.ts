@@ -14,7 +14,7 @@ export interface BrandPresence {
 export function brandPresence(corpus: Corpus, handles: readonly string[]): BrandPresence {
   const table = corpus.table;
   const wanted = new Set(handles.map(normalizeHandle));
-  const isBrandAuthor = table.authors.values.map((author) => wanted.has(normalizeHandle(author)));
+  const isBrandAuthor = table.authors.values().map((author) => wanted.has(normalizeHandle(author)));
   let brandPosts = 0;
   for (let i = 0; i < table.length; i++) {
     if (isBrandAuthor[table.authorOf[i]!]) brandPosts++;
@@ -24,7 +24,7 @@ export function brandPresence(corpus: Corpus, handles: readonly string[]): Brand
   const needles = [...wanted].map((h) => `@${h}`);
   let mentions = 0;
   for (let i = 0; i < table.length; i++) {
-    const text = table.texts[i]!;
+    const text = table.text(i);
     if (!text.includes('@')) continue;
     const lower = text.toLowerCase();
     if (needles.some((needle) => lower.includes(needle))) mentions++;
@@ -46,5 +46,5 @@ function topAuthors(corpus: Corpus, n: number): string[] {
   return [...counts.entries()]
     .sort((a, b) => b[1].declaredBrand - a[1].declaredBrand || b[1].posts - a[1].posts || a[0] - b[0])
     .slice(0, n)
-    .map(([author, entry]) => `${table.authors.values[author]} (${entry.posts})`);
+    .map(([author, entry]) => `${table.authors.value(author)} (${entry.posts})`);
 }

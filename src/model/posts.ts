@@ -53,22 +53,42 @@ export interface Post {
   source: PostSource;
 }
 
+/**
+ * Repeated strings (authors, platforms, files) stored once and referred to by number. Authors that are
+ * canonical integers (TWCS anonymises customers as "115712") are kept as numbers, which print back to
+ * the same string and cost no string object each.
+ */
 export class Interner {
-  readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
+  private readonly stored: (string | number)[] = [];
+  private readonly byText = new Map<string, number>();
+  private readonly byNumber = new Map<number, number>();
+
+  get size(): number {
+    return this.stored.length;
+  }
 
   intern(value: string): number {
-    let at = this.index.get(value);
-    if (at === undefined) {
-      at = this.values.length;
-      this.values.push(value);
-      this.index.set(value, at);
+    const number = canonicalInteger(value);
+    const index = number >= 0 ? this.byNumber.get(number) : this.byText.get(value);
+    if (index !== undefined) return index;
+    const at = this.stored.length;
+    if (number >= 0) {
+      this.stored.push(number);
+      this.byNumber.set(number, at);
+    } else {
+      this.stored.push(value);
+      this.byText.set(value, at);
     }
     return at;
   }
 
-  lookup(value: string): number | undefined {
-    return this.index.get(value);
+  value(index: number): string {
+    const stored = this.stored[index]!;
+    return typeof stored === 'number' ? String(stored) : stored;
+  }
+
+  values(): string[] {
+    return this.stored.map((_, index) => this.value(index));
   }
 }
 
@@ -76,25 +96,104 @@ const ROLE_NONE = 0;
 const ROLE_BRAND = 1;
 const ROLE_CUSTOMER = 2;
 
+const INITIAL_CAPACITY = 1024;
+const TEXT_BATCH_CHARS = 1 << 18;
+
+function grow<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(array: T, needed: number): T {
+  if (needed <= array.length) return array;
+  const next = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+/**
+ * Columns of posts. Numbers live in typed arrays; texts live UTF-8 encoded in one growing buffer (so the
+ * decoded input chunks are not kept alive by millions of small strings); fields most sources lack
+ * (thread id, url, language, archive entry) are sparse maps. Call `seal()` when ingest is done: it trims
+ * the columns to `length` so they can be iterated directly.
+ */
+/** "123" → 123; -1 for anything that would not print back identically ("0123", "1e3", "fb_1", 10+ digits). */
+export function canonicalInteger(id: string): number {
+  const length = id.length;
+  if (length === 0 || length > 9 || (length > 1 && id.charCodeAt(0) === 48)) return -1;
+  let value = 0;
+  for (let k = 0; k < length; k++) {
+    const digit = id.charCodeAt(k) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+const ID_ABSENT = -2;
+const ID_TEXT = -1;
+
+/**
+ * A column of ids exactly as the source wrote them. Small canonical integers ("1", "123456": renumbered
+ * datasets such as TWCS) are stored as numbers because they print back to the very same string; every
+ * other id (X snowflakes, "fb_1001", "007") stays a string. Nothing that could lose a digit goes through
+ * a number.
+ */
+export class IdColumn {
+  private numbers = new Int32Array(1024);
+  private readonly texts: (string | undefined)[] = [];
+  length = 0;
+
+  push(id: string | undefined): void {
+    if (this.length >= this.numbers.length) this.numbers = grow(this.numbers, this.length + 1);
+    const number = id === undefined ? ID_ABSENT : canonicalInteger(id);
+    this.numbers[this.length++] = number;
+    this.texts.push(number === ID_TEXT ? id : undefined);
+  }
+
+  get(i: number): string | undefined {
+    const number = this.numbers[i]!;
+    if (number >= 0) return String(number);
+    return number === ID_ABSENT ? undefined : this.texts[i];
+  }
+
+  /** The id as a canonical integer, or -1 when it is stored as text, -2 when absent. */
+  numberAt(i: number): number {
+    return this.numbers[i]!;
+  }
+
+  /** The id as stored text (only for non-canonical ids). */
+  textAt(i: number): string | undefined {
+    return this.texts[i];
+  }
+}
+
 export class PostTable {
   length = 0;
-  readonly ids: string[] = [];
-  readonly platformOf: number[] = [];
-  readonly authorOf: number[] = [];
-  readonly times: number[] = [];
-  readonly texts: string[] = [];
-  readonly inReplyTo: (string | undefined)[] = [];
-  readonly threadIds: (string | undefined)[] = [];
-  readonly urls: (string | undefined)[] = [];
-  /** 0 = no rating. */
-  readonly ratings: number[] = [];
-  readonly langs: (string | undefined)[] = [];
-  readonly declaredRoles: number[] = [];
-  readonly deletedFlags: number[] = [];
-  readonly fileOf: number[] = [];
+  readonly ids = new IdColumn();
+  readonly inReplyTo = new IdColumn();
+  platformOf = new Int32Array(INITIAL_CAPACITY);
+  authorOf = new Int32Array(INITIAL_CAPACITY);
+  /** Epoch milliseconds. */
+  times = new Float64Array(INITIAL_CAPACITY);
+  /** 0 = no rating; stars × 10 so that 4.5 fits. */
+  private ratingTenths = new Uint8Array(INITIAL_CAPACITY);
+  declaredRoles = new Uint8Array(INITIAL_CAPACITY);
+  deletedFlags = new Uint8Array(INITIAL_CAPACITY);
+  fileOf = new Int32Array(INITIAL_CAPACITY);
   /** 0 = unknown line. */
-  readonly lines: number[] = [];
-  readonly entries: (string | undefined)[] = [];
+  lines = new Int32Array(INITIAL_CAPACITY);
+  readonly threadIds = new Map<number, string>();
+  readonly urls = new Map<number, string>();
+  readonly langs = new Map<number, string>();
+  readonly entries = new Map<number, string>();
+
+  /**
+   * Texts are joined into batches of about a megabyte: one flat string per batch instead of millions of
+   * small ones (or slices that would keep every decoded input chunk alive). Text i spans global offsets
+   * textStart[i] … textStart[i + 1]; a text never straddles two batches.
+   */
+  private readonly batches: string[] = [];
+  private readonly batchStarts: number[] = [];
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private textEnd = 0;
+  private textStart = new Float64Array(INITIAL_CAPACITY + 1);
 
   readonly platforms = new Interner();
   readonly authors = new Interner();
@@ -102,22 +201,91 @@ export class PostTable {
 
   add(record: PostRecord, file: string): number {
     const at = this.length++;
+    if (at >= this.times.length) this.reserve(at + 1);
     this.ids.push(record.id);
-    this.platformOf.push(this.platforms.intern(record.platform));
-    this.authorOf.push(this.authors.intern(record.author));
-    this.times.push(record.time);
-    this.texts.push(record.text);
     this.inReplyTo.push(record.inReplyTo || undefined);
-    this.threadIds.push(record.threadId || undefined);
-    this.urls.push(record.url || undefined);
-    this.ratings.push(record.rating ?? 0);
-    this.langs.push(record.lang || undefined);
-    this.declaredRoles.push(record.role === 'brand' ? ROLE_BRAND : record.role === 'customer' ? ROLE_CUSTOMER : ROLE_NONE);
-    this.deletedFlags.push(record.deleted ? 1 : 0);
-    this.fileOf.push(this.files.intern(file));
-    this.lines.push(record.line ?? 0);
-    this.entries.push(record.entry);
+    this.platformOf[at] = this.platforms.intern(record.platform);
+    this.authorOf[at] = this.authors.intern(record.author);
+    this.times[at] = record.time;
+    this.ratingTenths[at] = record.rating ? Math.round(record.rating * 10) : 0;
+    this.declaredRoles[at] = record.role === 'brand' ? ROLE_BRAND : record.role === 'customer' ? ROLE_CUSTOMER : ROLE_NONE;
+    this.deletedFlags[at] = record.deleted ? 1 : 0;
+    this.fileOf[at] = this.files.intern(file);
+    this.lines[at] = record.line ?? 0;
+    if (record.threadId) this.threadIds.set(at, record.threadId);
+    if (record.url) this.urls.set(at, record.url);
+    if (record.lang) this.langs.set(at, record.lang);
+    if (record.entry) this.entries.set(at, record.entry);
+    this.appendText(record.text);
     return at;
+  }
+
+  private reserve(needed: number): void {
+    this.platformOf = grow(this.platformOf, needed);
+    this.authorOf = grow(this.authorOf, needed);
+    this.times = grow(this.times, needed);
+    this.ratingTenths = grow(this.ratingTenths, needed);
+    this.declaredRoles = grow(this.declaredRoles, needed);
+    this.deletedFlags = grow(this.deletedFlags, needed);
+    this.fileOf = grow(this.fileOf, needed);
+    this.lines = grow(this.lines, needed);
+    this.textStart = grow(this.textStart, this.times.length + 1);
+  }
+
+  private appendText(text: string): void {
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    this.textEnd += text.length;
+    this.textStart[this.length] = this.textEnd;
+    if (this.pendingChars >= TEXT_BATCH_CHARS) this.flushTexts();
+  }
+
+  private flushTexts(): void {
+    if (this.pending.length === 0) return;
+    this.batchStarts.push(this.textEnd - this.pendingChars);
+    this.batches.push(this.pending.join(''));
+    this.pending = [];
+    this.pendingChars = 0;
+  }
+
+  /** Trims every column to `length`; call once ingest is complete. */
+  seal(): void {
+    this.flushTexts();
+    if (this.times.length === this.length) return;
+    this.platformOf = this.platformOf.slice(0, this.length);
+    this.authorOf = this.authorOf.slice(0, this.length);
+    this.times = this.times.slice(0, this.length);
+    this.ratingTenths = this.ratingTenths.slice(0, this.length);
+    this.declaredRoles = this.declaredRoles.slice(0, this.length);
+    this.deletedFlags = this.deletedFlags.slice(0, this.length);
+    this.fileOf = this.fileOf.slice(0, this.length);
+    this.lines = this.lines.slice(0, this.length);
+  }
+
+  id(i: number): string {
+    return this.ids.get(i)!;
+  }
+
+  text(i: number): string {
+    this.flushTexts();
+    const start = this.textStart[i]!;
+    const end = this.textStart[i + 1]!;
+    if (start === end) return '';
+    // Binary search for the batch holding `start` (a few hundred batches at most).
+    let lo = 0;
+    let hi = this.batchStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.batchStarts[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const base = this.batchStarts[lo]!;
+    return this.batches[lo]!.slice(start - base, end - base);
+  }
+
+  /** 1–5 stars, or 0 when the post has no rating. */
+  rating(i: number): number {
+    return this.ratingTenths[i]! / 10;
   }
 
   declaredRole(i: number): Role | undefined {
@@ -126,18 +294,18 @@ export class PostTable {
   }
 
   author(i: number): string {
-    return this.authors.values[this.authorOf[i]!]!;
+    return this.authors.value(this.authorOf[i]!);
   }
 
   platform(i: number): string {
-    return this.platforms.values[this.platformOf[i]!]!;
+    return this.platforms.value(this.platformOf[i]!);
   }
 
   source(i: number): PostSource {
-    const source: PostSource = { file: this.files.values[this.fileOf[i]!]! };
+    const source: PostSource = { file: this.files.value(this.fileOf[i]!) };
     const line = this.lines[i]!;
     if (line > 0) source.line = line;
-    const entry = this.entries[i];
+    const entry = this.entries.get(i);
     if (entry !== undefined) source.entry = entry;
     return source;
   }
@@ -146,21 +314,21 @@ export class PostTable {
   get(i: number, role?: Role): Post {
     // Built key by key so that JSON.stringify keeps the contract's key order.
     const post = {
-      id: this.ids[i]!,
+      id: this.id(i),
       platform: this.platform(i),
       author: this.author(i),
       createdAt: isoTime(this.times[i]!),
-      text: this.texts[i]!,
+      text: this.text(i),
     } as Post;
-    const inReplyTo = this.inReplyTo[i];
+    const inReplyTo = this.inReplyTo.get(i);
     if (inReplyTo !== undefined) post.inReplyTo = inReplyTo;
-    const threadId = this.threadIds[i];
+    const threadId = this.threadIds.get(i);
     if (threadId !== undefined) post.threadId = threadId;
-    const url = this.urls[i];
+    const url = this.urls.get(i);
     if (url !== undefined) post.url = url;
-    const rating = this.ratings[i]!;
+    const rating = this.rating(i);
     if (rating > 0) post.rating = rating;
-    const lang = this.langs[i];
+    const lang = this.langs.get(i);
     if (lang !== undefined) post.lang = lang;
     const resolved = role ?? this.declaredRole(i);
     if (resolved !== undefined) post.role = resolved;

@@ -69,7 +69,7 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
   const firstResponseMs = new Float64Array(count).fill(NaN);
   const automatedReplies = new Int32Array(count);
   const followUps: FollowUp[] = [];
-  const needs = (post: number): NeedsReply => detect(table.texts[post]!, table.ratings[post]! || undefined);
+  const needs = (post: number): NeedsReply => detect(table.text(post), table.rating(post) || undefined);
 
   for (let c = 0; c < count; c++) {
     const opener = openers[c]!;
@@ -149,7 +149,7 @@ function findAutomatedReplies(conversations: BrandConversations, windowMs: numbe
   }
   const byText = new Map<string, number[]>();
   for (const post of candidates) {
-    const key = templateKey(table.texts[post]!);
+    const key = templateKey(table.text(post));
     const list = byText.get(key);
     if (list) list.push(post);
     else byText.set(key, [post]);

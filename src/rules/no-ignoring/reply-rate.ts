@@ -34,10 +34,10 @@ export const replyRate: Rule = {
     const judged = answered + ignored.length;
     const metrics = { needingReply: judged + pending.length, answered, ignored: ignored.length, pending: pending.length, replyRate: judged === 0 ? null : answered / judged };
     const times = conversations.table.times;
-    const ratings = conversations.table.ratings;
+    const table = conversations.table;
     const opened = (c: number): number => times[conversations.openers[c]!]!;
     // Worst first: low-star reviews, then the longest ignored.
-    ignored.sort((a, b) => starKey(ratings[conversations.openers[a]!]!) - starKey(ratings[conversations.openers[b]!]!) || opened(a) - opened(b) || a - b);
+    ignored.sort((a, b) => starKey(table.rating(conversations.openers[a]!)) - starKey(table.rating(conversations.openers[b]!)) || opened(a) - opened(b) || a - b);
     pending.sort((a, b) => opened(a) - opened(b) || a - b);
     const cap = <T>(list: T[]): T[] => (settings.maxFindings > 0 ? list.slice(0, settings.maxFindings) : list);
     const findings = [

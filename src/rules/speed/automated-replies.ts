@@ -27,7 +27,7 @@ export const automatedReplies: Rule = {
         const post = conversations.members[k]!;
         if (!timeline.automated[post]) continue;
         total++;
-        const key = templateKey(conversations.table.texts[post]!);
+        const key = templateKey(conversations.table.text(post));
         const list = groups.get(key);
         if (list) list.push(post);
         else groups.set(key, [post]);
@@ -38,7 +38,7 @@ export const automatedReplies: Rule = {
     const findings = keep.map(([, posts], k) =>
       finding({
         messageId: 'template',
-        data: { count: posts.length, template: conversations.table.texts[posts[0]!]!.slice(0, 140) },
+        data: { count: posts.length, template: conversations.table.text(posts[0]!).slice(0, 140) },
         conversation: conversations.conversationOf[posts[0]!]!,
         posts: posts.slice(0, 3),
         rank: k + 1,
