@@ -46,26 +46,26 @@ export function renderText(result: AuditResult, options: TextOptions): string {
   const m = result.metrics;
 
   lines.push(chalk.bold(`${t.title} · ${result.brand.handles.map((h) => `@${h.replace(/^@/, '')}`).join(' ')}`));
-  const period = `${day(result.period.from)} → ${day(result.period.to)} (${t.asOf} ${result.period.asOf.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC')})`;
-  lines.push(`${period} · ${m.conversations} ${t.conversations} · ${m.posts} ${t.posts}`);
+  lines.push(`${day(result.period.from)} → ${day(result.period.to)} (${t.asOf} ${result.period.asOf.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC')})`);
+  lines.push(`${m.conversations} ${t.conversations} · ${m.posts} ${t.posts}`);
   lines.push('');
-  lines.push(`  ${chalk.bold(t.score.padEnd(26))} ${scoreText(result.score, chalk).padStart(3)} / 100  ${bar(result.score, 20, chalk)}`);
+  lines.push(`  ${chalk.bold(`${t.score}:`)} ${scoreText(result.score, chalk)} / 100  ${bar(result.score, 20, chalk)}`);
   lines.push('');
   for (const id of CATEGORY_IDS) {
     const category = result.categories[id];
-    const label = `  ${category.title.padEnd(26)} ${scoreText(category.score, chalk).padStart(3)}`;
-    lines.push(category.score === null ? `${label}        ${chalk.dim(clip(category.notApplicable ?? t.notMeasured, width - 38))}` : `${label}        ${bar(category.score, 20, chalk)}`);
+    const label = `  ${category.title.padEnd(24)} ${padScore(category.score, chalk)}  `;
+    lines.push(category.score === null ? label + chalk.dim(clip(category.notApplicable ?? t.notMeasured, width - 31)) : label + bar(category.score, 20, chalk));
   }
   const scored = CATEGORY_IDS.filter((id) => result.categories[id].score !== null && result.categories[id].weight > 0);
-  lines.push(chalk.dim(`  ${t.basis}: ${scored.length > 0 ? scored.map((id) => result.categories[id].title).join(', ') : t.noneYet}.`));
+  lines.push(chalk.dim(wrapIndent(`  ${t.basis}: ${scored.length > 0 ? scored.map((id) => result.categories[id].title).join(', ') : t.noneYet}.`, width, '  ')));
   lines.push('');
 
   lines.push(chalk.bold(t.keyFigures));
-  lines.push(`  ${t.needing.padEnd(19)} ${m.needingReply} ${t.of} ${m.conversations} · ${t.answered} ${m.answered} · ${t.ignored} ${m.ignored} · ${t.pending} ${m.pending}`);
-  lines.push(`  ${t.replyRate.padEnd(19)} ${formatPercent(m.replyRate)}  ${chalk.dim(`(${t.replyRateHow})`)}`);
+  lines.push(`  ${t.needing.padEnd(LABEL)} ${m.needingReply} ${t.of} ${m.conversations} · ${t.answered} ${m.answered} · ${t.ignored} ${m.ignored} · ${t.pending} ${m.pending}`);
+  lines.push(`  ${t.replyRate.padEnd(LABEL)} ${formatPercent(m.replyRate)}  ${chalk.dim(`(${t.replyRateHow})`)}`);
   lines.push(...durationLines(t.firstReply, m.firstResponseMinutes, result.settings.slaMinutes, t, width));
   lines.push(...durationLines(t.followUps, m.followUpResponseMinutes, result.settings.slaMinutes, t, width));
-  lines.push(`  ${t.automated.padEnd(19)} ${m.automatedReplies}  ${chalk.dim(`(${t.automatedHow})`)}`);
+  lines.push(`  ${t.automated.padEnd(LABEL)} ${m.automatedReplies}  ${chalk.dim(`(${t.automatedHow})`)}`);
   lines.push('');
 
   lines.push(chalk.bold(t.worst));
@@ -104,14 +104,17 @@ export function renderText(result: AuditResult, options: TextOptions): string {
 }
 
 function durationLines(label: string, s: DurationSummary, sla: number, t: (typeof LABELS)['en'], width: number): string[] {
-  if (s.count === 0) return [`  ${label.padEnd(19)} ${t.noData}`];
+  if (s.count === 0) return [`  ${label.padEnd(LABEL)} ${t.noData}`];
   const text = `${t.median} ${formatDuration(s.median!)} · p90 ${formatDuration(s.p90!)} · ${t.within} ${formatDuration(sla)} ${formatPercent(s.withinTarget)} · ${t.within} 24 h ${formatPercent(s.within24h)} (n=${s.count})`;
-  return [wrapIndent(`  ${label.padEnd(19)} ${text}`, width, ' '.repeat(22))];
+  return [wrapIndent(`  ${label.padEnd(LABEL)} ${text}`, width, ' '.repeat(LABEL + 3))];
 }
 
 function findingLines(finding: Finding, chalk: ChalkInstance, width: number, threadLabel: string): string[] {
   const icon = finding.severity === 'error' ? chalk.red('✖') : finding.severity === 'warning' ? chalk.yellow('▲') : chalk.blue('ℹ');
-  const out = [clip(`    ${icon} ${finding.message}`, width + (icon.length - 1)) + chalk.dim(` · ${threadLabel} ${finding.threadId}`)];
+  const where = ` · ${threadLabel} ${finding.threadId}`;
+  // The icon is one visible character whatever its colour codes.
+  const message = clip(`    ? ${finding.message}`, Math.max(30, width - [...where].length)).replace('?', icon);
+  const out = [message + chalk.dim(where)];
   for (const evidence of finding.evidence) {
     const who = `${evidence.role === 'brand' ? '▸' : '◂'} @${evidence.author.replace(/^@/, '')}`;
     const when = evidence.createdAt.slice(0, 16).replace('T', ' ');
@@ -121,6 +124,14 @@ function findingLines(finding: Finding, chalk: ChalkInstance, width: number, thr
     out.push(head + clip(quote, Math.max(20, width - visibleHead.length)));
   }
   return out;
+}
+
+/** Width of the key-figure labels ("Respuestas automáticas"). */
+const LABEL = 22;
+
+function padScore(score: number | null, chalk: ChalkInstance): string {
+  const text = score === null ? '—' : String(Math.round(score));
+  return ' '.repeat(3 - text.length) + (score === null ? text : scoreText(score, chalk));
 }
 
 function scoreText(score: number | null, chalk: ChalkInstance): string {

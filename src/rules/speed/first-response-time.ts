@@ -24,7 +24,7 @@ export const firstResponseTime: Rule = {
     messages: {
       slow: {
         en: 'First reply after {duration} (target {target})',
-        es: 'Primera respuesta a las {duration} (objetivo {target})',
+        es: 'Primera respuesta tras {duration} (objetivo {target})',
       },
     },
   },

@@ -20,7 +20,7 @@ export const followUpResponseTime: Rule = {
       es: `puntuación = 100 × (${TARGET_WEIGHT} × parte de respuestas de seguimiento dentro del objetivo + ${DAY_WEIGHT} × parte en menos de 24 h), sobre los turnos de seguimiento respondidos (desde el nuevo mensaje del cliente hasta la siguiente respuesta humana de la marca)`,
     },
     messages: {
-      slow: { en: 'Follow-up answered after {duration} (target {target})', es: 'Seguimiento respondido a las {duration} (objetivo {target})' },
+      slow: { en: 'Follow-up answered after {duration} (target {target})', es: 'Seguimiento respondido tras {duration} (objetivo {target})' },
     },
   },
   run({ timeline, settings, finding }) {
