@@ -39,7 +39,7 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
     }
     try {
       const before = corpus.table.length;
-      await ingestSource(corpus, source, adapter, options);
+      await ingestSource(corpus, source, adapter, options, (posts) => progress.update(`Reading ${file.name} (${done + 1}/${files.length}): ${posts.toLocaleString('en')} posts…`));
       progress.update(`Read ${file.name}: ${corpus.table.length - before} posts`);
     } catch (error) {
       if (!(error instanceof InputError) || file.explicit) throw error;

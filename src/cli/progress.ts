@@ -1,6 +1,6 @@
 /**
- * Progress on stderr, only for a person watching a terminal: a spinner when stderr is a TTY and the
- * user did not ask for --quiet; nothing at all for pipes and cron.
+ * Progress on stderr, only for a person watching a terminal: a spinner when stderr is a TTY with a known
+ * width and the user did not ask for --quiet; nothing at all for pipes and cron.
  */
 import ora, { type Ora } from 'ora';
 
@@ -10,8 +10,11 @@ export interface Progress {
 }
 
 export function createProgress(enabled: boolean): Progress {
-  if (!enabled || !process.stderr.isTTY) return { update() {}, stop() {} };
-  const spinner: Ora = ora({ stream: process.stderr, text: 'Reading inputs…' }).start();
+  const columns = process.stderr.columns ?? 0;
+  // A pseudo-terminal that reports no width makes ora clear "infinitely many" wrapped lines.
+  if (!enabled || !process.stderr.isTTY || columns < 20) return { update() {}, stop() {} };
+  const fit = (text: string): string => (text.length > columns - 4 ? `${text.slice(0, columns - 5)}…` : text);
+  const spinner: Ora = ora({ stream: process.stderr, text: fit('Reading inputs…') }).start();
   let last = 0;
   return {
     update(text) {
@@ -19,7 +22,7 @@ export function createProgress(enabled: boolean): Progress {
       const now = performance.now();
       if (now - last < 100) return;
       last = now;
-      spinner.text = text;
+      spinner.text = fit(text);
     },
     stop() {
       spinner.stop();

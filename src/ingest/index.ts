@@ -47,7 +47,13 @@ export class Corpus {
  * Reads one source into the corpus. Throws InputError when the file is unusable as a whole (no header,
  * missing columns); row-level problems become warnings.
  */
-export async function ingestSource(corpus: Corpus, source: TextSource, adapter: IngestAdapter, options: IngestOptions): Promise<InputSummary> {
+export async function ingestSource(
+  corpus: Corpus,
+  source: TextSource,
+  adapter: IngestAdapter,
+  options: IngestOptions,
+  onProgress: (postsInFile: number) => void = () => {},
+): Promise<InputSummary> {
   const summary: InputSummary = { path: source.name, format: adapter.id, encoding: source.encoding, posts: 0, warnings: 0, notes: [] };
   const fileIndex = corpus.table.files.intern(source.name);
   if (adapter.ownChannel) corpus.ownChannelFiles.add(fileIndex);
@@ -58,7 +64,7 @@ export async function ingestSource(corpus: Corpus, source: TextSource, adapter: 
       {
         post: (record) => {
           corpus.table.add(record, source.name);
-          summary.posts++;
+          if ((++summary.posts & 0x3fff) === 0) onProgress(summary.posts);
         },
         warn: (warning) => corpus.warn({ input: source.name, ...warning }),
         note: (text) => summary.notes.push(text),

@@ -55,10 +55,10 @@ export function buildConversations(corpus: Corpus, options: BuildOptions, warn: 
   table.seal();
   const n = table.length;
   const times = table.times;
-  const visible = (i: number): boolean => times[i]! <= options.asOf;
-
   const roles = resolveRoles(corpus, options.handles);
-  const parentOf = linkReplies(table, warn);
+  const { parentOf, repeated } = linkReplies(table, warn);
+  // Exact repeats (overlapping exports) count once; posts after "now" do not exist yet.
+  const visible = (i: number): boolean => times[i]! <= options.asOf && repeated[i] === 0;
   chainThreadOnlyPosts(table, parentOf);
 
   // Opener of each post's conversation: -1 none, -2 not computed yet.
@@ -173,20 +173,29 @@ function resolveRoles(corpus: Corpus, handles: readonly string[]): Uint8Array {
 }
 
 /** Resolves `inReplyTo` per platform; warns about duplicate ids, missing parents and replies dated before their parent. */
-function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): Int32Array {
+function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): { parentOf: Int32Array; repeated: Uint8Array } {
   const n = table.length;
   const indexes = table.platforms.values().map((_, platform) => IdIndex.build(table, platform));
+  const repeated = new Uint8Array(n);
+  let repeats = 0;
+  let firstRepeat = -1;
   for (let i = 0; i < n; i++) {
     const first = indexes[table.platformOf[i]!]!.add(table.ids, i);
     if (first === i) continue;
-    if (table.text(first) !== table.text(i) || table.times[first] !== table.times[i] || table.authorOf[first] !== table.authorOf[i]) {
+    if (table.times[first] === table.times[i] && table.authorOf[first] === table.authorOf[i] && table.text(first) === table.text(i)) {
+      repeated[i] = 1;
+      if (repeats++ === 0) firstRepeat = i;
+    } else {
       const where = table.source(first);
       warnAt(table, i, warn, 'duplicate-id', `id ${table.id(i)} was already used at ${where.file}${where.line ? `:${where.line}` : ''} by a different post; replies link to the first one`);
     }
   }
+  if (repeats > 0) {
+    warnAt(table, firstRepeat, warn, 'repeated-post', `${repeats} post${repeats === 1 ? '' : 's'} appeared more than once with the same id, author, time and text (overlapping exports?); each was counted once`);
+  }
   const parentOf = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
-    if (table.inReplyTo.numberAt(i) === -2) continue;
+    if (repeated[i] || table.inReplyTo.numberAt(i) === -2) continue;
     const parent = indexes[table.platformOf[i]!]!.find(table.inReplyTo, i);
     if (parent < 0) {
       warnAt(table, i, warn, 'reply-to-missing', `post ${table.id(i)} replies to ${table.inReplyTo.get(i)}, which is not in the data; it starts its own thread`);
@@ -198,7 +207,7 @@ function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): Int32A
       warnAt(table, i, warn, 'reply-before-parent', `post ${table.id(i)} is dated before the post it replies to (${table.id(parent)}); its response time is not counted`);
     }
   }
-  return parentOf;
+  return { parentOf, repeated };
 }
 
 /**

@@ -90,7 +90,7 @@ export function renderText(result: AuditResult, options: TextOptions): string {
   lines.push('');
   lines.push(chalk.bold(t.input));
   for (const input of result.inputs) lines.push(clip(`  ${input.path} · ${input.format} · ${input.posts} ${t.posts}${input.warnings ? ` · ${input.warnings} ${t.warnings.toLowerCase()}` : ''}`, width));
-  for (const note of notes) lines.push(chalk.dim(wrapIndent(`- ${note}`, width, '    ')));
+  for (const note of notes) lines.push(chalk.dim(wrapIndent(`  - ${note}`, width, '    ')));
   const warningTotal = Object.values(result.warningCounts).reduce((a, b) => a + b, 0);
   if (warningTotal > 0) {
     lines.push('');

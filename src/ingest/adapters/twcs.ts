@@ -27,6 +27,7 @@ export const twcsAdapter: IngestAdapter = {
   },
   async parse(source: TextSource, sink: IngestSink) {
     type Columns = Record<(typeof COLUMNS)[number], number>;
+    let posts = 0;
     let column: Columns | undefined;
     let width = 0;
     await forEachCsvRecord(source, ',', sink, (fields, line) => {
@@ -69,6 +70,7 @@ export const twcsAdapter: IngestAdapter = {
         if (/^\d+$/.test(parentRaw)) inReplyTo = parentRaw;
         else sink.warn({ line, code: 'bad-id', message: `in_response_to_tweet_id "${clip(parentRaw)}" is not a number; the reply link was dropped` });
       }
+      posts++;
       sink.post({
         id,
         platform: 'x',
@@ -80,6 +82,9 @@ export const twcsAdapter: IngestAdapter = {
         line,
       });
     });
+    if (posts > 0) {
+      sink.note('the Kaggle TWCS dataset itself keeps only conversations that got a reply, so on it the reply rate says nothing about ignored customers');
+    }
   },
 };
 
