@@ -30,6 +30,12 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
       corpus.warn({ input: file.name, code: 'empty-file', message });
       continue;
     }
+    if (looksBinary(source.head)) {
+      const message = 'not a text file (binary data: a spreadsheet, archive or image?); export it as CSV';
+      if (file.explicit) throw new InputError(`${file.name}: ${message}`);
+      corpus.warn({ input: file.name, code: 'binary-file', message: `${message}; file skipped` });
+      continue;
+    }
     const adapter = forced ?? detectAdapter({ name: file.name, head: source.head });
     if (!adapter) {
       const message = 'unknown format: not a CSV/TSV with a header, nor JSON Lines from `second-impression ingest`';
@@ -52,4 +58,15 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
     throw new InputError(`no usable posts in the inputs${reasons ? ` (${reasons})` : ''}`);
   }
   return corpus;
+}
+
+/** Control characters (other than tab and line breaks), NULs and undecodable bytes in more than 2% of the start. */
+export function looksBinary(head: string): boolean {
+  const sample = head.slice(0, 4096);
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) odd++;
+  }
+  return sample.length > 0 && odd / sample.length > 0.02;
 }

@@ -53,6 +53,11 @@ export function toolVersion(): string {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT_OK);
+    throw error;
+  });
   let exitCode = EXIT_OK;
   let debug = argv.includes('--debug');
   const program = new Command('second-impression')

@@ -148,6 +148,18 @@ describe('errors a user can make', () => {
     noStack(stderr);
   });
 
+  it('recognises a binary file (an .xlsx saved as .csv) instead of dumping its bytes', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'export.csv');
+    const bytes = Buffer.alloc(4096);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+    writeFileSync(file, Buffer.concat([Buffer.from('PK\u0003\u0004'), bytes]));
+    const { status, stderr } = runCli(['audit', file, '--brand', 'x']);
+    expect(status).toBe(2);
+    expect(stderr).toContain('not a text file');
+    expect(stderr.length).toBeLessThan(300);
+  });
+
   it('rejects an empty file', () => {
     const dir = tmp();
     const file = path.join(dir, 'empty.csv');
@@ -245,6 +257,19 @@ describe('other commands', () => {
     const audit = runCli(['audit', 'data', ...DEMO_BRAND, '--format', 'json'], { cwd: dir });
     expect(audit.status).toBe(0);
     expect(JSON.parse(audit.stdout).settings.notes).toContain('config: second-impression.config.json');
+  });
+
+  it('stops quietly when the reader closes the pipe early (| head)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { BIN } = await import('./run-cli.js');
+    // Big enough that the output cannot fit in the pipe's buffer before the reader goes away.
+    const file = path.join(tmp(), 'big.csv');
+    const rows = ['id,author,created_at,text,in_reply_to'];
+    for (let i = 0; i < 30_000; i++) rows.push(`c${i},cliente${i},2026-10-01T10:00:00Z,¿Dónde está mi pedido número ${i}?,`, `b${i},Marca,2026-10-01T12:30:00Z,Hola: sale hoy mismo.,c${i}`);
+    writeFileSync(file, rows.join('\n'));
+    const shell = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" audit "${file}" --brand Marca --format json --max-findings 0 | head -c 200 > /dev/null`], { encoding: 'utf8' });
+    expect(shell.stderr).not.toContain('EPIPE');
+    expect(shell.stderr).toBe('');
   });
 
   it('prints help and version with exit 0', () => {

@@ -100,8 +100,8 @@ function planColumns(header: string[], options: IngestOptions, name: string): Co
   if (missing.length > 0) {
     const expected = missing.map((field) => `${field} (${HEADER_SYNONYMS[field].slice(0, 6).join(', ')}…)`).join('; ');
     throw new InputError(
-      `${name}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Found: ${header.map((h) => h.trim() || '(empty)').join(', ')}. Expected names: ${expected}`,
-      `rename the columns or map them, e.g. --map "${header[0]?.trim() || 'Column'}=${missing[0]}"`,
+      `${name}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Found: ${header.slice(0, 20).map((h) => clip(h.trim()) || '(empty)').join(', ')}${header.length > 20 ? `… (${header.length} columns)` : ''}. Expected names: ${expected}`,
+      `rename the columns or map them, e.g. --map "${clip(header[0]?.trim() ?? '') || 'Column'}=${missing[0]}"`,
     );
   }
   return { index, keys, width: header.length };
