@@ -16,6 +16,12 @@ export interface LexiconEntry {
   start?: boolean;
   /** Words or phrases that cancel the match when they come right before it ("sin problema", "thanks for the help"). */
   notAfter?: string[];
+  /** Words or phrases that cancel the match when they come right after it ("coger" + "el autobús"). */
+  notBefore?: string[];
+  /** "sensitive": the words must appear exactly as written (party names that are also common words: "Vox", "Podemos"). */
+  case?: 'sensitive';
+  /** Where the entry applies: "es-ES", "es-MX", "en-US", "en-GB" or "*" (default). Informative for now. */
+  region?: string[];
   note?: string;
   examples?: { pos?: string[]; neg?: string[] };
 }
@@ -31,6 +37,9 @@ interface CompiledEntry {
   entry: LexiconEntry;
   forms: string[];
   notAfter: string[][] | undefined;
+  notBefore: string[][] | undefined;
+  /** The phrase's words as written, for case-sensitive entries. */
+  exact: string[] | undefined;
 }
 
 export class Lexicon {
@@ -42,7 +51,14 @@ export class Lexicon {
     for (const entry of entries) {
       const forms = phraseForms(entry.phrase);
       if (forms.length === 0) throw new Error(`lexicon entry ${entry.id} has no words`);
-      const compiled: CompiledEntry = { entry, forms, notAfter: entry.notAfter?.map(phraseForms) };
+      const compiled: CompiledEntry = {
+        entry,
+        forms,
+        notAfter: entry.notAfter?.map(phraseForms),
+        notBefore: entry.notBefore?.map(phraseForms),
+        exact: entry.case === 'sensitive' ? entry.phrase.split(/\s+/) : undefined,
+      };
+      if (compiled.exact && compiled.exact.length !== forms.length) throw new Error(`lexicon entry ${entry.id}: a case-sensitive phrase must be plain words`);
       const list = this.byFirst.get(forms[0]!);
       if (list) list.push(compiled);
       else this.byFirst.set(forms[0]!, [compiled]);
@@ -51,8 +67,8 @@ export class Lexicon {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.forms.length - a.forms.length);
   }
 
-  /** All non-overlapping matches, left to right, longest first at each position. */
-  match(tokens: readonly Token[]): LexiconMatch[] {
+  /** All non-overlapping matches, left to right, longest first at each position. `text` is needed for case-sensitive entries. */
+  match(tokens: readonly Token[], text = ''): LexiconMatch[] {
     const matches: LexiconMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const candidates = this.byFirst.get(tokens[i]!.form);
@@ -70,6 +86,8 @@ export class Lexicon {
         }
         if (!ok) continue;
         if (candidate.notAfter && precededBy(tokens, i, candidate.notAfter)) continue;
+        if (candidate.notBefore && followedBy(tokens, i + n, candidate.notBefore)) continue;
+        if (candidate.exact && !candidate.exact.every((word, k) => text.slice(tokens[i + k]!.start, tokens[i + k]!.end) === word)) continue;
         matches.push({ entry: candidate.entry, start: tokens[i]!.start, end: tokens[i + n - 1]!.end });
         i += n - 1;
         break;
@@ -81,6 +99,10 @@ export class Lexicon {
 
 function precededBy(tokens: readonly Token[], at: number, phrases: readonly string[][]): boolean {
   return phrases.some((forms) => forms.length <= at && forms.every((form, k) => tokens[at - forms.length + k]!.form === form));
+}
+
+function followedBy(tokens: readonly Token[], at: number, phrases: readonly string[][]): boolean {
+  return phrases.some((forms) => at + forms.length <= tokens.length && forms.every((form, k) => tokens[at + k]!.form === form));
 }
 
 const DATA_ROOT = new URL('../../data/lexicons/', import.meta.url);
