@@ -57,7 +57,7 @@ export interface ParsedDate {
   dateOnly: boolean;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const TEXT_DAY_FIRST = /^(\d{1,2})(?:\s+de)?\s+([a-záéíóú]+)\.?(?:\s+de)?,?\s+(\d{4})(?:[ ,]+(?:a las\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
 const TEXT_MONTH_FIRST = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ ,]+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?$/i;
@@ -131,7 +131,8 @@ function fromFields(f: Fields, offset: string | undefined, zone: string, dateOnl
   if (f.hour > 23 || f.minute > 59 || f.second > 60) return null;
   const wall = Date.UTC(f.year, f.month, f.day, f.hour, f.minute, f.second, f.ms);
   if (offset !== undefined) {
-    if (offset.toUpperCase() === 'Z') return { ms: wall, hasOffset: true, dateOnly };
+    const upper = offset.toUpperCase();
+    if (upper === 'Z' || upper === 'UTC' || upper === 'GMT') return { ms: wall, hasOffset: true, dateOnly };
     const sign = offset[0] === '-' ? -1 : 1;
     const digits = offset.slice(1).replace(':', '');
     const minutes = Number(digits.slice(0, 2)) * 60 + (digits.length > 2 ? Number(digits.slice(2, 4)) : 0);

@@ -63,7 +63,9 @@ export async function ingestSource(
       source,
       {
         post: (record) => {
-          corpus.table.add(record, source.name);
+          const at = corpus.table.add(record, source.name);
+          // Posts read back from `ingest` output keep their original file: that file is the channel.
+          if (record.origin && adapter.ownChannel) corpus.ownChannelFiles.add(corpus.table.fileOf[at]!);
           if ((++summary.posts & 0x3fff) === 0) onProgress(summary.posts);
         },
         warn: (warning) => corpus.warn({ input: source.name, ...warning }),

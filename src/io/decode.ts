@@ -23,7 +23,8 @@ export interface DecodeProblem {
   message: string;
 }
 
-export function sniffEncoding(head: Uint8Array): SniffedEncoding {
+/** `wholeFile`: the bytes are the entire input, so a multi-byte character cut at the end is an error, not a chunk edge. */
+export function sniffEncoding(head: Uint8Array, wholeFile = false): SniffedEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3, reason: 'bom' };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, reason: 'bom' };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, reason: 'bom' };
@@ -42,9 +43,18 @@ export function sniffEncoding(head: Uint8Array): SniffedEncoding {
     if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return { encoding: 'utf-16be', bomLength: 0, reason: 'nul-pattern' };
   }
 
-  return isValidUtf8Prefix(head)
-    ? { encoding: 'utf-8', bomLength: 0, reason: 'valid-utf8' }
-    : { encoding: 'windows-1252', bomLength: 0, reason: 'invalid-utf8' };
+  const utf8: SniffedEncoding = { encoding: 'utf-8', bomLength: 0, reason: 'valid-utf8' };
+  const cp1252: SniffedEncoding = { encoding: 'windows-1252', bomLength: 0, reason: 'invalid-utf8' };
+  if (isUtf8(head)) return utf8;
+  if (!isValidUtf8Prefix(head)) return cp1252;
+  // Valid but for a sequence cut at the very end: a chunk edge, unless these bytes are the whole file. A whole
+  // file then is either truncated UTF-8 or Windows-1252 whose only accented letter is the last byte. The
+  // second is told by a single trailing byte that is a lowercase accented letter in Windows-1252 (café, está:
+  // 0xE0–0xF4) with no other non-ASCII byte before it.
+  if (!wholeFile) return utf8;
+  const cut = completeLength(head);
+  const lone = head.length - cut === 1 && head[cut]! >= 0xe0;
+  return lone && !head.subarray(0, cut).some((b) => b >= 0x80) ? cp1252 : utf8;
 }
 
 /** Strict UTF-8 check of a prefix that may end in the middle of a multi-byte sequence. */
@@ -95,10 +105,11 @@ export class StreamDecoder {
     const complete = data.subarray(0, cut);
     if (!this.lenient && !isUtf8(complete)) {
       this.lenient = true;
+      const at = offset + firstInvalidUtf8(complete);
       this.problems.push({
         code: 'invalid-utf8',
-        byteOffset: offset,
-        message: `invalid UTF-8 bytes in the block starting at byte ${offset}; they are shown as � from there on (re-save the file as UTF-8)`,
+        byteOffset: at,
+        message: `invalid UTF-8 at byte ${at}; such bytes are shown as � from there on (re-save the file as UTF-8)`,
       });
     }
     return complete.toString('utf8');
@@ -114,13 +125,33 @@ export class StreamDecoder {
   }
 }
 
+/** Index of the first byte that breaks UTF-8 (run once per file, after the fast check failed). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    // Overlong three- and four-byte forms, surrogates and code points past U+10FFFF.
+    const c1 = bytes[i + 1]!;
+    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
 /** Length of `bytes` without a trailing, incomplete UTF-8 sequence (which continues in the next chunk). */
 function completeLength(bytes: Uint8Array): number {
   const end = bytes.length;
   for (let back = 1; back <= 3 && end - back >= 0; back++) {
     const b = bytes[end - back]!;
     if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead byte
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    if (b < 0xc2 || b > 0xf4) return end; // not a lead byte: nothing to wait for
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
     return need > back ? end - back : end;
   }
   return end;
@@ -128,7 +159,7 @@ function completeLength(bytes: Uint8Array): number {
 
 /** Decodes a whole buffer (small inputs and tests). */
 export function decodeBuffer(bytes: Uint8Array): { text: string; encoding: TextEncodingName; problems: DecodeProblem[] } {
-  const sniffed = sniffEncoding(bytes.subarray(0, 65536));
+  const sniffed = sniffEncoding(bytes.subarray(0, 65536), bytes.length <= 65536);
   const decoder = new StreamDecoder(sniffed);
   const text = decoder.write(bytes) + decoder.end();
   return { text, encoding: sniffed.encoding, problems: decoder.problems };

@@ -106,7 +106,7 @@ export async function openText(file: InputFile): Promise<TextSource> {
     bufferedBytes += step.value.length;
   }
   const headBytes = Buffer.concat(buffered);
-  const sniffed = sniffEncoding(headBytes.subarray(0, HEAD_BYTES));
+  const sniffed = sniffEncoding(headBytes.subarray(0, HEAD_BYTES), done && headBytes.length <= HEAD_BYTES);
   const headDecoder = new StreamDecoder(sniffed);
   const head = headDecoder.write(headBytes.subarray(0, HEAD_BYTES));
 

@@ -34,6 +34,8 @@ export interface PostRecord {
   deleted?: boolean | undefined;
   line?: number | undefined;
   entry?: string | undefined;
+  /** Where the post really comes from when the input is itself derived (JSON Lines written by `ingest`). */
+  origin?: PostSource | undefined;
 }
 
 /** The JSON shape of a post (spec §7 contract), key order included. */
@@ -210,12 +212,13 @@ export class PostTable {
     this.ratingTenths[at] = record.rating ? Math.round(record.rating * 10) : 0;
     this.declaredRoles[at] = record.role === 'brand' ? ROLE_BRAND : record.role === 'customer' ? ROLE_CUSTOMER : ROLE_NONE;
     this.deletedFlags[at] = record.deleted ? 1 : 0;
-    this.fileOf[at] = this.files.intern(file);
-    this.lines[at] = record.line ?? 0;
+    this.fileOf[at] = this.files.intern(record.origin?.file ?? file);
+    this.lines[at] = (record.origin ? record.origin.line : record.line) ?? 0;
     if (record.threadId) this.threadIds.set(at, record.threadId);
     if (record.url) this.urls.set(at, record.url);
     if (record.lang) this.langs.set(at, record.lang);
-    if (record.entry) this.entries.set(at, record.entry);
+    const entry = record.origin ? record.origin.entry : record.entry;
+    if (entry) this.entries.set(at, entry);
     this.appendText(record.text);
     return at;
   }

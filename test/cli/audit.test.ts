@@ -172,12 +172,14 @@ describe('errors a user can make', () => {
   it('skips a stray file inside a folder with a warning and audits the rest', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'a-metrics.csv'), 'day;reach\n2026-10-01;120\n');
+    writeFileSync(path.join(dir, 'c-reviews.csv'), 'Fecha;Usuario;Comentario\n2026-10-01;ana;Genial\n');
     writeFileSync(path.join(dir, 'b-inbox.csv'), readFileSync(path.join(DEMO, 'verdemar-inbox.csv')));
     const { status, stdout, stderr } = runCli(['audit', dir, ...DEMO_BRAND, '--format', 'json']);
     expect(status).toBe(0);
     const result = JSON.parse(stdout);
-    expect(result.warningCounts['unusable-file']).toBe(1);
-    expect(stderr).toMatch(/1 unusable-file/);
+    expect(result.warningCounts['unknown-format']).toBe(1);
+    expect(result.warningCounts['unusable-file']).toBe(1); // a CSV without an id column
+    expect(stderr).toMatch(/1 unknown-format/);
   });
 
   it('keeps good rows next to bad ones and counts what it skipped', () => {

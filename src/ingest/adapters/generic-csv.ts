@@ -24,10 +24,17 @@ export const genericCsvAdapter: IngestAdapter = {
   yields: 'one post per row; threads from in_reply_to or thread_id; role, rating, platform, lang, url and deleted when present; every customer thread counts as addressed to the brand (an export of its own channels)',
   ownChannel: true,
   detect(sample) {
-    const firstLine = sample.head.replace(/^\ufeff/, '').split(/\r?\n/, 2);
-    const header = /^sep=.$/i.test(firstLine[0] ?? '') ? firstLine[1] : firstLine[0];
-    if (!header) return false;
-    return /[,;\t|]/.test(header) && !/^\s*[{[]/.test(header);
+    const text = sample.head.replace(/^\ufeff/, '').replace(/^sep=.\r?\n/i, '');
+    const header = text.split(/\r?\n/, 1)[0] ?? '';
+    if (!/[,;\t|]/.test(header) || /^\s*[{[]/.test(header)) return false;
+    const { delimiter } = chooseDelimiter(text);
+    // A header with two known column names, or lines that split into the same number of fields, at least the
+    // four required ones (prose with a comma per line is not a table).
+    const known = new Set(Object.values(HEADER_SYNONYMS).flat());
+    if (header.split(delimiter).filter((cell) => known.has(headerKey(cell))).length >= 2) return true;
+    const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 5);
+    const counts = lines.map((line) => line.split(delimiter).length);
+    return lines.length >= 2 && counts.every((n) => n === counts[0]) && counts[0]! >= REQUIRED_FIELDS.length;
   },
   parse: parseGenericCsv,
 };
@@ -55,7 +62,8 @@ async function parseGenericCsv(source: TextSource, sink: IngestSink, options: In
   await forEachCsvRecord(source, delimiter, sink, (fields, line) => {
     if (!sawFirst) {
       sawFirst = true;
-      if (excelHint && fields.length === 1 && /^sep=.$/i.test(fields[0]!)) return;
+      // Excel's "sep=;" hint line, which the tokenizer has split on that very delimiter.
+      if (excelHint && /^sep=.$/i.test(fields.join(delimiter))) return;
     }
     if (!plan) {
       plan = planColumns(fields, options, source.name);

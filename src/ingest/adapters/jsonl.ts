@@ -98,7 +98,9 @@ function readLine(text: string, line: number, sink: IngestSink): void {
   };
   // Keep the original location so evidence points at the export the post came from.
   if (sourceInfo && typeof sourceInfo.file === 'string') {
-    record.entry = typeof sourceInfo.entry === 'string' ? `${sourceInfo.file}!${sourceInfo.entry}` : `${sourceInfo.file}${typeof sourceInfo.line === 'number' ? `:${sourceInfo.line}` : ''}`;
+    record.origin = { file: sourceInfo.file };
+    if (typeof sourceInfo.line === 'number' && Number.isInteger(sourceInfo.line) && sourceInfo.line > 0) record.origin.line = sourceInfo.line;
+    if (typeof sourceInfo.entry === 'string') record.origin.entry = sourceInfo.entry;
   }
   sink.post(record);
 }

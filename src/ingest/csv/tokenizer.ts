@@ -45,6 +45,10 @@ export class CsvTokenizer {
   private line: number;
   private recoveries = 0;
   private gaveUp = false;
+  /** Inside an over-long line that was already reported: drop input up to its end. */
+  private skippingLine = false;
+  /** Position of the next delimiter in the current buffer (-1: not searched; Infinity: none left). */
+  private nextDelimiter = -1;
 
   constructor(options: CsvTokenizerOptions) {
     if (options.delimiter.length !== 1) throw new Error('CSV delimiter must be one character');
@@ -58,6 +62,13 @@ export class CsvTokenizer {
 
   push(chunk: string): void {
     if (this.gaveUp) return;
+    if (this.skippingLine) {
+      const nl = chunk.indexOf('\n');
+      if (nl < 0) return;
+      this.skippingLine = false;
+      this.line++;
+      chunk = chunk.slice(nl + 1);
+    }
     this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
     this.drain(false);
   }
@@ -71,6 +82,7 @@ export class CsvTokenizer {
   private drain(final: boolean): void {
     let text = this.buffer;
     let pos = 0;
+    this.nextDelimiter = -1;
     const length = text.length;
     while (pos < length) {
       const end = this.parseRecord(text, pos, final);
@@ -94,13 +106,16 @@ export class CsvTokenizer {
         this.buffer = '';
         return;
       }
-      // Resume after the first physical line of the broken record.
+      // Resume after the first physical line of the broken record; if that line has not ended yet, drop
+      // the rest of it as it arrives.
       const nl = text.indexOf('\n', pos);
-      this.line++;
       if (nl < 0) {
+        if (final) this.line++;
+        else this.skippingLine = true;
         pos = length;
         break;
       }
+      this.line++;
       pos = nl + 1;
     }
     this.buffer = pos >= length ? '' : text.slice(pos);
@@ -194,8 +209,13 @@ export class CsvTokenizer {
           lineEnd = length;
         }
       }
-      const d = text.indexOf(delimiter, pos);
-      if (d >= 0 && d < lineEnd) {
+      // The next delimiter is remembered: a file with no delimiter at all must not be rescanned per row.
+      if (this.nextDelimiter !== Infinity && this.nextDelimiter < pos) {
+        const found = text.indexOf(delimiter, pos);
+        this.nextDelimiter = found < 0 ? Infinity : found;
+      }
+      const d = this.nextDelimiter;
+      if (d !== Infinity && d < lineEnd) {
         fields.push(text.slice(pos, d));
         pos = d + 1;
         if (pos >= length) {
