@@ -104,7 +104,9 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
   const asOf = request.asOf ?? latestTime(corpus) ?? 0;
   const since = request.since ?? -Infinity;
   const until = Math.min(request.until ?? Infinity, asOf);
-  const conversations = buildConversations(corpus, { handles: request.handles, asOf, since, until }, (w) => corpus.warn(w));
+  // The audit's own warnings (reply links, cycles) go to a copy: auditing a corpus twice gives the same result.
+  const warnings = corpus.warnings.clone();
+  const conversations = buildConversations(corpus, { handles: request.handles, asOf, since, until }, (w) => warnings.add(w));
   const settings: AuditSettings = {
     slaMinutes: config.slaMinutes,
     graceHours: config.graceHours,
@@ -166,8 +168,8 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
     categories,
     metrics: metricsOf(conversations, timeline, ruleReports),
     findings,
-    warnings: corpus.warnings.list(),
-    warningCounts: corpus.warnings.countsByCode(),
+    warnings: warnings.list(),
+    warningCounts: warnings.countsByCode(),
   };
 }
 

@@ -12,6 +12,16 @@ export class WarningLog {
   private readonly perInput = new Map<string, number>();
   total = 0;
 
+  /** An independent copy, so that an audit can add its own warnings without changing the corpus. */
+  clone(): WarningLog {
+    const copy = new WarningLog();
+    copy.kept.push(...this.kept);
+    for (const [key, entry] of this.perKey) copy.perKey.set(key, { ...entry });
+    for (const [input, count] of this.perInput) copy.perInput.set(input, count);
+    copy.total = this.total;
+    return copy;
+  }
+
   add(warning: IngestWarning): void {
     this.total++;
     this.perInput.set(warning.input, (this.perInput.get(warning.input) ?? 0) + 1);

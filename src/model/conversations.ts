@@ -63,21 +63,30 @@ export function buildConversations(corpus: Corpus, options: BuildOptions, warn: 
 
   // Opener of each post's conversation: -1 none, -2 not computed yet.
   const opener = new Int32Array(n).fill(-2);
+  const onPath = new Int32Array(n); // walk number that last visited the post, to spot cycles without a Set per walk
   const stack: number[] = [];
+  let walks = 0;
   for (let i = 0; i < n; i++) {
     if (opener[i] !== -2) continue;
-    // Walk up to a known node or a root, breaking reply cycles on the way.
-    let at = i;
-    const onPath = new Set<number>();
-    while (at >= 0 && opener[at] === -2) {
-      if (onPath.has(at)) {
-        warnAt(table, at, warn, 'reply-cycle', `post ${table.id(at)} is part of a reply cycle; its reply link was dropped`);
-        parentOf[at] = -1;
-        break;
+    // Walk up to a known node or a root. A reply cycle is cut where it closes, and the walk starts again so
+    // that every parent is settled before its replies.
+    for (;;) {
+      const stamp = ++walks;
+      let at = i;
+      let cut = false;
+      stack.length = 0;
+      while (at >= 0 && opener[at] === -2) {
+        if (onPath[at] === stamp) {
+          warnAt(table, at, warn, 'reply-cycle', `post ${table.id(at)} is part of a reply cycle; its reply link was dropped`);
+          parentOf[at] = -1;
+          cut = true;
+          break;
+        }
+        onPath[at] = stamp;
+        stack.push(at);
+        at = parentOf[at]!;
       }
-      onPath.add(at);
-      stack.push(at);
-      at = parentOf[at]!;
+      if (!cut) break;
     }
     while (stack.length > 0) {
       const p = stack.pop()!;
@@ -285,7 +294,8 @@ function mentionPattern(handles: readonly string[]): RegExp | null {
   const names = handles.map(normalizeHandle).filter((h) => h !== '');
   if (names.length === 0) return null;
   const escaped = names.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`@(?:${escaped.join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
+  // Not inside an e-mail address (ayuda@marca.example) and not a longer handle (@MarcaAyudaES).
+  return new RegExp(`(?<![\\p{L}\\p{N}_.])@(?:${escaped.join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
 }
 
 function warnAt(table: PostTable, i: number, warn: (w: IngestWarning) => void, code: string, message: string): void {

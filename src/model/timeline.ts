@@ -53,6 +53,9 @@ export interface Timeline {
   followUps: FollowUp[];
 }
 
+/** Customer messages closer than this belong to one request (peers.md §2.1: 24 h for social). */
+const SESSION_GAP_MS = 24 * 3_600_000;
+
 export type NeedsReplyDetector = (text: string, rating?: number) => NeedsReply;
 
 export function buildTimeline(conversations: BrandConversations, options: TimelineOptions, detect: NeedsReplyDetector): Timeline {
@@ -75,16 +78,19 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
     const opener = openers[c]!;
     const from = offsets[c]!;
     const to = offsets[c + 1]!;
+    // The first human brand post answers the conversation, even one misdated before the question.
     let human = -1;
     for (let k = from; k < to; k++) {
       const post = members[k]!;
-      if (roles[post] === ROLE_BRAND) {
-        if (automated[post]) automatedReplies[c]!++;
-        else if (human < 0 && post !== opener) human = post;
-        if (human >= 0) break;
-        continue;
-      }
-      if (roles[post] !== ROLE_CUSTOMER || trigger[c]! >= 0) continue;
+      if (roles[post] !== ROLE_BRAND) continue;
+      if (automated[post]) automatedReplies[c]!++;
+      else if (human < 0 && post !== opener) human = post;
+    }
+    // Needs a reply: the opener, or a customer post written before that first reply.
+    const replyTime = human >= 0 ? times[human]! : Infinity;
+    for (let k = from; k < to && trigger[c]! < 0; k++) {
+      const post = members[k]!;
+      if (roles[post] !== ROLE_CUSTOMER || (post !== opener && times[post]! > replyTime)) continue;
       const verdict = needs(post);
       if (verdict.needsReply) {
         trigger[c] = post;
@@ -92,18 +98,38 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
         triggerCue[c] = verdict.cue;
       }
     }
-    // Automated replies after the first human one still count as automated.
-    for (let k = from; k < to; k++) if (automated[members[k]!] && human >= 0 && times[members[k]!]! > times[human]!) automatedReplies[c]!++;
     firstReply[c] = human;
-    if (human >= 0) {
-      const ms = times[human]! - times[opener]!;
-      if (ms >= 0) firstResponseMs[c] = ms;
+    if (trigger[c]! < 0) {
+      status[c] = STATUS_NOT_NEEDED;
+    } else {
+      const start = sessionStart(c, trigger[c]!);
+      if (human >= 0) {
+        status[c] = STATUS_ANSWERED;
+        const ms = times[human]! - times[start]!;
+        if (ms >= 0) firstResponseMs[c] = ms;
+      } else {
+        // Censoring: judged by the age of the message that needs the reply, not of an earlier "hola".
+        status[c] = options.asOf - times[trigger[c]!]! < graceMs ? STATUS_PENDING : STATUS_IGNORED;
+      }
     }
-    if (trigger[c]! < 0) status[c] = STATUS_NOT_NEEDED;
-    else if (human >= 0) status[c] = STATUS_ANSWERED;
-    else status[c] = options.asOf - times[opener]! < graceMs ? STATUS_PENDING : STATUS_IGNORED;
-
     if (human >= 0) collectFollowUps(c, human);
+  }
+
+  /**
+   * Where the clock starts: the earliest customer message of the burst that holds the one needing a reply
+   * (messages less than a day apart), so "¿mi pedido?" + "hola?" starts at the first, while a "gracias"
+   * from last week does not start it.
+   */
+  function sessionStart(c: number, needing: number): number {
+    let start = needing;
+    for (let k = offsets[c + 1]! - 1; k >= offsets[c]!; k--) {
+      const post = members[k]!;
+      if (roles[post] !== ROLE_CUSTOMER || times[post]! > times[start]!) continue;
+      if (post === start) continue;
+      if (times[start]! - times[post]! < SESSION_GAP_MS) start = post;
+      else break;
+    }
+    return start;
   }
 
   function collectFollowUps(c: number, firstHuman: number): void {
@@ -122,7 +148,7 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
         }
         continue;
       }
-      if (roles[post] !== ROLE_CUSTOMER || open >= 0) continue;
+      if (roles[post] !== ROLE_CUSTOMER || open >= 0 || post === conversations.openers[c]) continue;
       if (needs(post).needsReply) open = post;
     }
     if (open >= 0) followUps.push({ conversation: c, post: open, reply: -1, ms: NaN, pending: options.asOf - times[open]! < graceMs });

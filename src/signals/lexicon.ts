@@ -3,7 +3,7 @@
  * through a map keyed by the first token: no giant regex alternation, linear in the number of tokens.
  */
 import { readFileSync } from 'node:fs';
-import { phraseForms, type Token } from './tokens.js';
+import { phraseForms, tokenize, type Token } from './tokens.js';
 
 export interface LexiconEntry {
   /** Unique, `<lang>.<signal>.<kind>.<slug>`. */
@@ -58,7 +58,9 @@ export class Lexicon {
         notBefore: entry.notBefore?.map(phraseForms),
         exact: entry.case === 'sensitive' ? entry.phrase.split(/\s+/) : undefined,
       };
-      if (compiled.exact && compiled.exact.length !== forms.length) throw new Error(`lexicon entry ${entry.id}: a case-sensitive phrase must be plain words`);
+      if (compiled.exact && (compiled.exact.length !== forms.length || compiled.exact.some((word) => tokenize(word).length !== 1 || tokenize(word)[0]!.end !== word.length))) {
+        throw new Error(`lexicon entry ${entry.id}: a case-sensitive phrase must be plain words, without punctuation`);
+      }
       const list = this.byFirst.get(forms[0]!);
       if (list) list.push(compiled);
       else this.byFirst.set(forms[0]!, [compiled]);
@@ -87,7 +89,7 @@ export class Lexicon {
         if (!ok) continue;
         if (candidate.notAfter && precededBy(tokens, i, candidate.notAfter)) continue;
         if (candidate.notBefore && followedBy(tokens, i + n, candidate.notBefore)) continue;
-        if (candidate.exact && !candidate.exact.every((word, k) => text.slice(tokens[i + k]!.start, tokens[i + k]!.end) === word)) continue;
+        if (candidate.exact && (atSentenceStart(text, tokens[i]!.start) || !candidate.exact.every((word, k) => text.slice(tokens[i + k]!.start, tokens[i + k]!.end) === word))) continue;
         matches.push({ entry: candidate.entry, start: tokens[i]!.start, end: tokens[i + n - 1]!.end });
         i += n - 1;
         break;
@@ -99,6 +101,16 @@ export class Lexicon {
 
 function precededBy(tokens: readonly Token[], at: number, phrases: readonly string[][]): boolean {
   return phrases.some((forms) => forms.length <= at && forms.every((form, k) => tokens[at - forms.length + k]!.form === form));
+}
+
+/**
+ * Capitals say nothing at the start of a sentence ("Podemos ayudarte", "Más info"), so case-sensitive
+ * entries (party names that are also words) do not match there.
+ */
+function atSentenceStart(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t' || text[k] === '"' || text[k] === '«' || text[k] === '(')) k--;
+  return k < 0 || '.!?¡¿:\n\r'.includes(text[k]!);
 }
 
 function followedBy(tokens: readonly Token[], at: number, phrases: readonly string[][]): boolean {

@@ -36,7 +36,7 @@ export function detectNeedsReply(text: string, rating?: number): NeedsReply {
   if (rating !== undefined && rating > 0 && rating <= 3) return { needsReply: true, reason: 'low-rating', cue: `${rating}★` };
   const question = findQuestionMark(text);
   if (question >= 0) return { needsReply: true, reason: 'question', cue: sentenceAround(text, question) };
-  const matches = needsReplyLexicon().match(tokenize(text));
+  const matches = needsReplyLexicon().match(tokenize(text), text);
   const best = pickCue(matches);
   if (best) {
     return { needsReply: true, reason: best.entry.kind === 'question' ? 'question' : (best.entry.kind as NeedsReplyReason), cue: text.slice(best.start, best.end), entryId: best.entry.id };

@@ -60,6 +60,11 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const raw = i < length ? source.charCodeAt(i) : 0x20;
+    // Decomposed accents (NFD text from macOS or saved pages): drop the mark, but n + tilde is ñ.
+    if (raw >= 0x300 && raw <= 0x36f && start >= 0) {
+      if (raw === 0x303 && form.endsWith('n')) form = `${form.slice(0, -1)}ñ`;
+      continue;
+    }
     const c = raw < 0x250 ? FOLD[raw]! : raw;
     const apostropheInWord = (c === 0x27 || c === 0x2019) && start >= 0 && i + 1 < length && isWordChar(fold(source.charCodeAt(i + 1)));
     if (isWordChar(c) || apostropheInWord) {

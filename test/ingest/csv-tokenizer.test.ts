@@ -208,7 +208,7 @@ describe('CsvTokenizer: relaxed and broken input', () => {
     expect(lines.slice(-2)).toEqual([5, 6]);
   });
 
-  // BUG: a single over-long physical line that arrives in several chunks is reported once per chunk
+  // Regression (fixed): a single over-long physical line that arrives in several chunks is reported once per chunk
   // window (lines 2, 3, 4, 5 …), the line counter is bumped each time, and the tail of the long line is
   // emitted as a bogus record; the good row after it gets the wrong line number (7 instead of 3).
   // Input: 'id,text\n2,' + 'x'.repeat(500) + '\n3,ok\n' pushed in 16-character chunks, maxRecordLength 100.

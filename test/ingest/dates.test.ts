@@ -89,7 +89,7 @@ describe('parseFlexibleDate: ISO 8601', () => {
     expect(parseFlexibleDate('2024-05-01T10:61:00Z', 'day-first', MADRID)).toBeNull();
   });
 
-  // BUG: "YYYY-MM-DD hh:mm:ss UTC" (Reddit's data-request CSV, listed in formats-samples §5.9 as
+  // Regression (fixed): "YYYY-MM-DD hh:mm:ss UTC" (Reddit's data-request CSV, listed in formats-samples §5.9 as
   // 2025-05-18T04:35:32Z) is rejected, so every row of such a CSV is skipped as bad-date.
   it('reads a trailing "UTC" zone name', () => {
     expect(parseFlexibleDate('2025-05-18 04:35:32 UTC', 'day-first', MADRID)).toEqual({ ms: utc('2025-05-18T04:35:32Z'), hasOffset: true, dateOnly: false });

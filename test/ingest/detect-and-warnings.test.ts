@@ -40,7 +40,7 @@ describe('detectAdapter', () => {
     expect(await detectedId('vacio.txt', '')).toBeUndefined();
   });
 
-  // BUG: generic-csv.detect() only checks that the first line contains "," ";" tab or "|", so any prose
+  // Regression (fixed): generic-csv.detect() only checks that the first line contains "," ";" tab or "|", so any prose
   // whose first line has a comma ("Hola, buenas tardes.") is claimed as a CSV export and then fails with
   // "missing required columns" instead of "unknown format". The adapter's own `detection` text promises
   // a header that maps id, author, created_at and text.

@@ -112,7 +112,7 @@ describe('generic CSV: columns', () => {
 });
 
 describe('generic CSV: delimiters and encodings', () => {
-  // BUG: the Excel "sep=;" first line is not skipped. The tokenizer splits "sep=;" on the ";" delimiter
+  // Regression (fixed): the Excel "sep=;" first line is not skipped. The tokenizer splits "sep=;" on the ";" delimiter
   // into ["sep=", ""], and the adapter only skips a one-field record, so "sep=" becomes the header and the
   // file fails with "missing required columns … Found: sep=, (empty)". Same for "sep=," and "sep=\t".
   it('honours and skips an Excel "sep=;" first line', async () => {

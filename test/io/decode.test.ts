@@ -52,7 +52,7 @@ describe('sniffEncoding', () => {
     expect(sniffEncoding(cp1252('id;texto\n1;la reseña “top”\n'))).toEqual({ encoding: 'windows-1252', bomLength: 0, reason: 'invalid-utf8' });
   });
 
-  // BUG: when the sample is the whole file, a trailing Windows-1252 letter is taken for a UTF-8 character
+  // Regression (fixed): when the sample is the whole file, a trailing Windows-1252 letter is taken for a UTF-8 character
   // cut at the end of the sample (isValidUtf8Prefix drops it), so the file is sniffed as UTF-8, decoded to
   // "Per\ufffd" and reported as "the file ends in the middle of a UTF-8 character (truncated file?)".
   // Input: cp1252('id;texto\n1;Gracias, Perú') (no newline at the end, no other accented letter).
@@ -155,7 +155,7 @@ describe('StreamDecoder: broken input', () => {
     expect(decoder.problems[0]!.message).toMatch(/byte \d+/);
   });
 
-  // BUG: the reported byteOffset is the start of the block (write() call) that held the bad byte, not the
+  // Regression (fixed): the reported byteOffset is the start of the block (write() call) that held the bad byte, not the
   // bad byte itself. decodeBuffer() writes the whole file at once, so a Windows-1252 "ñ" at byte 100000
   // of a file is reported "in the block starting at byte 0": the user is told to look at the top of the
   // file. (openText does the same at 64 KiB granularity.) DecodeProblem documents "the byte offset where

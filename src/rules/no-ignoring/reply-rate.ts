@@ -39,9 +39,12 @@ export const replyRate: Rule = {
     // Worst first: low-star reviews, then the longest ignored.
     ignored.sort((a, b) => starKey(table.rating(conversations.openers[a]!)) - starKey(table.rating(conversations.openers[b]!)) || opened(a) - opened(b) || a - b);
     pending.sort((a, b) => opened(a) - opened(b) || a - b);
-    const cap = <T>(list: T[]): T[] => (settings.maxFindings > 0 ? list.slice(0, settings.maxFindings) : list);
+    // One cap for both lists: the ignored (worse) fill it first.
+    const limit = settings.maxFindings > 0 ? settings.maxFindings : Infinity;
+    const keptIgnored = ignored.slice(0, limit);
+    const keptPending = pending.slice(0, Math.max(0, limit - keptIgnored.length));
     const findings = [
-      ...cap(ignored).map((c, k) =>
+      ...keptIgnored.map((c, k) =>
         finding({
           messageId: 'ignored',
           data: { age: formatDuration((settings.asOf - opened(c)) / 60000), reason: timeline.triggerReason[c]!, cue: timeline.triggerCue[c] ?? '' },
@@ -50,7 +53,7 @@ export const replyRate: Rule = {
           rank: k + 1,
         }),
       ),
-      ...cap(pending).map((c, k) =>
+      ...keptPending.map((c, k) =>
         finding({
           messageId: 'pending',
           data: { age: formatDuration((settings.asOf - opened(c)) / 60000), grace: formatDuration(settings.graceHours * 60) },

@@ -1,0 +1,294 @@
+/**
+ * Test builders (rule-tester style): a compact description of posts in, a `Corpus` out, plus helpers
+ * that run the model, the timeline, a single rule or the whole audit with fixed settings.
+ *
+ *   const c = corpus([
+ *     { id: 'c1', author: 'lucia', at: '2026-10-01T10:00:00Z', text: '¿Mi pedido?' },
+ *     { id: 'b1', author: 'Marca', at: '+45m', replyTo: 'c1', text: 'Hola Lucía…' },
+ *   ], { ownChannel: true });
+ *
+ * `at` is an ISO time or a time relative to the previous post in the list: '+30s', '+45m', '+3h',
+ * '+2d', '-5m' (a negative offset makes a reply dated before its parent). The first post may not be
+ * relative (it is then relative to BASE_TIME).
+ */
+import { Corpus } from '../../src/ingest/index.js';
+import type { IngestWarning } from '../../src/ingest/types.js';
+import { runAudit, type AuditResult } from '../../src/audit.js';
+import { buildConversations, type BrandConversations } from '../../src/model/conversations.js';
+import type { PostRecord, Role } from '../../src/model/posts.js';
+import { buildTimeline, type NeedsReplyDetector, type Timeline } from '../../src/model/timeline.js';
+import { format, type AuditSettings, type Finding, type FindingInput, type Rule, type RuleResult } from '../../src/rules/types.js';
+import { defaultConfig, type AuditConfig } from '../../src/scoring/config.js';
+import { detectNeedsReply } from '../../src/signals/needs-reply.js';
+
+/** Start of the synthetic month every fixture lives in. */
+export const BASE_TIME = '2026-10-01T09:00:00Z';
+/** The fixed "now" used unless a test says otherwise (well after every fixture, so nothing is pending). */
+export const AS_OF = '2026-11-01T00:00:00Z';
+export const DEFAULT_FILE = 'inbox.jsonl';
+export const DEFAULT_PLATFORM = 'x';
+export const BRAND = 'Marca';
+
+export interface PostSpec {
+  id: string;
+  author: string;
+  /** ISO 8601, or relative to the previous post: '+45m', '+3h', '+2d', '+30s', '-5m'. */
+  at: string;
+  text?: string;
+  replyTo?: string;
+  thread?: string;
+  platform?: string;
+  rating?: number;
+  role?: Role;
+  lang?: string;
+  url?: string;
+  deleted?: boolean;
+  /** Input file the post came from (default DEFAULT_FILE). */
+  file?: string;
+  line?: number;
+  /** Path inside an archive. */
+  entry?: string;
+}
+
+export interface CorpusOptions {
+  /** true: every file is the brand's own channel; a list: only those files. Default false. */
+  ownChannel?: boolean | string[];
+  /** Default platform for posts that do not name one. */
+  platform?: string;
+  /** Default file for posts that do not name one. */
+  file?: string;
+}
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Epoch ms of an ISO time; throws on a typo so that a bad fixture never silently becomes NaN. */
+export function ms(iso: string): number {
+  const value = Date.parse(iso);
+  if (Number.isNaN(value)) throw new Error(`bad time in fixture: ${iso}`);
+  return value;
+}
+
+/** Resolves a PostSpec `at` against the previous post's time. */
+export function resolveTime(at: string, previous: number): number {
+  const relative = /^([+-])(\d+(?:\.\d+)?)([smhd])$/.exec(at);
+  if (relative) {
+    const sign = relative[1] === '-' ? -1 : 1;
+    return previous + sign * Number(relative[2]) * UNIT_MS[relative[3]!]!;
+  }
+  return ms(at);
+}
+
+/** Turns the compact description into PostRecords with absolute times (exported for the builder's own test). */
+export function records(posts: readonly PostSpec[], options: CorpusOptions = {}): { record: PostRecord; file: string }[] {
+  let previous = ms(BASE_TIME);
+  return posts.map((spec, index) => {
+    const time = resolveTime(spec.at, previous);
+    previous = time;
+    const record: PostRecord = {
+      id: spec.id,
+      platform: spec.platform ?? options.platform ?? DEFAULT_PLATFORM,
+      author: spec.author,
+      time,
+      text: spec.text ?? '',
+      line: spec.line ?? index + 1,
+    };
+    if (spec.replyTo !== undefined) record.inReplyTo = spec.replyTo;
+    if (spec.thread !== undefined) record.threadId = spec.thread;
+    if (spec.url !== undefined) record.url = spec.url;
+    if (spec.rating !== undefined) record.rating = spec.rating;
+    if (spec.lang !== undefined) record.lang = spec.lang;
+    if (spec.role !== undefined) record.role = spec.role;
+    if (spec.deleted !== undefined) record.deleted = spec.deleted;
+    if (spec.entry !== undefined) record.entry = spec.entry;
+    return { record, file: spec.file ?? options.file ?? DEFAULT_FILE };
+  });
+}
+
+/** Builds a Corpus the way ingest does: posts into the table, one input summary per file, own-channel files marked. */
+export function corpus(posts: readonly PostSpec[], options: CorpusOptions = {}): Corpus {
+  const result = new Corpus();
+  const perFile = new Map<string, number>();
+  for (const { record, file } of records(posts, options)) {
+    result.table.add(record, file);
+    perFile.set(file, (perFile.get(file) ?? 0) + 1);
+  }
+  for (const [file, count] of perFile) {
+    result.inputs.push({ path: file, format: 'jsonl', encoding: 'utf-8', posts: count, warnings: 0, notes: [] });
+    const own = options.ownChannel === true || (Array.isArray(options.ownChannel) && options.ownChannel.includes(file));
+    if (own) result.ownChannelFiles.add(result.table.files.intern(file));
+  }
+  return result;
+}
+
+/** Post index of an id (first occurrence, any platform unless one is named). */
+export function indexOf(c: Corpus, id: string, platform?: string): number {
+  for (let i = 0; i < c.table.length; i++) {
+    if (c.table.id(i) === id && (platform === undefined || c.table.platform(i) === platform)) return i;
+  }
+  throw new Error(`no post ${id}${platform ? ` on ${platform}` : ''} in the fixture`);
+}
+
+export interface ModelOptions {
+  handles?: string[];
+  asOf?: string;
+  since?: string;
+  until?: string;
+  graceHours?: number;
+  autoReplySeconds?: number;
+  detect?: NeedsReplyDetector;
+}
+
+export interface Model {
+  corpus: Corpus;
+  conversations: BrandConversations;
+  timeline: Timeline;
+  warnings: IngestWarning[];
+  /** Post index of an id. */
+  at(id: string, platform?: string): number;
+  /** Conversation index of a post id (-1 when it is in none). */
+  conversationOf(id: string, platform?: string): number;
+  /** Post ids of conversation c, in member (time) order. */
+  memberIds(c: number): string[];
+  /** Opener id of each conversation, in conversation order. */
+  openerIds(): string[];
+  /** Post ids of a list of post indexes. */
+  ids(posts: ArrayLike<number>): string[];
+}
+
+/** buildConversations + buildTimeline with fixed defaults (brand "Marca", asOf AS_OF, 72 h grace, 30 s auto-reply window). */
+export function model(c: Corpus, options: ModelOptions = {}): Model {
+  const warnings: IngestWarning[] = [];
+  const asOf = ms(options.asOf ?? AS_OF);
+  const conversations = buildConversations(
+    c,
+    {
+      handles: options.handles ?? [BRAND],
+      asOf,
+      since: options.since ? ms(options.since) : -Infinity,
+      until: options.until ? ms(options.until) : Infinity,
+    },
+    (w) => warnings.push(w),
+  );
+  const timeline = buildTimeline(
+    conversations,
+    { asOf, graceHours: options.graceHours ?? 72, autoReplySeconds: options.autoReplySeconds ?? 30 },
+    options.detect ?? detectNeedsReply,
+  );
+  const ids = (posts: ArrayLike<number>): string[] => Array.from(posts, (p) => c.table.id(p));
+  return {
+    corpus: c,
+    conversations,
+    timeline,
+    warnings,
+    at: (id, platform) => indexOf(c, id, platform),
+    conversationOf: (id, platform) => conversations.conversationOf[indexOf(c, id, platform)]!,
+    memberIds: (conv) => ids(conversations.members.subarray(conversations.offsets[conv]!, conversations.offsets[conv + 1]!)),
+    openerIds: () => ids(conversations.openers),
+    ids,
+  };
+}
+
+export interface AuditOptions {
+  handles?: string[];
+  asOf?: string;
+  since?: string;
+  until?: string;
+  /** Overrides merged over defaultConfig() (categories and rules are merged key by key). */
+  config?: Partial<Omit<AuditConfig, 'categories' | 'rules'>> & { categories?: Partial<AuditConfig['categories']>; rules?: Record<string, number> };
+  needsReply?: NeedsReplyDetector;
+}
+
+export function configWith(overrides: AuditOptions['config'] = {}): AuditConfig {
+  const base = defaultConfig();
+  const { categories, rules, ...rest } = overrides;
+  return {
+    ...base,
+    ...rest,
+    categories: { ...base.categories, ...(categories ?? {}) } as AuditConfig['categories'],
+    rules: { ...base.rules, ...(rules ?? {}) },
+  };
+}
+
+/** runAudit with defaultConfig(), brand "Marca", a fixed asOf and tool version "0.0.0-test". */
+export function audit(c: Corpus, options: AuditOptions = {}): AuditResult {
+  return runAudit(c, {
+    handles: options.handles ?? [BRAND],
+    config: configWith(options.config),
+    asOf: ms(options.asOf ?? AS_OF),
+    ...(options.since ? { since: ms(options.since) } : {}),
+    ...(options.until ? { until: ms(options.until) } : {}),
+    toolVersion: '0.0.0-test',
+    ...(options.needsReply ? { needsReply: options.needsReply } : {}),
+  });
+}
+
+/** Findings of one rule in an audit result, in the order the rule ranked them (rank 1 first). */
+export function findingsOf(result: AuditResult, ruleId: string): Finding[] {
+  return result.findings.filter((f) => f.ruleId === ruleId).sort((a, b) => a.rank - b.rank);
+}
+
+/** The report of one rule in an audit result. */
+export function ruleReport(result: AuditResult, ruleId: string) {
+  for (const category of Object.values(result.categories)) {
+    const report = category.rules.find((r) => r.id === ruleId);
+    if (report) return report;
+  }
+  throw new Error(`no rule ${ruleId} in the result`);
+}
+
+export interface DirectRun {
+  result: RuleResult;
+  model: Model;
+  /** What the rule asked the finding builder for, in call order. */
+  inputs: FindingInput[];
+}
+
+/**
+ * Runs one rule on its own (no capping by the audit, raw unrounded score), with a minimal finding
+ * builder that keeps post ids, the conversation's opener id as thread and the formatted message.
+ */
+export function runRuleDirect(rule: Rule, c: Corpus, options: ModelOptions & { slaMinutes?: number; maxFindings?: number; locale?: 'en' | 'es' } = {}): DirectRun {
+  const m = model(c, options);
+  const inputs: FindingInput[] = [];
+  const settings: AuditSettings = {
+    slaMinutes: options.slaMinutes ?? 60,
+    graceHours: options.graceHours ?? 72,
+    autoReplySeconds: options.autoReplySeconds ?? 30,
+    asOf: ms(options.asOf ?? AS_OF),
+    locale: options.locale ?? 'en',
+    maxFindings: options.maxFindings ?? 0,
+  };
+  const result = rule.run({
+    conversations: m.conversations,
+    timeline: m.timeline,
+    settings,
+    finding(input) {
+      inputs.push(input);
+      const posts = input.posts.filter((p) => p >= 0);
+      const template = rule.meta.messages[input.messageId];
+      if (!template) throw new Error(`rule ${rule.meta.id} has no message ${input.messageId}`);
+      return {
+        ruleId: rule.meta.id,
+        category: rule.meta.category,
+        severity: input.severity ?? rule.meta.severity,
+        threadId: c.table.id(m.conversations.openers[input.conversation]!),
+        postIds: posts.map((p) => c.table.id(p)),
+        messageId: input.messageId,
+        data: input.data,
+        message: format(template[settings.locale], input.data),
+        evidence: [],
+        rank: input.rank,
+      };
+    },
+  });
+  return { result, model: m, inputs };
+}
+
+/**
+ * A needs-reply detector for model tests that must not depend on the lexicon: texts starting with
+ * "Q:" need a reply, everything else does not (ratings 1–3 always do, as in the real one).
+ */
+export const markerDetector: NeedsReplyDetector = (text, rating) => {
+  if (rating !== undefined && rating > 0 && rating <= 3) return { needsReply: true, reason: 'low-rating', cue: `${rating}★` };
+  return text.startsWith('Q:') ? { needsReply: true, reason: 'question', cue: text } : { needsReply: false, reason: 'none' };
+};
