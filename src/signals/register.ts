@@ -29,20 +29,43 @@ export interface RegisterResult {
   cue?: string;
 }
 
+/**
+ * In a brand reply "su", "le" and "les" almost always address the customer, so they count for usted, at
+ * half the weight of an unambiguous marker.
+ */
+const USTED_WEAK = new Set(['su', 'sus', 'le', 'les']);
+const CLITICS = new Set(['nos', 'me']);
+
 export function detectRegister(text: string): RegisterResult {
   let tu = 0;
   let usted = 0;
   let tuCue: string | undefined;
   let ustedCue: string | undefined;
-  for (const token of tokenize(text)) {
-    if (TU.has(token.form)) {
+  const tokens = tokenize(text);
+  tokens.forEach((token, k) => {
+    const form = token.form;
+    const quote = text.slice(token.start, token.end);
+    const next = tokens[k + 1]?.form;
+    if (TU.has(form) || (form.length > 5 && /(?:aste|iste)$/.test(form)) || /^(?:mirad|fijate|fijaos|avisas|avisame)$/.test(form)) {
       tu++;
-      tuCue ??= text.slice(token.start, token.end);
-    } else if (USTED.has(token.form)) {
+      tuCue ??= quote;
+    } else if (USTED.has(form) || /^(?:permitanos|permitame|verifique|cheque|gusta|desea|disfrute|comparte)$/.test(form)) {
       usted++;
-      ustedCue ??= text.slice(token.start, token.end);
+      ustedCue ??= quote;
+    } else if (USTED_WEAK.has(form)) {
+      usted += 0.5;
+      ustedCue ??= quote;
+    } else if (CLITICS.has(form) && next !== undefined && next.length >= 4 && /[aei]s?$/.test(next) && !/mos$/.test(next)) {
+      // "nos confirmas" (tú) against "nos confirma" (usted).
+      if (next.endsWith('s')) {
+        tu++;
+        tuCue ??= `${quote} ${text.slice(tokens[k + 1]!.start, tokens[k + 1]!.end)}`;
+      } else {
+        usted++;
+        ustedCue ??= `${quote} ${text.slice(tokens[k + 1]!.start, tokens[k + 1]!.end)}`;
+      }
     }
-  }
+  });
   if (tu === 0 && usted === 0) return { register: 'none' };
   if (usted > tu) return { register: 'usted', cue: ustedCue! };
   if (tu > usted) return { register: 'tu', cue: tuCue! };

@@ -1,0 +1,131 @@
+/**
+ * Scores every detector against labelled examples (fixtures/eval/*.jsonl). Pure: the caller reads the
+ * files. Used by `npm run eval` and by the accuracy floor test.
+ */
+import { detectLanguage } from './language.js';
+import { detectNeedsReply } from './needs-reply.js';
+import { detectRegister } from './register.js';
+import { detectShouting } from './shouting.js';
+import { detectApology, detectDenial, detectPolitics, detectTone, prepare } from './text-signals.js';
+
+export const TARGETS = { precision: 0.9, recall: 0.85 };
+
+export interface LabelledExample {
+  id: string;
+  text: string;
+  variant: string;
+  role: string;
+  label?: boolean;
+  hard?: boolean;
+  lang?: string;
+  register?: string;
+  postedAt?: string;
+  deadline?: string | null;
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface Scores {
+  precision: number | null;
+  recall: number | null;
+}
+
+export interface CategoryScore extends Scores {
+  category: string;
+  n: number;
+  f1: number | null;
+  hard: Scores;
+  variants: Record<string, Scores>;
+  met: boolean;
+  errors: { kind: 'false-positive' | 'miss'; id: string; text: string }[];
+}
+
+export interface MultiClassScore {
+  category: string;
+  n: number;
+  accuracy: number;
+  confusion: Record<string, number>;
+  errors: { gold: string; predicted: string; id: string; text: string }[];
+}
+
+/** The boolean detectors, by eval category. */
+export const DETECTORS: Record<string, (text: string) => boolean> = {
+  'needs-reply': (text) => detectNeedsReply(text).needsReply,
+  apology: (text) => detectApology(prepare(text)) !== null,
+  denial: (text) => detectDenial(prepare(text)) !== null,
+  profanity: (text) => {
+    const tone = detectTone(prepare(text));
+    return tone.profanity !== null || tone.insult !== null;
+  },
+  sarcasm: (text) => detectTone(prepare(text)).sarcasm !== null,
+  slang: (text) => detectTone(prepare(text)).slang !== null,
+  shouting: (text) => detectShouting(text).shouting,
+  politics: (text) => detectPolitics(prepare(text)) !== null,
+};
+
+function scores(c: Counts): Scores {
+  return { precision: c.tp + c.fp === 0 ? null : c.tp / (c.tp + c.fp), recall: c.tp + c.fn === 0 ? null : c.tp / (c.tp + c.fn) };
+}
+
+export function evaluate(read: (category: string) => LabelledExample[]): { categories: CategoryScore[]; multiclass: MultiClassScore[] } {
+  const categories: CategoryScore[] = [];
+  for (const [category, detect] of Object.entries(DETECTORS)) {
+    const examples = read(category);
+    const all: Counts = { tp: 0, fp: 0, fn: 0 };
+    const hard: Counts = { tp: 0, fp: 0, fn: 0 };
+    const byVariant: Record<string, Counts> = {};
+    const errors: CategoryScore['errors'] = [];
+    for (const example of examples) {
+      const predicted = detect(example.text);
+      const gold = example.label === true;
+      const buckets = [all, (byVariant[example.variant] ??= { tp: 0, fp: 0, fn: 0 }), ...(example.hard ? [hard] : [])];
+      for (const b of buckets) {
+        if (predicted && gold) b.tp++;
+        else if (predicted) b.fp++;
+        else if (gold) b.fn++;
+      }
+      if (predicted !== gold) errors.push({ kind: predicted ? 'false-positive' : 'miss', id: example.id, text: example.text });
+    }
+    const overall = scores(all);
+    const f1 = overall.precision && overall.recall ? (2 * overall.precision * overall.recall) / (overall.precision + overall.recall) : null;
+    categories.push({
+      category,
+      n: examples.length,
+      ...overall,
+      f1,
+      hard: scores(hard),
+      variants: Object.fromEntries(Object.entries(byVariant).map(([v, c]) => [v, scores(c)])),
+      met: (overall.precision ?? 0) >= TARGETS.precision && (overall.recall ?? 0) >= TARGETS.recall,
+      errors,
+    });
+  }
+  const multiclass: MultiClassScore[] = [];
+  const classify: Record<string, { gold: (e: LabelledExample) => string; predict: (text: string) => string }> = {
+    language: { gold: (e) => e.lang ?? 'unknown', predict: (text) => collapse(detectLanguage(text).lang) },
+    register: { gold: (e) => e.register ?? 'none', predict: (text) => detectRegister(text).register },
+  };
+  for (const [category, { gold, predict }] of Object.entries(classify)) {
+    const examples = read(category);
+    const confusion: Record<string, number> = {};
+    const errors: MultiClassScore['errors'] = [];
+    let right = 0;
+    for (const example of examples) {
+      const g = gold(example);
+      const p = predict(example.text);
+      confusion[`${g}→${p}`] = (confusion[`${g}→${p}`] ?? 0) + 1;
+      if (g === p) right++;
+      else errors.push({ gold: g, predicted: p, id: example.id, text: example.text });
+    }
+    multiclass.push({ category, n: examples.length, accuracy: examples.length ? right / examples.length : 0, confusion: Object.fromEntries(Object.entries(confusion).sort()), errors });
+  }
+  return { categories, multiclass };
+}
+
+/** The eval set labels languages as es, en, other or unknown. */
+function collapse(lang: string): string {
+  return lang === 'es' || lang === 'en' || lang === 'unknown' ? lang : 'other';
+}
