@@ -4,6 +4,7 @@
 import type { Corpus } from './ingest/index.js';
 import { buildConversations, ROLE_BRAND, ROLE_CUSTOMER, type BrandConversations } from './model/conversations.js';
 import { isoTime } from './model/posts.js';
+import { analyzeBrandVoice } from './model/brand-voice.js';
 import { buildTimeline, STATUS_ANSWERED, STATUS_IGNORED, STATUS_NOT_NEEDED, STATUS_PENDING, type NeedsReplyDetector } from './model/timeline.js';
 import { RULES } from './rules/index.js';
 import { CATEGORY_IDS, format, type AuditSettings, type CategoryId, type Evidence, type Finding, type FindingInput, type Rule, type RuleResult } from './rules/types.js';
@@ -114,13 +115,16 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
     asOf,
     locale: config.locale,
     maxFindings: config.maxFindings,
+    timezone: config.timezone,
+    promiseGraceHours: config.promiseGraceHours,
   };
   const timeline = buildTimeline(conversations, { asOf, graceHours: config.graceHours, autoReplySeconds: config.autoReplySeconds }, request.needsReply ?? detectNeedsReply);
 
+  const voice = analyzeBrandVoice(conversations, { since, until });
   const findings: Finding[] = [];
   const ruleReports = new Map<string, RuleReport>();
   for (const rule of RULES) {
-    const result = runRule(rule, { conversations, timeline, settings, finding: makeFindingBuilder(rule, conversations, settings) });
+    const result = runRule(rule, { conversations, timeline, voice, settings, finding: makeFindingBuilder(rule, conversations, settings) });
     findings.push(...result.findings);
     const report: RuleReport = {
       id: rule.meta.id,
@@ -187,8 +191,9 @@ const MAX_EVIDENCE_CHARS = 1000;
 function makeFindingBuilder(rule: Rule, conversations: BrandConversations, settings: AuditSettings): (input: FindingInput) => Finding {
   const { table, roles } = conversations;
   return (input) => {
-    const opener = conversations.openers[input.conversation]!;
     const posts = input.posts.filter((p) => p >= 0);
+    // A brand post outside any conversation (its own announcement) is its own thread.
+    const opener = input.conversation >= 0 ? conversations.openers[input.conversation]! : posts[0]!;
     const evidence: Evidence[] = posts.map((p) => {
       const text = table.text(p);
       const source = table.source(p);

@@ -38,6 +38,7 @@ export async function writeStarterConfig(path: string, force: boolean): Promise<
     timezone: 'Europe/Madrid',
     locale: config.locale,
     maxFindings: config.maxFindings,
+    promiseGraceHours: config.promiseGraceHours,
   };
   await writeFile(path, `${JSON.stringify(starter, null, 2)}\n`);
 }

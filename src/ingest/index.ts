@@ -35,6 +35,8 @@ export class Corpus {
   readonly table = new PostTable();
   readonly inputs: InputSummary[] = [];
   readonly warnings = new WarningLog();
+  /** True when at least one input records deleted or hidden posts. */
+  tracksDeletion = false;
   /** Indexes (in table.files) of inputs whose threads all sit on the brand's own channel. */
   readonly ownChannelFiles = new Set<number>();
 
@@ -70,6 +72,9 @@ export async function ingestSource(
         },
         warn: (warning) => corpus.warn({ input: source.name, ...warning }),
         note: (text) => summary.notes.push(text),
+        tracksDeletion: () => {
+          corpus.tracksDeletion = true;
+        },
       },
       options,
     );

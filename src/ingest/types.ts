@@ -19,6 +19,8 @@ export interface IngestSink {
   warn(warning: Omit<IngestWarning, 'input'>): void;
   /** A fact about how the input was read that the report must state (date order, assumed zone…). */
   note(text: string): void;
+  /** The input records deletions (a "deleted" column): "nothing deleted" can be judged. */
+  tracksDeletion(): void;
 }
 
 export interface IngestOptions {

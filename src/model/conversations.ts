@@ -33,6 +33,10 @@ export interface BrandConversations {
   members: Int32Array;
   /** The customer post that opened each conversation. */
   openers: Int32Array;
+  /** 1 for exact repeats of another post (overlapping exports): counted once, never judged. */
+  excluded: Uint8Array;
+  /** Whether any input records deleted or hidden posts. */
+  tracksDeletion: boolean;
   count: number;
   /** Posts by the brand (any conversation or none). */
   brandPosts: number;
@@ -162,7 +166,7 @@ export function buildConversations(corpus: Corpus, options: BuildOptions, warn: 
       members[b + 1] = post;
     }
   }
-  return { table, roles, parentOf, conversationOf, offsets, members, openers: Int32Array.from(openerList), count, brandPosts };
+  return { table, roles, parentOf, conversationOf, offsets, members, openers: Int32Array.from(openerList), excluded: repeated, tracksDeletion: corpus.tracksDeletion, count, brandPosts };
 }
 
 function resolveRoles(corpus: Corpus, handles: readonly string[]): Uint8Array {

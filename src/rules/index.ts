@@ -2,18 +2,32 @@
  * Every rule, sorted by id. A meta test checks that each one has a file named after its id, a test, and
  * a weight in the default config.
  */
+import { brandPolitics } from './no-politics/brand-politics.js';
 import { replyRate } from './no-ignoring/reply-rate.js';
 import { unansweredFollowUps } from './no-ignoring/unanswered-follow-ups.js';
+import { registerConsistency } from './professionalism/register-consistency.js';
+import { replyLanguage } from './professionalism/reply-language.js';
+import { tone } from './professionalism/tone.js';
 import { automatedReplies } from './speed/automated-replies.js';
 import { firstResponseTime } from './speed/first-response-time.js';
 import { followUpResponseTime } from './speed/follow-up-response-time.js';
+import { mistakesAdmitted } from './transparency/mistakes-admitted.js';
+import { nothingDeleted } from './transparency/nothing-deleted.js';
+import { promisesKept } from './transparency/promises-kept.js';
 import type { Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
   automatedReplies,
+  brandPolitics,
   firstResponseTime,
   followUpResponseTime,
+  mistakesAdmitted,
+  nothingDeleted,
+  promisesKept,
+  registerConsistency,
+  replyLanguage,
   replyRate,
+  tone,
   unansweredFollowUps,
 ];
 

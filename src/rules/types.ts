@@ -5,6 +5,7 @@
  */
 import type { BrandConversations } from '../model/conversations.js';
 import type { Timeline } from '../model/timeline.js';
+import type { BrandVoice } from '../model/brand-voice.js';
 
 export const CATEGORY_IDS = ['transparency', 'speed', 'no-ignoring', 'professionalism', 'no-politics'] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
@@ -60,11 +61,17 @@ export interface AuditSettings {
   locale: Locale;
   /** Findings kept per rule (the worst first); 0 keeps all. Counting is never capped. */
   maxFindings: number;
+  /** IANA zone of the brand: what "mañana" means. */
+  timezone: string;
+  /** Hours after a promised deadline before the promise counts as broken. */
+  promiseGraceHours: number;
 }
 
 export interface RuleContext {
   conversations: BrandConversations;
   timeline: Timeline;
+  /** The brand's own words, analysed (tone, register, language, apologies, politics). */
+  voice: BrandVoice;
   settings: AuditSettings;
   /** Builds a finding for this rule with quoted evidence. */
   finding(input: FindingInput): Finding;
@@ -73,6 +80,7 @@ export interface RuleContext {
 export interface FindingInput {
   messageId: string;
   data: Record<string, string | number>;
+  /** The conversation it belongs to, or -1 for a brand post outside any conversation. */
   conversation: number;
   /** Posts to quote, in order. */
   posts: number[];

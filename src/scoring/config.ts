@@ -24,12 +24,15 @@ export interface AuditConfig {
   locale: Locale;
   /** Findings kept per rule in the result (worst first); 0 = all. */
   maxFindings: number;
+  /** Hours after a promised deadline before a promise counts as broken. */
+  promiseGraceHours: number;
 }
 
 /**
  * Defaults. The five categories weigh the same: the source texts present the five rules as equals.
  * Inside a category, the rule that measures the category's core (first reply for speed, reply rate for
- * no-ignoring) weighs 2 and its follow-up companion 1; informative rules weigh 0.
+ * no-ignoring, tone for professionalism, deletions for transparency) weighs 2 and its companions 1; the
+ * tú/usted switch weighs 0.5 (common and minor); informative rules weigh 0.
  */
 export function defaultConfig(): AuditConfig {
   return {
@@ -37,9 +40,16 @@ export function defaultConfig(): AuditConfig {
     categories: { transparency: 1, speed: 1, 'no-ignoring': 1, professionalism: 1, 'no-politics': 1 },
     rules: {
       'automated-replies': 0,
+      'brand-politics': 1,
       'first-response-time': 2,
       'follow-up-response-time': 1,
+      'mistakes-admitted': 1,
+      'nothing-deleted': 2,
+      'promises-kept': 2,
+      'register-consistency': 0.5,
+      'reply-language': 1,
       'reply-rate': 2,
+      tone: 2,
       'unanswered-follow-ups': 1,
     },
     slaMinutes: 60,
@@ -48,6 +58,8 @@ export function defaultConfig(): AuditConfig {
     timezone: 'UTC',
     locale: 'en',
     maxFindings: 100,
+    // Half a day: "te llamamos mañana" answered the next morning is late, not broken.
+    promiseGraceHours: 12,
   };
 }
 
@@ -82,6 +94,7 @@ export function mergeConfig(raw: unknown, file: string): AuditConfig {
   if (input.slaMinutes !== undefined) config.slaMinutes = positive(input.slaMinutes, 'slaMinutes', file);
   if (input.graceHours !== undefined) config.graceHours = nonNegative(input.graceHours, 'graceHours', file);
   if (input.autoReplySeconds !== undefined) config.autoReplySeconds = nonNegative(input.autoReplySeconds, 'autoReplySeconds', file);
+  if (input.promiseGraceHours !== undefined) config.promiseGraceHours = nonNegative(input.promiseGraceHours, 'promiseGraceHours', file);
   if (input.maxFindings !== undefined) {
     const value = nonNegative(input.maxFindings, 'maxFindings', file);
     if (!Number.isInteger(value)) throw new ConfigError(`${file}: "maxFindings" must be a whole number`);

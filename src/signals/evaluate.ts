@@ -4,6 +4,7 @@
  */
 import { detectLanguage } from './language.js';
 import { detectNeedsReply } from './needs-reply.js';
+import { detectPromise } from './promise.js';
 import { detectRegister } from './register.js';
 import { detectShouting } from './shouting.js';
 import { detectApology, detectDenial, detectPolitics, detectTone, prepare } from './text-signals.js';
@@ -67,6 +68,48 @@ export const DETECTORS: Record<string, (text: string) => boolean> = {
   politics: (text) => detectPolitics(prepare(text)) !== null,
 };
 
+/** "2026-03-10T14:00:00-04:00" → epoch ms and the offset in minutes (-240). */
+export function postedAtOf(iso: string): { ms: number; offsetMinutes: number } {
+  const m = /([+-])(\d{2}):?(\d{2})$|Z$/.exec(iso);
+  const offsetMinutes = m && m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  return { ms: Date.parse(iso), offsetMinutes };
+}
+
+/** Promise detection with its deadline, scored apart: positives must also resolve to the labelled day. */
+export function evaluatePromises(examples: LabelledExample[]): CategoryScore & { exactDeadline: number | null } {
+  const counts: Counts = { tp: 0, fp: 0, fn: 0 };
+  const hard: Counts = { tp: 0, fp: 0, fn: 0 };
+  const byVariant: Record<string, Counts> = {};
+  const errors: CategoryScore['errors'] = [];
+  let exact = 0;
+  for (const example of examples) {
+    const { ms, offsetMinutes } = postedAtOf(example.postedAt ?? '1970-01-01T00:00:00Z');
+    const hit = detectPromise(example.text, ms, offsetMinutes);
+    const gold = example.label === true;
+    for (const b of [counts, (byVariant[example.variant] ??= { tp: 0, fp: 0, fn: 0 }), ...(example.hard ? [hard] : [])]) {
+      if (hit && gold) b.tp++;
+      else if (hit) b.fp++;
+      else if (gold) b.fn++;
+    }
+    if (hit && gold && hit.deadline === example.deadline) exact++;
+    if (Boolean(hit) !== gold) errors.push({ kind: hit ? 'false-positive' : 'miss', id: example.id, text: example.text });
+    else if (hit && gold && hit.deadline !== example.deadline) errors.push({ kind: 'miss', id: example.id, text: `${example.text} [deadline ${hit.deadline}, labelled ${example.deadline}]` });
+  }
+  const overall = scores(counts);
+  const f1 = overall.precision && overall.recall ? (2 * overall.precision * overall.recall) / (overall.precision + overall.recall) : null;
+  return {
+    category: 'promise',
+    n: examples.length,
+    ...overall,
+    f1,
+    hard: scores(hard),
+    variants: Object.fromEntries(Object.entries(byVariant).map(([v, c]) => [v, scores(c)])),
+    met: (overall.precision ?? 0) >= TARGETS.precision && (overall.recall ?? 0) >= TARGETS.recall,
+    errors,
+    exactDeadline: counts.tp === 0 ? null : exact / counts.tp,
+  };
+}
+
 function scores(c: Counts): Scores {
   return { precision: c.tp + c.fp === 0 ? null : c.tp / (c.tp + c.fp), recall: c.tp + c.fn === 0 ? null : c.tp / (c.tp + c.fn) };
 }
@@ -103,6 +146,7 @@ export function evaluate(read: (category: string) => LabelledExample[]): { categ
       errors,
     });
   }
+  categories.push(evaluatePromises(read('promise')));
   const multiclass: MultiClassScore[] = [];
   const classify: Record<string, { gold: (e: LabelledExample) => string; predict: (text: string) => string }> = {
     language: { gold: (e) => e.lang ?? 'unknown', predict: (text) => collapse(detectLanguage(text).lang) },

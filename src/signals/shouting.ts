@@ -22,22 +22,26 @@ const MARKS = /[!¡?¿]{3,}/u;
 
 export function detectShouting(text: string): Shouting {
   const marks = MARKS.exec(text.slice(0, 20_000));
-  let run: string[] = [];
-  let best: string[] = [];
+  // Runs as [start, end, words] in the original text, so the quote is verbatim.
+  let run: { start: number; end: number; words: number } | undefined;
+  let best: { start: number; end: number; words: number } | undefined;
   WORD.lastIndex = 0;
   const sample = text.slice(0, 20_000);
   for (let m = WORD.exec(sample); m; m = WORD.exec(sample)) {
     const word = m[0];
     const letters = word.replace(/[^\p{L}]/gu, '');
     const capital = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+    const end = m.index + word.length;
     if (capital && !ACRONYMS.has(letters.toUpperCase()) && !/\d/.test(word)) {
-      run.push(word);
-      if (run.length > best.length) best = run;
-    } else if (!(capital && run.length > 0 && ACRONYMS.has(letters))) {
-      run = [];
+      run = run ? { start: run.start, end, words: run.words + 1 } : { start: m.index, end, words: 1 };
+      if (!best || run.words > best.words) best = run;
+    } else if (capital && run && ACRONYMS.has(letters)) {
+      run = { ...run, end }; // an acronym inside shouted words neither counts nor breaks the run
+    } else {
+      run = undefined;
     }
   }
-  if (best.length >= 3) return { shouting: true, quote: best.join(' ') };
+  if (best && best.words >= 3) return { shouting: true, quote: sample.slice(best.start, best.end) };
   if (marks) return { shouting: true, quote: marks[0] };
   return { shouting: false };
 }

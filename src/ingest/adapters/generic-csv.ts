@@ -152,6 +152,7 @@ class RowReader {
   ) {
     this.at = plan.index;
     this.roleKey = plan.index.role === undefined ? '' : plan.keys[plan.index.role]!;
+    if (plan.index.deleted !== undefined) sink.tracksDeletion();
   }
 
   read(fields: string[], line: number): void {

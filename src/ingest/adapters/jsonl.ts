@@ -102,5 +102,6 @@ function readLine(text: string, line: number, sink: IngestSink): void {
     if (typeof sourceInfo.line === 'number' && Number.isInteger(sourceInfo.line) && sourceInfo.line > 0) record.origin.line = sourceInfo.line;
     if (typeof sourceInfo.entry === 'string') record.origin.entry = sourceInfo.entry;
   }
+  if (value.deleted === true) sink.tracksDeletion();
   sink.post(record);
 }

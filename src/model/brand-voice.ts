@@ -1,0 +1,83 @@
+/**
+ * What the brand itself wrote, analysed once for every rule that judges its words: tone, register,
+ * language, apologies and denials, politics. Identical texts (templates) are analysed once.
+ */
+import { detectLanguage, type Language } from '../signals/language.js';
+import { detectRegister, type Register } from '../signals/register.js';
+import { detectShouting, type Shouting } from '../signals/shouting.js';
+import { detectApology, detectDenial, detectPolitics, detectTone, prepare, type SignalHit, type Tone } from '../signals/text-signals.js';
+import { ROLE_BRAND, type BrandConversations } from './conversations.js';
+
+export interface PostSignals {
+  tone: Tone;
+  shouting: Shouting;
+  register: Register;
+  registerCue: string | undefined;
+  apology: SignalHit | null;
+  denial: SignalHit | null;
+  politics: { hit: SignalHit; confidence: number } | null;
+}
+
+export interface BrandVoice {
+  /** Brand posts judged: replies in the brand's conversations and its own posts in the period. */
+  posts: number[];
+  signals(post: number): PostSignals;
+  /** Language of any post (cached). */
+  language(post: number): Language;
+}
+
+const CACHE_LIMIT = 200_000;
+
+export function analyzeBrandVoice(conversations: BrandConversations, period: { since: number; until: number }): BrandVoice {
+  const { table, roles, conversationOf, excluded } = conversations;
+  const posts: number[] = [];
+  for (let i = 0; i < table.length; i++) {
+    if (roles[i] !== ROLE_BRAND || excluded[i]) continue;
+    const inConversation = conversationOf[i]! >= 0;
+    const t = table.times[i]!;
+    if (inConversation || (t >= period.since && t <= period.until)) posts.push(i);
+  }
+  const byText = new Map<string, PostSignals>();
+  const languages = new Map<string, Language>();
+  return {
+    posts,
+    signals(post) {
+      const text = table.text(post);
+      let result = byText.get(text);
+      if (!result) {
+        const prepared = prepare(text);
+        const register = detectRegister(text);
+        result = {
+          tone: detectTone(prepared),
+          shouting: detectShouting(text),
+          register: register.register,
+          registerCue: register.cue,
+          apology: detectApology(prepared),
+          denial: detectDenial(prepared),
+          politics: detectPolitics(prepared),
+        };
+        if (byText.size < CACHE_LIMIT) byText.set(text, result);
+      }
+      return result;
+    },
+    language(post) {
+      const declared = table.langs.get(post);
+      if (declared) return normalizeLang(declared);
+      const text = table.text(post);
+      let lang = languages.get(text);
+      if (!lang) {
+        lang = detectLanguage(text).lang;
+        if (languages.size < CACHE_LIMIT) languages.set(text, lang);
+      }
+      return lang;
+    },
+  };
+}
+
+/** "es-MX", "ES", "spa" → "es"; the input's own language tag wins over detection. */
+function normalizeLang(tag: string): Language {
+  const base = tag.toLowerCase().split(/[-_]/)[0]!;
+  const map: Record<string, Language> = { spa: 'es', eng: 'en', cat: 'ca', glg: 'gl', eus: 'eu', por: 'pt', fra: 'fr', fre: 'fr', ita: 'it', und: 'unknown' };
+  const lang = (map[base] ?? base) as Language;
+  return ['es', 'en', 'ca', 'gl', 'eu', 'pt', 'fr', 'it', 'unknown'].includes(lang) ? lang : 'other';
+}

@@ -1,0 +1,44 @@
+import type { Rule } from '../types.js';
+
+/** Points lost per post: a party, a politician or a statement of faith; a political topic. */
+const ERROR_POINTS = 20;
+const WARNING_POINTS = 5;
+
+export const brandPolitics: Rule = {
+  meta: {
+    id: 'brand-politics',
+    category: 'no-politics',
+    severity: 'error',
+    title: { en: 'Politics and religion in the brand\'s voice', es: 'Política y religión en boca de la marca' },
+    description: {
+      en: 'Showing political or religious leanings from a brand account loses customers on the other side. Only the brand\'s posts are judged; customers may talk about anything.',
+      es: 'Mostrar inclinaciones políticas o religiosas desde el perfil de la empresa puede causar la pérdida de clientes. Solo se juzgan los mensajes de la marca; los clientes hablan de lo que quieran.',
+    },
+    formula: {
+      en: `score = max(0, 100 − ${ERROR_POINTS} × posts naming a party, a politician or stating a faith − ${WARNING_POINTS} × posts on a political or religious topic)`,
+      es: `puntuación = máx(0, 100 − ${ERROR_POINTS} × mensajes que nombran un partido o un político o expresan una fe − ${WARNING_POINTS} × mensajes sobre un tema político o religioso)`,
+    },
+    messages: {
+      politics: { en: 'The brand talks politics or religion: "{quote}"', es: 'La marca habla de política o religión: «{quote}»' },
+    },
+  },
+  run({ conversations, voice, settings, finding }) {
+    const flagged: { post: number; quote: string; error: boolean }[] = [];
+    for (const post of voice.posts) {
+      const politics = voice.signals(post).politics;
+      if (!politics) continue;
+      const error = politics.hit.kind === 'party' || politics.hit.kind === 'religion' || politics.hit.kind === 'politician' || politics.hit.weight >= 0.9;
+      flagged.push({ post, quote: politics.hit.quote, error });
+    }
+    const errors = flagged.filter((f) => f.error).length;
+    const metrics = { brandPosts: voice.posts.length, political: flagged.length, naming: errors };
+    if (voice.posts.length === 0) return { score: null, notApplicable: 'no brand posts', metrics, findings: [], findingCount: 0 };
+    flagged.sort((a, b) => Number(b.error) - Number(a.error) || conversations.table.times[a.post]! - conversations.table.times[b.post]! || a.post - b.post);
+    const keep = settings.maxFindings > 0 ? flagged.slice(0, settings.maxFindings) : flagged;
+    const findings = keep.map((f, k) =>
+      finding({ messageId: 'politics', data: { quote: f.quote }, conversation: conversations.conversationOf[f.post]!, posts: [f.post], severity: f.error ? 'error' : 'warning', rank: k + 1 }),
+    );
+    const score = Math.max(0, 100 - ERROR_POINTS * errors - WARNING_POINTS * (flagged.length - errors));
+    return { score, metrics, findings, findingCount: flagged.length };
+  },
+};

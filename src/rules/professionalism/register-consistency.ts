@@ -1,0 +1,60 @@
+import { ROLE_BRAND } from '../../model/conversations.js';
+import type { Rule } from '../types.js';
+
+export const registerConsistency: Rule = {
+  meta: {
+    id: 'register-consistency',
+    category: 'professionalism',
+    severity: 'warning',
+    title: { en: 'Consistent tú/usted in Spanish', es: 'Tú o usted, pero siempre el mismo' },
+    description: {
+      en: 'Switching between tú and usted with the same customer reads as careless, or as several people improvising.',
+      es: 'Pasar del usted al tú (o al revés) con el mismo cliente parece descuido, o varias personas improvisando.',
+    },
+    formula: {
+      en: 'score = 100 × conversations that keep one register ÷ conversations with at least two brand replies whose register (tú or usted) is clear',
+      es: 'puntuación = 100 × conversaciones que mantienen un tratamiento ÷ conversaciones con al menos dos respuestas de la marca de tratamiento claro (tú o usted)',
+    },
+    messages: {
+      switch: { en: 'The brand switched from {from} ("{fromCue}") to {to} ("{toCue}")', es: 'La marca pasó de {from} («{fromCue}») a {to} («{toCue}»)' },
+    },
+  },
+  run({ conversations, voice, settings, finding }) {
+    const { offsets, members, roles } = conversations;
+    let judged = 0;
+    const switches: { c: number; first: number; second: number }[] = [];
+    for (let c = 0; c < conversations.count; c++) {
+      let first = -1;
+      let second = -1;
+      let seen = 0;
+      for (let k = offsets[c]!; k < offsets[c + 1]!; k++) {
+        const post = members[k]!;
+        if (roles[post] !== ROLE_BRAND) continue;
+        const register = voice.signals(post).register;
+        if (register === 'none') continue;
+        seen++;
+        if (first < 0) first = post;
+        else if (second < 0 && register !== voice.signals(first).register) second = post;
+      }
+      if (seen < 2) continue;
+      judged++;
+      if (second >= 0) switches.push({ c, first, second });
+    }
+    const metrics = { judged, switched: switches.length };
+    if (judged === 0) return { score: null, notApplicable: 'no conversation with two Spanish brand replies of clear register', metrics, findings: [], findingCount: 0 };
+    const name = (r: string): string => (r === 'tu' ? 'tú' : 'usted');
+    const keep = settings.maxFindings > 0 ? switches.slice(0, settings.maxFindings) : switches;
+    const findings = keep.map((s, k) => {
+      const a = voice.signals(s.first);
+      const b = voice.signals(s.second);
+      return finding({
+        messageId: 'switch',
+        data: { from: name(a.register), fromCue: a.registerCue ?? '', to: name(b.register), toCue: b.registerCue ?? '' },
+        conversation: s.c,
+        posts: [s.first, s.second],
+        rank: k + 1,
+      });
+    });
+    return { score: (100 * (judged - switches.length)) / judged, metrics, findings, findingCount: switches.length };
+  },
+};

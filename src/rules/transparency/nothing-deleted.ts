@@ -1,0 +1,51 @@
+import { ROLE_CUSTOMER } from '../../model/conversations.js';
+import type { Rule } from '../types.js';
+
+/** A deleted brand post is the textbook breach of "nada se borra"; hiding a customer's comment is close. */
+const DELETED_BRAND_POINTS = 25;
+const HIDDEN_CUSTOMER_POINTS = 10;
+
+export const nothingDeleted: Rule = {
+  meta: {
+    id: 'nothing-deleted',
+    category: 'transparency',
+    severity: 'error',
+    title: { en: 'Nothing deleted', es: 'Nada se borra' },
+    description: {
+      en: 'Not everything gets an answer, but nothing gets deleted: deleting or hiding criticism is worse than ignoring it. Judged only on inputs that record deletions (a "deleted" column, X archive deleted tweets).',
+      es: 'No todo se contesta, pero nada se borra: borrar u ocultar críticas es peor que ignorarlas. Solo se juzga con entradas que registran lo borrado (columna «deleted», tuits borrados del archivo de X).',
+    },
+    formula: {
+      en: `score = max(0, 100 − ${DELETED_BRAND_POINTS} × deleted brand posts − ${HIDDEN_CUSTOMER_POINTS} × deleted or hidden customer posts in the brand's conversations)`,
+      es: `puntuación = máx(0, 100 − ${DELETED_BRAND_POINTS} × mensajes de la marca borrados − ${HIDDEN_CUSTOMER_POINTS} × mensajes de clientes borrados u ocultos en sus conversaciones)`,
+    },
+    messages: {
+      brandDeleted: { en: 'The brand deleted its own post', es: 'La marca borró su propio mensaje' },
+      customerHidden: { en: 'A customer\'s post was deleted or hidden', es: 'Se borró u ocultó el mensaje de un cliente' },
+    },
+  },
+  run({ conversations, voice, settings, finding }) {
+    const { table, roles, members } = conversations;
+    const brandDeleted = voice.posts.filter((p) => table.deletedFlags[p] === 1);
+    const customerHidden: number[] = [];
+    for (let k = 0; k < members.length; k++) {
+      const post = members[k]!;
+      if (roles[post] === ROLE_CUSTOMER && table.deletedFlags[post] === 1) customerHidden.push(post);
+    }
+    const metrics = { deletedBrandPosts: brandDeleted.length, hiddenCustomerPosts: customerHidden.length };
+    if (!conversations.tracksDeletion) return { score: null, notApplicable: 'no input records deleted or hidden posts', metrics, findings: [], findingCount: 0 };
+    const all = [...brandDeleted.map((post) => ({ post, brand: true })), ...customerHidden.map((post) => ({ post, brand: false }))];
+    const keep = settings.maxFindings > 0 ? all.slice(0, settings.maxFindings) : all;
+    const findings = keep.map((f, k) =>
+      finding({
+        messageId: f.brand ? 'brandDeleted' : 'customerHidden',
+        data: {},
+        conversation: conversations.conversationOf[f.post]!,
+        posts: [f.post],
+        severity: f.brand ? 'error' : 'warning',
+        rank: k + 1,
+      }),
+    );
+    return { score: Math.max(0, 100 - DELETED_BRAND_POINTS * brandDeleted.length - HIDDEN_CUSTOMER_POINTS * customerHidden.length), metrics, findings, findingCount: all.length };
+  },
+};
