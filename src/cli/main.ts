@@ -12,6 +12,7 @@ import { RULES } from '../rules/index.js';
 import { CATEGORY_IDS, type Locale } from '../rules/types.js';
 import { categoryTitle } from '../audit.js';
 import { brandPresence } from '../model/brand-presence.js';
+import { loadLanguageModel } from '../signals/language.js';
 import { loadCorpus } from './load.js';
 import { loadConfig, writeStarterConfig } from './config-file.js';
 import { parseColumnMap, parseCount, parseHandles, parseInstant, parseMinutes, parseScore, parseSince, parseTimeZone } from './options.js';
@@ -195,6 +196,8 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
   const since = options.since === undefined ? undefined : parseSince(options.since, '--since', timezone, asOf);
   const until = options.until === undefined ? undefined : parseInstant(options.until, '--until', timezone);
   progress.update(`Auditing ${corpus.table.length} posts…`);
+  // The language model (≈85 MB) is loaded once the inputs are read, only for audits.
+  await loadLanguageModel();
   const result = runAudit(corpus, {
     handles,
     config,

@@ -27,6 +27,7 @@ export interface BrandVoice {
 }
 
 const CACHE_LIMIT = 200_000;
+const MENTION = /@[\p{L}\p{N}_]{1,50}/gu;
 
 export function analyzeBrandVoice(conversations: BrandConversations, period: { since: number; until: number }): BrandVoice {
   const { table, roles, conversationOf, excluded } = conversations;
@@ -43,7 +44,9 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
     posts,
     signals(post) {
       const text = table.text(post);
-      let result = byText.get(text);
+      // Signals never look at @mentions, so "@123 Lo sentimos…" and "@456 Lo sentimos…" share one analysis.
+      const key = text.includes('@') ? text.replace(MENTION, '@') : text;
+      let result = byText.get(key);
       if (!result) {
         const prepared = prepare(text);
         const register = detectRegister(text);
@@ -56,7 +59,7 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
           denial: detectDenial(prepared),
           politics: detectPolitics(prepared),
         };
-        if (byText.size < CACHE_LIMIT) byText.set(text, result);
+        if (byText.size < CACHE_LIMIT) byText.set(key, result);
       }
       return result;
     },
@@ -64,10 +67,11 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
       const declared = table.langs.get(post);
       if (declared) return normalizeLang(declared);
       const text = table.text(post);
-      let lang = languages.get(text);
+      const key = text.includes('@') ? text.replace(MENTION, '@') : text;
+      let lang = languages.get(key);
       if (!lang) {
         lang = detectLanguage(text).lang;
-        if (languages.size < CACHE_LIMIT) languages.set(text, lang);
+        if (languages.size < CACHE_LIMIT) languages.set(key, lang);
       }
       return lang;
     },

@@ -9,7 +9,7 @@
  * care reply uses are easier to check as data plus a small resolver.
  */
 import { lexiconFor } from './text-signals.js';
-import { tokenize, type Token } from './tokens.js';
+import { MAX_ANALYSED_CHARS, tokenize, type Token } from './tokens.js';
 
 export interface PromiseHit {
   /** The commitment words, as written. */
@@ -64,7 +64,9 @@ function addBusinessDays(day: number, n: number): number {
  * Finds a promise with a deadline. `postedAt` is the post time (epoch ms) and `offsetMinutes` the brand's
  * UTC offset at that time, which decides what "mañana" means.
  */
-export function detectPromise(text: string, postedAt: number, offsetMinutes: number): PromiseHit | null {
+export function detectPromise(fullText: string, postedAt: number, offsetMinutes: number): PromiseHit | null {
+  // Bounded like every signal: a megabyte post is judged on its start, in linear time.
+  const text = fullText.length > MAX_ANALYSED_CHARS ? fullText.slice(0, MAX_ANALYSED_CHARS) : fullText;
   const tokens = tokenize(text);
   const matches = lexiconFor('promise').match(tokens, text);
   const commitments: { start: number; end: number }[] = matches.filter((m) => m.entry.kind === 'commitment' && m.entry.weight >= 0.5);
@@ -105,7 +107,9 @@ function futureVerbs(tokens: Token[], text: string): { start: number; end: numbe
     const clitic = k > 0 && /^(?:te|le|os)$/.test(tokens[k - 1]!.form);
     const written = text.slice(token.start, token.end);
     // Futures carry their accent in writing (llegará, tendrás, cerrarán); "-remos" needs none.
-    if ((form.length >= 4 && /r(?:á|ás|án)$/.test(written)) || (form.length >= 6 && /remos$/.test(form)) || /^(?:tienes|recibes|tendras|recibiras)$/.test(form)) {
+    // "tienes el reembolso el lunes" is a promise; "tienes hasta el viernes para pagar" is the customer's deadline.
+    const customersDeadline = /^(?:tienes|tendras)$/.test(form) && /^(?:hasta|que|de)$/.test(tokens[k + 1]?.form ?? '');
+    if (!customersDeadline && ((form.length >= 4 && /r(?:á|ás|án)$/.test(written)) || (form.length >= 6 && /remos$/.test(form)) || /^(?:tienes|recibes|tendras|recibiras)$/.test(form))) {
       out.push({ start: token.start, end: token.end });
     } else if (clitic && form.length >= 4 && /(?:amos|emos|imos|a|e|as|es)$/.test(form) && !/^(?:que|de|se|le|me|te|la|las|les|una|esta|esa|estas|esas|pena|nada|toda|cada|mas|tres|antes|veces|meses)$/.test(form)) {
       out.push({ start: tokens[k - 1]!.start, end: token.end });

@@ -17,7 +17,8 @@ const ACRONYMS = new Set([
   'SAT', 'RFC', 'CURP', 'IMSS', 'CFE', 'INE', 'OXXO', 'SPEI', 'CLABE', 'ETA', 'AM', 'PM', 'FTTH', 'LTE', 'CP', 'NY', 'LA', 'SL', 'SA',
 ]);
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+/** Words, skipping @mentions and #hashtags (handles are often written in capitals). */
+const WORD = /(?<![@#\p{L}\p{N}_])[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const MARKS = /[!¡?¿]{3,}/u;
 
 export function detectShouting(text: string): Shouting {

@@ -1,0 +1,53 @@
+/**
+ * Signals must stay linear on hostile text. Each case would take minutes if a regex backtracked or a
+ * loop went quadratic; the bound is generous so a slow machine never fails it, a regression always does.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectLanguage, loadLanguageModel } from '../../src/signals/language.js';
+import { detectNeedsReply } from '../../src/signals/needs-reply.js';
+import { detectPromise } from '../../src/signals/promise.js';
+import { detectRegister } from '../../src/signals/register.js';
+import { detectShouting } from '../../src/signals/shouting.js';
+import { detectApology, detectDenial, detectPolitics, detectTone, prepare } from '../../src/signals/text-signals.js';
+
+const BOUND_MS = 5000;
+
+function runAll(text: string): void {
+  detectNeedsReply(text);
+  const prepared = prepare(text);
+  detectTone(prepared);
+  detectApology(prepared);
+  detectDenial(prepared);
+  detectPolitics(prepared);
+  detectShouting(text);
+  detectRegister(text);
+  detectLanguage(text);
+  detectPromise(text, Date.parse('2026-03-10T10:00:00Z'), 60);
+}
+
+const HOSTILE: [string, string][] = [
+  ['100k repeated letters', 'a'.repeat(100_000)],
+  ['100k question marks', '?'.repeat(100_000)],
+  ['10k mentions', '@cliente '.repeat(10_000)],
+  ['10k mentions without spaces', '@a'.repeat(10_000)],
+  ['an e-mail-like run', `${'a.'.repeat(50_000)}@x`],
+  ['a megabyte post of promises', 'Te llamamos mañana. '.repeat(50_000)],
+  ['a megabyte of shouting', 'NO VAMOS A DEVOLVER NADA '.repeat(40_000)],
+  ['zero-width and bidi characters', '\u200b\u200e\u202eLo sentimos\u202c\u2066 '.repeat(20_000)],
+  ['a URL without end', `https://${'x'.repeat(200_000)}`],
+  ['combining marks', `a${'\u0301'.repeat(100_000)}`],
+];
+
+describe('signals on hostile input', () => {
+  it.each(HOSTILE)('%s stays fast', async (_name, text) => {
+    await loadLanguageModel();
+    const started = performance.now();
+    runAll(text);
+    expect(performance.now() - started).toBeLessThan(BOUND_MS);
+  });
+
+  it('still finds the signal at the start of a megabyte post', () => {
+    const text = `Lo sentimos mucho, ha sido un error nuestro. ${'bla '.repeat(250_000)}`;
+    expect(detectApology(prepare(text))).not.toBeNull();
+  });
+});
