@@ -3,7 +3,8 @@
  * mix them), in this order:
  *
  * 1. A review of 1–3 stars always needs one (spec §5).
- * 2. A question mark ("?" or "¿") outside URLs: a question.
+ * 2. A question mark ("?" or "¿") outside URLs: a question, unless a rhetorical frame of praise
+ *    ("¿quién no…?", "who else…?") explains it and no complaint or request comes with it.
  * 3. A complaint, problem, request or question cue from data/lexicons/{es,en}/needs-reply.jsonl.
  * 4. Otherwise no: thanks, praise, greetings, emoji-only, "ok".
  *
@@ -34,10 +35,13 @@ const URL_LIKE = /(?:https?:\/\/|www\.)\S+/g;
 
 export function detectNeedsReply(text: string, rating?: number): NeedsReply {
   if (rating !== undefined && rating > 0 && rating <= 3) return { needsReply: true, reason: 'low-rating', cue: `${rating}★` };
-  const question = findQuestionMark(text);
-  if (question >= 0) return { needsReply: true, reason: 'question', cue: sentenceAround(text, question) };
   const matches = needsReplyLexicon().match(tokenize(text), text);
   const best = pickCue(matches);
+  const question = findQuestionMark(text);
+  // "¿Quién no querría…?" praises; the question mark only counts when no rhetorical frame explains it
+  // or a complaint or request comes with it.
+  const rhetorical = matches.some((m) => m.entry.kind === 'rhetorical');
+  if (question >= 0 && (!rhetorical || best)) return { needsReply: true, reason: 'question', cue: sentenceAround(text, question) };
   if (best) {
     return { needsReply: true, reason: best.entry.kind === 'question' ? 'question' : (best.entry.kind as NeedsReplyReason), cue: text.slice(best.start, best.end), entryId: best.entry.id };
   }
@@ -58,6 +62,7 @@ const KIND_RANK: Record<string, number> = { complaint: 0, problem: 1, request: 2
 function pickCue(matches: LexiconMatch[]): LexiconMatch | undefined {
   let best: LexiconMatch | undefined;
   for (const match of matches) {
+    if (match.entry.kind === 'rhetorical') continue;
     if (!best || (KIND_RANK[match.entry.kind] ?? 9) < (KIND_RANK[best.entry.kind] ?? 9)) best = match;
   }
   return best;
