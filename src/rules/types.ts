@@ -112,3 +112,8 @@ export function localize(text: Localized, locale: Locale): string {
 export function format(template: string, data: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
+
+/** The first `maxFindings` items of a worst-first list (all of them when maxFindings is 0). */
+export function keepWorst<T>(list: T[], maxFindings: number): T[] {
+  return maxFindings > 0 ? list.slice(0, maxFindings) : list;
+}

@@ -75,30 +75,30 @@ export function postedAtOf(iso: string): { ms: number; offsetMinutes: number } {
   return { ms: Date.parse(iso), offsetMinutes };
 }
 
-/** Promise detection with its deadline, scored apart: positives must also resolve to the labelled day. */
-export function evaluatePromises(examples: LabelledExample[]): CategoryScore & { exactDeadline: number | null } {
-  const counts: Counts = { tp: 0, fp: 0, fn: 0 };
+/**
+ * Precision and recall of one boolean detector. `judge` returns whether the detector fired and, for a
+ * correct positive, an optional reason it is still wrong (a promise resolved to another day).
+ */
+function scoreCategory(category: string, examples: LabelledExample[], judge: (example: LabelledExample) => { fired: boolean; wrongDetail?: string }): CategoryScore {
+  const all: Counts = { tp: 0, fp: 0, fn: 0 };
   const hard: Counts = { tp: 0, fp: 0, fn: 0 };
   const byVariant: Record<string, Counts> = {};
   const errors: CategoryScore['errors'] = [];
-  let exact = 0;
   for (const example of examples) {
-    const { ms, offsetMinutes } = postedAtOf(example.postedAt ?? '1970-01-01T00:00:00Z');
-    const hit = detectPromise(example.text, ms, offsetMinutes);
+    const { fired, wrongDetail } = judge(example);
     const gold = example.label === true;
-    for (const b of [counts, (byVariant[example.variant] ??= { tp: 0, fp: 0, fn: 0 }), ...(example.hard ? [hard] : [])]) {
-      if (hit && gold) b.tp++;
-      else if (hit) b.fp++;
+    for (const b of [all, (byVariant[example.variant] ??= { tp: 0, fp: 0, fn: 0 }), ...(example.hard ? [hard] : [])]) {
+      if (fired && gold) b.tp++;
+      else if (fired) b.fp++;
       else if (gold) b.fn++;
     }
-    if (hit && gold && hit.deadline === example.deadline) exact++;
-    if (Boolean(hit) !== gold) errors.push({ kind: hit ? 'false-positive' : 'miss', id: example.id, text: example.text });
-    else if (hit && gold && hit.deadline !== example.deadline) errors.push({ kind: 'miss', id: example.id, text: `${example.text} [deadline ${hit.deadline}, labelled ${example.deadline}]` });
+    if (fired !== gold) errors.push({ kind: fired ? 'false-positive' : 'miss', id: example.id, text: example.text });
+    else if (wrongDetail) errors.push({ kind: 'miss', id: example.id, text: `${example.text} [${wrongDetail}]` });
   }
-  const overall = scores(counts);
+  const overall = scores(all);
   const f1 = overall.precision && overall.recall ? (2 * overall.precision * overall.recall) / (overall.precision + overall.recall) : null;
   return {
-    category: 'promise',
+    category,
     n: examples.length,
     ...overall,
     f1,
@@ -106,8 +106,22 @@ export function evaluatePromises(examples: LabelledExample[]): CategoryScore & {
     variants: Object.fromEntries(Object.entries(byVariant).map(([v, c]) => [v, scores(c)])),
     met: (overall.precision ?? 0) >= TARGETS.precision && (overall.recall ?? 0) >= TARGETS.recall,
     errors,
-    exactDeadline: counts.tp === 0 ? null : exact / counts.tp,
   };
+}
+
+/** Promise detection, plus the share of detected promises resolved to the labelled day. */
+export function evaluatePromises(examples: LabelledExample[]): CategoryScore & { exactDeadline: number | null } {
+  let exact = 0;
+  let found = 0;
+  const score = scoreCategory('promise', examples, (example) => {
+    const { ms, offsetMinutes } = postedAtOf(example.postedAt ?? '1970-01-01T00:00:00Z');
+    const hit = detectPromise(example.text, ms, offsetMinutes);
+    if (!hit || example.label !== true) return { fired: Boolean(hit) };
+    found++;
+    if (hit.deadline === example.deadline) exact++;
+    return { fired: true, ...(hit.deadline !== example.deadline ? { wrongDetail: `deadline ${hit.deadline}, labelled ${example.deadline}` } : {}) };
+  });
+  return { ...score, exactDeadline: found === 0 ? null : exact / found };
 }
 
 function scores(c: Counts): Scores {
@@ -115,37 +129,7 @@ function scores(c: Counts): Scores {
 }
 
 export function evaluate(read: (category: string) => LabelledExample[]): { categories: CategoryScore[]; multiclass: MultiClassScore[] } {
-  const categories: CategoryScore[] = [];
-  for (const [category, detect] of Object.entries(DETECTORS)) {
-    const examples = read(category);
-    const all: Counts = { tp: 0, fp: 0, fn: 0 };
-    const hard: Counts = { tp: 0, fp: 0, fn: 0 };
-    const byVariant: Record<string, Counts> = {};
-    const errors: CategoryScore['errors'] = [];
-    for (const example of examples) {
-      const predicted = detect(example.text);
-      const gold = example.label === true;
-      const buckets = [all, (byVariant[example.variant] ??= { tp: 0, fp: 0, fn: 0 }), ...(example.hard ? [hard] : [])];
-      for (const b of buckets) {
-        if (predicted && gold) b.tp++;
-        else if (predicted) b.fp++;
-        else if (gold) b.fn++;
-      }
-      if (predicted !== gold) errors.push({ kind: predicted ? 'false-positive' : 'miss', id: example.id, text: example.text });
-    }
-    const overall = scores(all);
-    const f1 = overall.precision && overall.recall ? (2 * overall.precision * overall.recall) / (overall.precision + overall.recall) : null;
-    categories.push({
-      category,
-      n: examples.length,
-      ...overall,
-      f1,
-      hard: scores(hard),
-      variants: Object.fromEntries(Object.entries(byVariant).map(([v, c]) => [v, scores(c)])),
-      met: (overall.precision ?? 0) >= TARGETS.precision && (overall.recall ?? 0) >= TARGETS.recall,
-      errors,
-    });
-  }
+  const categories = Object.entries(DETECTORS).map(([category, detect]) => scoreCategory(category, read(category), (example) => ({ fired: detect(example.text) })));
   categories.push(evaluatePromises(read('promise')));
   const multiclass: MultiClassScore[] = [];
   const classify: Record<string, { gold: (e: LabelledExample) => string; predict: (text: string) => string }> = {

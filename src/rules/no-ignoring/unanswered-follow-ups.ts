@@ -1,5 +1,5 @@
 import { formatDuration } from '../../format.js';
-import type { Rule } from '../types.js';
+import { keepWorst, type Rule } from '../types.js';
 
 export const unansweredFollowUps: Rule = {
   meta: {
@@ -26,7 +26,7 @@ export const unansweredFollowUps: Rule = {
     const metrics = { followUps: timeline.followUps.length, answered, unanswered: unanswered.length, pending };
     const times = conversations.table.times;
     unanswered.sort((a, b) => times[a.post]! - times[b.post]! || a.post - b.post);
-    const keep = settings.maxFindings > 0 ? unanswered.slice(0, settings.maxFindings) : unanswered;
+    const keep = keepWorst(unanswered, settings.maxFindings);
     const findings = keep.map((f, k) =>
       finding({ messageId: 'unanswered', data: { age: formatDuration((settings.asOf - times[f.post]!) / 60000) }, conversation: f.conversation, posts: [f.post], rank: k + 1 }),
     );

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { keepWorst, type Rule } from '../types.js';
 
 /** Points lost per post: a party, a politician or a statement of faith; a political topic. */
 const ERROR_POINTS = 20;
@@ -34,7 +34,7 @@ export const brandPolitics: Rule = {
     const metrics = { brandPosts: voice.posts.length, political: flagged.length, naming: errors };
     if (voice.posts.length === 0) return { score: null, notApplicable: 'no brand posts', metrics, findings: [], findingCount: 0 };
     flagged.sort((a, b) => Number(b.error) - Number(a.error) || conversations.table.times[a.post]! - conversations.table.times[b.post]! || a.post - b.post);
-    const keep = settings.maxFindings > 0 ? flagged.slice(0, settings.maxFindings) : flagged;
+    const keep = keepWorst(flagged, settings.maxFindings);
     const findings = keep.map((f, k) =>
       finding({ messageId: 'politics', data: { quote: f.quote }, conversation: conversations.conversationOf[f.post]!, posts: [f.post], severity: f.error ? 'error' : 'warning', rank: k + 1 }),
     );

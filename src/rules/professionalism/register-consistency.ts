@@ -1,5 +1,5 @@
 import { ROLE_BRAND } from '../../model/conversations.js';
-import type { Rule } from '../types.js';
+import { keepWorst, type Rule } from '../types.js';
 
 export const registerConsistency: Rule = {
   meta: {
@@ -43,7 +43,7 @@ export const registerConsistency: Rule = {
     const metrics = { judged, switched: switches.length };
     if (judged === 0) return { score: null, notApplicable: 'no conversation with two Spanish brand replies of clear register', metrics, findings: [], findingCount: 0 };
     const name = (r: string): string => (r === 'tu' ? 'tú' : 'usted');
-    const keep = settings.maxFindings > 0 ? switches.slice(0, settings.maxFindings) : switches;
+    const keep = keepWorst(switches, settings.maxFindings);
     const findings = keep.map((s, k) => {
       const a = voice.signals(s.first);
       const b = voice.signals(s.second);

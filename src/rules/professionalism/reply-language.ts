@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { keepWorst, type Rule } from '../types.js';
 
 export const replyLanguage: Rule = {
   meta: {
@@ -32,7 +32,7 @@ export const replyLanguage: Rule = {
     }
     const metrics = { judged, mismatched: mismatched.length };
     if (judged === 0) return { score: null, notApplicable: 'no reply whose language and the customer\'s are both known', metrics, findings: [], findingCount: 0 };
-    const keep = settings.maxFindings > 0 ? mismatched.slice(0, settings.maxFindings) : mismatched;
+    const keep = keepWorst(mismatched, settings.maxFindings);
     const findings = keep.map((c, k) =>
       finding({
         messageId: 'mismatch',

@@ -1,4 +1,4 @@
-import type { Rule, Severity } from '../types.js';
+import { keepWorst, type Rule, type Severity } from '../types.js';
 
 /**
  * Points per flagged reply: an insult or a swear word costs the most; sarcasm, over-familiar address
@@ -57,7 +57,7 @@ export const tone: Rule = {
     if (total === 0) return { score: null, notApplicable: 'no brand posts', metrics, findings: [], findingCount: 0 };
     const rank = (issue: Issue): number => Object.keys(POINTS).indexOf(issue);
     flagged.sort((a, b) => rank(a.issue) - rank(b.issue) || conversations.table.times[a.post]! - conversations.table.times[b.post]! || a.post - b.post);
-    const keep = settings.maxFindings > 0 ? flagged.slice(0, settings.maxFindings) : flagged;
+    const keep = keepWorst(flagged, settings.maxFindings);
     const findings = keep.map((f, k) =>
       finding({ messageId: f.issue, data: { quote: f.quote }, conversation: conversations.conversationOf[f.post]!, posts: [f.post], severity: SEVERITY[f.issue], rank: k + 1 }),
     );

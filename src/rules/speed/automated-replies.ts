@@ -1,5 +1,5 @@
 import { templateKey } from '../../model/timeline.js';
-import type { Rule } from '../types.js';
+import { keepWorst, type Rule } from '../types.js';
 
 export const automatedReplies: Rule = {
   meta: {
@@ -34,7 +34,7 @@ export const automatedReplies: Rule = {
       }
     }
     const ranked = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const keep = settings.maxFindings > 0 ? ranked.slice(0, settings.maxFindings) : ranked;
+    const keep = keepWorst(ranked, settings.maxFindings);
     const findings = keep.map(([, posts], k) =>
       finding({
         messageId: 'template',

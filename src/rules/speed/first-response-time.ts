@@ -1,6 +1,6 @@
 import { summarizeMinutes } from '../../scoring/stats.js';
 import { STATUS_ANSWERED } from '../../model/timeline.js';
-import type { Rule } from '../types.js';
+import { keepWorst, type Rule } from '../types.js';
 import { formatDuration, round2 } from '../../format.js';
 
 /** Weights of the two shares in the score: meeting the target is the promise, 24 h is the floor. */
@@ -43,7 +43,7 @@ export const firstResponseTime: Rule = {
     const slow = answered.filter((c) => timeline.firstResponseMs[c]! > targetMs);
     // Slowest first; conversation order breaks ties so the output is stable.
     slow.sort((a, b) => timeline.firstResponseMs[b]! - timeline.firstResponseMs[a]! || a - b);
-    const keep = settings.maxFindings > 0 ? slow.slice(0, settings.maxFindings) : slow;
+    const keep = keepWorst(slow, settings.maxFindings);
     const findings = keep.map((c, k) =>
       finding({
         messageId: 'slow',

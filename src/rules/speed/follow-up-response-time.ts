@@ -1,6 +1,6 @@
 import { formatDuration, round2 } from '../../format.js';
 import { summarizeMinutes } from '../../scoring/stats.js';
-import type { Rule } from '../types.js';
+import { keepWorst, type Rule } from '../types.js';
 
 const TARGET_WEIGHT = 0.6;
 const DAY_WEIGHT = 0.4;
@@ -32,7 +32,7 @@ export const followUpResponseTime: Rule = {
     }
     const targetMs = settings.slaMinutes * 60000;
     const slow = answered.filter((f) => f.ms > targetMs).sort((a, b) => b.ms - a.ms || a.conversation - b.conversation || a.post - b.post);
-    const keep = settings.maxFindings > 0 ? slow.slice(0, settings.maxFindings) : slow;
+    const keep = keepWorst(slow, settings.maxFindings);
     const findings = keep.map((f, k) =>
       finding({
         messageId: 'slow',

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { keepWorst, type Rule } from '../types.js';
 
 export const mistakesAdmitted: Rule = {
   meta: {
@@ -29,7 +29,7 @@ export const mistakesAdmitted: Rule = {
     const metrics = { apologies, denials: denials.length };
     const judged = apologies + denials.length;
     if (judged === 0) return { score: null, notApplicable: 'the brand neither apologised nor denied anything', metrics, findings: [], findingCount: 0 };
-    const keep = settings.maxFindings > 0 ? denials.slice(0, settings.maxFindings) : denials;
+    const keep = keepWorst(denials, settings.maxFindings);
     const findings = keep.map((d, k) => finding({ messageId: 'denial', data: { quote: d.quote }, conversation: conversations.conversationOf[d.post]!, posts: [d.post], rank: k + 1 }));
     return { score: (100 * apologies) / judged, metrics, findings, findingCount: denials.length };
   },

@@ -1,5 +1,5 @@
 import { ROLE_CUSTOMER } from '../../model/conversations.js';
-import type { Rule } from '../types.js';
+import { keepWorst, type Rule } from '../types.js';
 
 /** A deleted brand post is the textbook breach of "nada se borra"; hiding a customer's comment is close. */
 const DELETED_BRAND_POINTS = 25;
@@ -35,7 +35,7 @@ export const nothingDeleted: Rule = {
     const metrics = { deletedBrandPosts: brandDeleted.length, hiddenCustomerPosts: customerHidden.length };
     if (!conversations.tracksDeletion) return { score: null, notApplicable: 'no input records deleted or hidden posts', metrics, findings: [], findingCount: 0 };
     const all = [...brandDeleted.map((post) => ({ post, brand: true })), ...customerHidden.map((post) => ({ post, brand: false }))];
-    const keep = settings.maxFindings > 0 ? all.slice(0, settings.maxFindings) : all;
+    const keep = keepWorst(all, settings.maxFindings);
     const findings = keep.map((f, k) =>
       finding({
         messageId: f.brand ? 'brandDeleted' : 'customerHidden',
