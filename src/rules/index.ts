@@ -11,6 +11,7 @@ import { tone } from './professionalism/tone.js';
 import { automatedReplies } from './speed/automated-replies.js';
 import { firstResponseTime } from './speed/first-response-time.js';
 import { followUpResponseTime } from './speed/follow-up-response-time.js';
+import { perAgent } from './speed/per-agent.js';
 import { mistakesAdmitted } from './transparency/mistakes-admitted.js';
 import { nothingDeleted } from './transparency/nothing-deleted.js';
 import { promisesKept } from './transparency/promises-kept.js';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   followUpResponseTime,
   mistakesAdmitted,
   nothingDeleted,
+  perAgent,
   promisesKept,
   registerConsistency,
   replyLanguage,

@@ -45,6 +45,7 @@ export function defaultConfig(): AuditConfig {
       'follow-up-response-time': 1,
       'mistakes-admitted': 1,
       'nothing-deleted': 2,
+      'per-agent': 0,
       'promises-kept': 2,
       'register-consistency': 0.5,
       'reply-language': 1,
