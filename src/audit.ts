@@ -5,6 +5,7 @@ import type { Corpus } from './ingest/index.js';
 import { buildConversations, ROLE_BRAND, ROLE_CUSTOMER, type BrandConversations } from './model/conversations.js';
 import { isoTime } from './model/posts.js';
 import { analyzeBrandVoice } from './model/brand-voice.js';
+import { parseBusinessHours } from './model/business-hours.js';
 import { buildTimeline, STATUS_ANSWERED, STATUS_IGNORED, STATUS_NOT_NEEDED, STATUS_PENDING, type NeedsReplyDetector } from './model/timeline.js';
 import { RULES } from './rules/index.js';
 import { CATEGORY_IDS, format, type AuditSettings, type CategoryId, type Evidence, type Finding, type FindingInput, type Rule, type RuleResult } from './rules/types.js';
@@ -70,7 +71,7 @@ export interface AuditResult {
   tool: { name: string; version: string };
   brand: { handles: string[] };
   period: { from: string | null; to: string | null; asOf: string };
-  settings: { slaMinutes: number; graceHours: number; autoReplySeconds: number; timezone: string; locale: string; maxFindings: number; notes: string[] };
+  settings: { slaMinutes: number; graceHours: number; autoReplySeconds: number; timezone: string; locale: string; maxFindings: number; businessHours: string | null; holidays: string[]; notes: string[] };
   inputs: InputSummary[];
   score: number | null;
   categories: Record<CategoryId, CategoryReport>;
@@ -117,6 +118,7 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
     maxFindings: config.maxFindings,
     timezone: config.timezone,
     promiseGraceHours: config.promiseGraceHours,
+    businessHours: config.businessHours ? parseBusinessHours(config.businessHours, config.timezone, config.holidays) : undefined,
   };
   const timeline = buildTimeline(conversations, { asOf, graceHours: config.graceHours, autoReplySeconds: config.autoReplySeconds }, request.needsReply ?? detectNeedsReply);
 
@@ -165,6 +167,8 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
       timezone: config.timezone,
       locale: config.locale,
       maxFindings: config.maxFindings,
+      businessHours: config.businessHours,
+      holidays: config.holidays,
       notes: request.settingsNotes ?? [],
     },
     inputs: corpus.inputs,

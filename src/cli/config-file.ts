@@ -39,6 +39,8 @@ export async function writeStarterConfig(path: string, force: boolean): Promise<
     locale: config.locale,
     maxFindings: config.maxFindings,
     promiseGraceHours: config.promiseGraceHours,
+    businessHours: 'mon-fri 09:00-18:00',
+    holidays: ['ES'],
   };
   await writeFile(path, `${JSON.stringify(starter, null, 2)}\n`);
 }

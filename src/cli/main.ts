@@ -45,6 +45,7 @@ interface AuditOptions extends CommonInputOptions {
   failUnder?: string;
   sla?: string;
   maxFindings?: string;
+  businessHours?: string;
   color: boolean;
 }
 
@@ -88,6 +89,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'report format').choices([...REPORT_FORMATS]).default('text'))
     .addOption(new Option('--locale <locale>', 'report language').choices(['en', 'es']))
     .option('--sla <duration>', 'first-reply target, e.g. 60m or 2h (default 60m)')
+    .option('--business-hours <hours>', 'also measure speed in opening hours, e.g. "mon-fri 09:00-18:00" (in --timezone; holidays from the config)')
     .option('--fail-under <score>', 'exit with 1 when the overall score is below this (0–100)')
     .option('--max-findings <n>', 'findings kept per rule in the result, worst first (0 = all; default 100)')
     .option('--no-color', 'no colours in the text report')
@@ -193,6 +195,7 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
   if (options.sla !== undefined) config.slaMinutes = parseMinutes(options.sla, '--sla');
   if (options.locale !== undefined) config.locale = options.locale;
   if (options.maxFindings !== undefined) config.maxFindings = parseCount(options.maxFindings, '--max-findings');
+  if (options.businessHours !== undefined) config.businessHours = options.businessHours;
   const since = options.since === undefined ? undefined : parseSince(options.since, '--since', timezone, asOf);
   const until = options.until === undefined ? undefined : parseInstant(options.until, '--until', timezone);
   progress.update(`Auditing ${corpus.table.length} posts…`);

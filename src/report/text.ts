@@ -23,7 +23,7 @@ const LABELS = {
     replyRateHow: 'answered ÷ (answered + ignored)', firstReply: 'First reply', followUps: 'Follow-ups', automated: 'Automated replies',
     automatedHow: 'not counted as answers', median: 'median', within: 'within', worst: 'Worst findings', more: 'more in the JSON report',
     none: 'No findings.', warnings: 'Warnings', notes: 'How the inputs were read', noData: 'no data', thread: 'thread',
-    noneYet: 'none', input: 'Inputs',
+    noneYet: 'none', input: 'Inputs', businessFirstReply: 'In business hours',
   },
   es: {
     title: 'Segunda impresión', score: 'Puntuación de segunda impresión', asOf: 'a fecha de', conversations: 'conversaciones', posts: 'mensajes',
@@ -32,7 +32,7 @@ const LABELS = {
     replyRateHow: 'respondidas ÷ (respondidas + ignoradas)', firstReply: 'Primera respuesta', followUps: 'Seguimientos', automated: 'Respuestas automáticas',
     automatedHow: 'no cuentan como respuesta', median: 'mediana', within: 'en', worst: 'Hallazgos más graves', more: 'más en el informe JSON',
     none: 'Sin hallazgos.', warnings: 'Avisos', notes: 'Cómo se leyeron las entradas', noData: 'sin datos', thread: 'hilo',
-    noneYet: 'ninguna', input: 'Entradas',
+    noneYet: 'ninguna', input: 'Entradas', businessFirstReply: 'En horario laboral',
   },
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -64,6 +64,8 @@ export function renderText(result: AuditResult, options: TextOptions): string {
   lines.push(`  ${t.needing.padEnd(LABEL)} ${m.needingReply} ${t.of} ${m.conversations} · ${t.answered} ${m.answered} · ${t.ignored} ${m.ignored} · ${t.pending} ${m.pending}`);
   lines.push(`  ${t.replyRate.padEnd(LABEL)} ${formatPercent(m.replyRate)}  ${chalk.dim(`(${t.replyRateHow})`)}`);
   lines.push(...durationLines(t.firstReply, m.firstResponseMinutes, result.settings.slaMinutes, t, width));
+  const business = result.categories.speed.rules.find((r) => r.id === 'first-response-time')?.metrics.firstResponseBusinessMinutes as DurationSummary | undefined;
+  if (business) lines.push(...durationLines(t.businessFirstReply, business, result.settings.slaMinutes, t, width));
   lines.push(...durationLines(t.followUps, m.followUpResponseMinutes, result.settings.slaMinutes, t, width));
   lines.push(`  ${t.automated.padEnd(LABEL)} ${m.automatedReplies}  ${chalk.dim(`(${t.automatedHow})`)}`);
   lines.push('');

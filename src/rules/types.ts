@@ -6,6 +6,7 @@
 import type { BrandConversations } from '../model/conversations.js';
 import type { Timeline } from '../model/timeline.js';
 import type { BrandVoice } from '../model/brand-voice.js';
+import type { BusinessHours } from '../model/business-hours.js';
 
 export const CATEGORY_IDS = ['transparency', 'speed', 'no-ignoring', 'professionalism', 'no-politics'] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
@@ -65,6 +66,8 @@ export interface AuditSettings {
   timezone: string;
   /** Hours after a promised deadline before the promise counts as broken. */
   promiseGraceHours: number;
+  /** When set, speed is also measured on the business-hours clock. */
+  businessHours: BusinessHours | undefined;
 }
 
 export interface RuleContext {

@@ -26,6 +26,10 @@ export interface AuditConfig {
   maxFindings: number;
   /** Hours after a promised deadline before a promise counts as broken. */
   promiseGraceHours: number;
+  /** Opening hours such as "mon-fri 09:00-18:00" in `timezone`; null = the clock never stops. */
+  businessHours: string | null;
+  /** Closed days: country codes of the shipped national lists ("ES", "MX") and dates ("2026-09-08"). */
+  holidays: string[];
 }
 
 /**
@@ -61,6 +65,8 @@ export function defaultConfig(): AuditConfig {
     maxFindings: 100,
     // Half a day: "te llamamos mañana" answered the next morning is late, not broken.
     promiseGraceHours: 12,
+    businessHours: null,
+    holidays: [],
   };
 }
 
@@ -95,6 +101,14 @@ export function mergeConfig(raw: unknown, file: string): AuditConfig {
   if (input.slaMinutes !== undefined) config.slaMinutes = positive(input.slaMinutes, 'slaMinutes', file);
   if (input.graceHours !== undefined) config.graceHours = nonNegative(input.graceHours, 'graceHours', file);
   if (input.autoReplySeconds !== undefined) config.autoReplySeconds = nonNegative(input.autoReplySeconds, 'autoReplySeconds', file);
+  if (input.businessHours !== undefined) {
+    if (input.businessHours !== null && typeof input.businessHours !== 'string') throw new ConfigError(`${file}: "businessHours" must be like "mon-fri 09:00-18:00" or null`);
+    config.businessHours = input.businessHours;
+  }
+  if (input.holidays !== undefined) {
+    if (!Array.isArray(input.holidays) || !input.holidays.every((h) => typeof h === 'string')) throw new ConfigError(`${file}: "holidays" must be a list of country codes ("ES", "MX") and dates ("2026-09-08")`);
+    config.holidays = input.holidays as string[];
+  }
   if (input.promiseGraceHours !== undefined) config.promiseGraceHours = nonNegative(input.promiseGraceHours, 'promiseGraceHours', file);
   if (input.maxFindings !== undefined) {
     const value = nonNegative(input.maxFindings, 'maxFindings', file);

@@ -1,4 +1,5 @@
 import { summarizeMinutes } from '../../scoring/stats.js';
+import { businessMs } from '../../model/business-hours.js';
 import { STATUS_ANSWERED } from '../../model/timeline.js';
 import { keepWorst, type Rule } from '../types.js';
 import { formatDuration, round2 } from '../../format.js';
@@ -36,8 +37,20 @@ export const firstResponseTime: Rule = {
     const minutes = new Float64Array(answered.length);
     answered.forEach((c, k) => (minutes[k] = timeline.firstResponseMs[c]! / 60000));
     const summary = summarizeMinutes(minutes, settings.slaMinutes);
+    // Both clocks (peers.md §2.3): calendar time is what the customer felt, business time what the team controls.
+    const hours = settings.businessHours;
+    const businessMinutes = hours
+      ? summarizeMinutes(
+          Float64Array.from(answered, (c) => {
+            const reply = conversations.table.times[timeline.firstReply[c]!]!;
+            return businessMs(reply - timeline.firstResponseMs[c]!, reply, hours) / 60000;
+          }),
+          settings.slaMinutes,
+        )
+      : undefined;
+    const metrics = businessMinutes ? { firstResponseMinutes: summary, firstResponseBusinessMinutes: businessMinutes, businessHours: hours!.label } : { firstResponseMinutes: summary };
     if (summary.count === 0) {
-      return { score: null, notApplicable: 'no answered conversation that needed a reply', metrics: { firstResponseMinutes: summary }, findings: [], findingCount: 0 };
+      return { score: null, notApplicable: 'no answered conversation that needed a reply', metrics, findings: [], findingCount: 0 };
     }
     const targetMs = settings.slaMinutes * 60000;
     const slow = answered.filter((c) => timeline.firstResponseMs[c]! > targetMs);
@@ -55,6 +68,6 @@ export const firstResponseTime: Rule = {
       }),
     );
     const score = 100 * (TARGET_WEIGHT * summary.withinTarget! + DAY_WEIGHT * summary.within24h!);
-    return { score, metrics: { firstResponseMinutes: summary }, findings, findingCount: slow.length };
+    return { score, metrics, findings, findingCount: slow.length };
   },
 };
