@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { audit, BASE_TIME, corpus, DEFAULT_FILE, indexOf, ms, records, resolveTime } from './corpus.js';
+import type { Rule } from '../../src/rules/types.js';
+import { audit, BASE_TIME, BRAND, corpus, DEFAULT_FILE, indexOf, ms, records, resolveTime, runRuleDirect } from './corpus.js';
+import { FALSE_FRIENDS, oneReplyEach, threads } from './threads.js';
 
 describe('test corpus builder', () => {
   it('resolves relative times against the previous post', () => {
@@ -49,5 +51,63 @@ describe('test corpus builder', () => {
     expect(result.period.asOf).toBe('2026-11-01T00:00:00Z');
     expect(result.brand.handles).toEqual(['Marca']);
     expect(result.metrics.conversations).toBe(1);
+  });
+
+  it('records deletion tracking: on when a post is deleted, or when told', () => {
+    expect(corpus([{ id: 'a', author: 'x', at: BASE_TIME }]).tracksDeletion).toBe(false);
+    expect(corpus([{ id: 'a', author: 'x', at: BASE_TIME, deleted: false }]).tracksDeletion).toBe(false);
+    expect(corpus([{ id: 'a', author: 'x', at: BASE_TIME, deleted: true }]).tracksDeletion).toBe(true);
+    expect(corpus([{ id: 'a', author: 'x', at: BASE_TIME }], { tracksDeletion: true }).tracksDeletion).toBe(true);
+    expect(corpus([{ id: 'a', author: 'x', at: BASE_TIME, deleted: true }], { tracksDeletion: false }).tracksDeletion).toBe(false);
+  });
+
+  it('runRuleDirect gives the rule the brand voice of the period and names an announcement\'s thread after itself', () => {
+    const probe: Rule = {
+      meta: { id: 'probe', category: 'professionalism', severity: 'info', title: { en: 'p', es: 'p' }, description: { en: 'p', es: 'p' }, formula: { en: 'p', es: 'p' }, messages: { m: { en: '{n}', es: '{n}' } } },
+      run({ voice, conversations, finding }) {
+        const findings = voice.posts.map((post, k) => finding({ messageId: 'm', data: { n: k }, conversation: conversations.conversationOf[post]!, posts: [post], rank: k + 1 }));
+        return { score: null, metrics: {}, findings, findingCount: findings.length };
+      },
+    };
+    const c = corpus(
+      [
+        { id: 'old', author: BRAND, at: '2026-09-01T10:00:00Z', text: 'Antes del periodo' },
+        { id: 'c1', author: 'lucia', at: '2026-10-01T10:00:00Z', text: '¿Mi pedido?' },
+        { id: 'b1', author: BRAND, at: '+30m', replyTo: 'c1', text: 'Sale hoy' },
+        { id: 'ann', author: BRAND, at: '+1d', text: 'Nueva tienda' },
+        { id: 'late', author: BRAND, at: '2026-12-01T10:00:00Z', text: 'Después de asOf' },
+      ],
+      { ownChannel: true },
+    );
+    const { result, voice } = runRuleDirect(probe, c, { since: '2026-10-01T00:00:00Z' });
+    expect(voice.posts.map((p) => c.table.id(p))).toEqual(['b1', 'ann']);
+    expect(result.findings.map((f) => [f.threadId, f.postIds])).toEqual([
+      ['c1', ['b1']],
+      ['ann', ['ann']],
+    ]);
+  });
+
+  it('threads: one conversation per row, a day apart, turns 30 min apart replying to the previous one', () => {
+    const list = records(
+      threads([
+        { id: 't1', text: 'Hola', replies: ['Hola, dime', { text: 'Mi pedido', customer: true }, { text: 'Sale hoy', deleted: true, lang: 'es' }] },
+        { id: 't2', author: 'pepe', lang: 'en', replies: [{ text: 'Later', at: '+2h' }] },
+      ]),
+    ).map(({ record }) => [record.id, record.author, new Date(record.time).toISOString(), record.inReplyTo, record.deleted, record.lang]);
+    expect(list).toEqual([
+      ['t1', 'cliente1', '2026-10-01T10:00:00.000Z', undefined, undefined, undefined],
+      ['t1-r1', BRAND, '2026-10-01T10:30:00.000Z', 't1', undefined, undefined],
+      ['t1-c1', 'cliente1', '2026-10-01T11:00:00.000Z', 't1-r1', undefined, undefined],
+      ['t1-r2', BRAND, '2026-10-01T11:30:00.000Z', 't1-c1', true, 'es'],
+      ['t2', 'pepe', '2026-10-02T10:00:00.000Z', undefined, undefined, 'en'],
+      ['t2-r1', BRAND, '2026-10-02T12:00:00.000Z', 't2', undefined, undefined],
+    ]);
+    expect(oneReplyEach(['a', 'b'], { prefix: 'q', customer: '?' }).map((p) => [p.id, p.text])).toEqual([
+      ['q1', '?'],
+      ['q1-r1', 'a'],
+      ['q2', '?'],
+      ['q2-r1', 'b'],
+    ]);
+    expect(FALSE_FRIENDS).toHaveLength(7);
   });
 });

@@ -14,6 +14,8 @@
 import { Corpus } from '../../src/ingest/index.js';
 import type { IngestWarning } from '../../src/ingest/types.js';
 import { runAudit, type AuditResult } from '../../src/audit.js';
+import { analyzeBrandVoice, type BrandVoice } from '../../src/model/brand-voice.js';
+import type { BusinessHours } from '../../src/model/business-hours.js';
 import { buildConversations, type BrandConversations } from '../../src/model/conversations.js';
 import type { PostRecord, Role } from '../../src/model/posts.js';
 import { buildTimeline, type NeedsReplyDetector, type Timeline } from '../../src/model/timeline.js';
@@ -57,6 +59,11 @@ export interface CorpusOptions {
   platform?: string;
   /** Default file for posts that do not name one. */
   file?: string;
+  /**
+   * Whether an input records deleted or hidden posts (what a "deleted" column or a JSONL `deleted: true`
+   * tells ingest). Default: true when any post has `deleted: true`, as the JSONL adapter decides.
+   */
+  tracksDeletion?: boolean;
 }
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -117,6 +124,7 @@ export function corpus(posts: readonly PostSpec[], options: CorpusOptions = {}):
     const own = options.ownChannel === true || (Array.isArray(options.ownChannel) && options.ownChannel.includes(file));
     if (own) result.ownChannelFiles.add(result.table.files.intern(file));
   }
+  result.tracksDeletion = options.tracksDeletion ?? posts.some((p) => p.deleted === true);
   return result;
 }
 
@@ -239,17 +247,32 @@ export function ruleReport(result: AuditResult, ruleId: string) {
 export interface DirectRun {
   result: RuleResult;
   model: Model;
+  /** The brand's analysed words the rule was given. */
+  voice: BrandVoice;
   /** What the rule asked the finding builder for, in call order. */
   inputs: FindingInput[];
 }
 
 /**
  * Runs one rule on its own (no capping by the audit, raw unrounded score), with a minimal finding
- * builder that keeps post ids, the conversation's opener id as thread and the formatted message.
+ * builder that keeps post ids, the conversation's opener id as thread (the post itself for a brand post
+ * outside any conversation) and the formatted message. The brand voice covers the period as the audit
+ * does: [since, min(until, asOf)].
  */
-export function runRuleDirect(rule: Rule, c: Corpus, options: ModelOptions & { slaMinutes?: number; maxFindings?: number; locale?: 'en' | 'es' } = {}): DirectRun {
+export interface DirectOptions extends ModelOptions {
+  slaMinutes?: number;
+  maxFindings?: number;
+  locale?: 'en' | 'es';
+  timezone?: string;
+  promiseGraceHours?: number;
+  /** The business-hours clock for speed (default none). */
+  businessHours?: BusinessHours;
+}
+
+export function runRuleDirect(rule: Rule, c: Corpus, options: DirectOptions = {}): DirectRun {
   const m = model(c, options);
   const inputs: FindingInput[] = [];
+  const defaults = defaultConfig();
   const settings: AuditSettings = {
     slaMinutes: options.slaMinutes ?? 60,
     graceHours: options.graceHours ?? 72,
@@ -257,10 +280,18 @@ export function runRuleDirect(rule: Rule, c: Corpus, options: ModelOptions & { s
     asOf: ms(options.asOf ?? AS_OF),
     locale: options.locale ?? 'en',
     maxFindings: options.maxFindings ?? 0,
+    timezone: options.timezone ?? defaults.timezone,
+    promiseGraceHours: options.promiseGraceHours ?? defaults.promiseGraceHours,
+    businessHours: options.businessHours,
   };
+  const voice = analyzeBrandVoice(m.conversations, {
+    since: options.since ? ms(options.since) : -Infinity,
+    until: Math.min(options.until ? ms(options.until) : Infinity, settings.asOf),
+  });
   const result = rule.run({
     conversations: m.conversations,
     timeline: m.timeline,
+    voice,
     settings,
     finding(input) {
       inputs.push(input);
@@ -271,7 +302,7 @@ export function runRuleDirect(rule: Rule, c: Corpus, options: ModelOptions & { s
         ruleId: rule.meta.id,
         category: rule.meta.category,
         severity: input.severity ?? rule.meta.severity,
-        threadId: c.table.id(m.conversations.openers[input.conversation]!),
+        threadId: c.table.id(input.conversation >= 0 ? m.conversations.openers[input.conversation]! : posts[0]!),
         postIds: posts.map((p) => c.table.id(p)),
         messageId: input.messageId,
         data: input.data,
@@ -281,7 +312,7 @@ export function runRuleDirect(rule: Rule, c: Corpus, options: ModelOptions & { s
       };
     },
   });
-  return { result, model: m, inputs };
+  return { result, model: m, voice, inputs };
 }
 
 /**

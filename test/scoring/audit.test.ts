@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { latestTime, runAudit, SCHEMA_VERSION, type AuditResult } from '../../src/audit.js';
-import { CATEGORY_IDS, type Finding } from '../../src/rules/types.js';
+import { CATEGORY_IDS, type CategoryId, type Finding } from '../../src/rules/types.js';
 import { defaultConfig } from '../../src/scoring/config.js';
 import { audit, corpus, findingsOf, ms, ruleReport, type PostSpec } from '../helpers/corpus.js';
 
@@ -24,62 +24,151 @@ const SPEED_80_NO_IGNORING_60: PostSpec[] = [
 
 const fresh = () => corpus(SPEED_80_NO_IGNORING_60, { ownChannel: true });
 
+/**
+ * The brand's three polite replies also give professionalism (tone) and no-politics 100 each, while
+ * transparency has nothing to judge (no apology or denial, no promise with a deadline, no input that
+ * records deletions). The weight tests below keep to speed and no-ignoring by giving the other three
+ * categories weight 0.
+ */
+const ONLY_SPEED_AND_NO_IGNORING = { transparency: 0, professionalism: 0, 'no-politics': 0 } as const;
+const only = (categories: Partial<Record<CategoryId, number>> = {}) => ({ categories: { ...ONLY_SPEED_AND_NO_IGNORING, ...categories } });
+
+/** Two old complaints nobody answered: no brand post at all. */
+const NO_BRAND_POSTS: PostSpec[] = SPEED_80_NO_IGNORING_60.filter((p) => p.id === 'c4' || p.id === 'c5');
+
 describe('runAudit: scores', () => {
-  it('speed 80 and no-ignoring 60 → overall 70 with equal weights (empty categories left out)', () => {
+  it('every category may score; equal weights over the categories that have a score', () => {
     const result = audit(fresh(), { asOf: AS_OF });
     expect(result.categories.speed.score).toBe(80);
     expect(result.categories['no-ignoring'].score).toBe(60);
-    expect(result.score).toBe(70);
+    expect(result.categories.professionalism.score).toBe(100);
+    expect(result.categories['no-politics'].score).toBe(100);
+    expect(result.categories.transparency.score).toBeNull();
+    // (80 + 60 + 100 + 100) ÷ 4; transparency is left out, not counted as 0 (that would be 68).
+    expect(result.score).toBe(85);
   });
 
-  it('categories without rules are null with a reason and weight kept', () => {
+  it('speed 80 and no-ignoring 60 → overall 70 when they are the only categories weighed', () => {
+    const result = audit(fresh(), { asOf: AS_OF, config: only() });
+    expect(result.score).toBe(70);
+    // The other categories are still scored and reported, with their weight.
+    expect(result.categories.professionalism).toMatchObject({ score: 100, weight: 0 });
+  });
+
+  it('a category with nothing to judge is null with its rules\' reasons, keeps its weight and is left out', () => {
     const result = audit(fresh(), { asOf: AS_OF });
-    for (const id of ['transparency', 'professionalism', 'no-politics'] as const) {
-      expect(result.categories[id]).toMatchObject({ score: null, weight: 1, rules: [], notApplicable: 'not measured yet in this version' });
-    }
+    const transparency = result.categories.transparency;
+    expect(transparency).toMatchObject({ score: null, weight: 1, title: 'Transparency' });
+    expect(transparency.rules.map((r) => r.id)).toEqual(expect.arrayContaining(['mistakes-admitted', 'nothing-deleted']));
+    for (const rule of transparency.rules) expect(rule.score).toBeNull();
+    expect(transparency.notApplicable).toContain('the brand neither apologised nor denied anything');
+    expect(transparency.notApplicable).toContain('no input records deleted or hidden posts');
+
+    // Without a single brand post, tone and politics have nothing to judge either: only no-ignoring scores.
+    const silent = audit(corpus(NO_BRAND_POSTS, { ownChannel: true }), { asOf: AS_OF });
+    expect(silent.categories['no-ignoring'].score).toBe(0);
+    expect(silent.categories['no-politics']).toMatchObject({ score: null, weight: 1, notApplicable: 'no brand posts' });
+    expect(silent.categories.professionalism).toMatchObject({ score: null, weight: 1 });
+    expect(silent.categories.professionalism.notApplicable).toContain('no brand posts');
+    for (const id of ['speed', 'transparency'] as const) expect(silent.categories[id].score).toBeNull();
+    expect(silent.score).toBe(0);
+
+    // An input that records deletions brings transparency in: nothing deleted → 100, (0 + 100) ÷ 2.
+    const tracked = audit(corpus(NO_BRAND_POSTS, { ownChannel: true, tracksDeletion: true }), { asOf: AS_OF });
+    expect(tracked.categories.transparency.score).toBe(100);
+    expect(tracked.score).toBe(50);
+
     const es = audit(fresh(), { asOf: AS_OF, config: { locale: 'es' } });
-    expect(es.categories.transparency.notApplicable).toBe('aún no se mide en esta versión');
+    expect(es.categories.transparency).toMatchObject({ score: null, title: 'Transparencia' });
     expect(es.categories.speed.title).toBe('Rapidez');
+  });
+
+  // BUG: rules give their "nothing to judge" reason in English only (RuleResult.notApplicable is a string,
+  // not Localized), so a Spanish report explains a null category in English: "no brand posts".
+  it.fails('with locale es, a null category explains itself in Spanish', () => {
+    const es = audit(corpus(NO_BRAND_POSTS, { ownChannel: true }), { asOf: AS_OF, config: { locale: 'es' } });
+    expect(es.categories['no-politics'].notApplicable).not.toBe('no brand posts');
   });
 
   it('rules inside a category are averaged by weight; a null rule is left out', () => {
     const result = audit(fresh(), { asOf: AS_OF });
-    expect(result.categories.speed.rules.map((r) => [r.id, r.score, r.weight])).toEqual([
+    const view = (id: CategoryId, rules: string[]) =>
+      rules.map((rule) => {
+        const report = result.categories[id].rules.find((r) => r.id === rule)!;
+        return [rule, report.score, report.weight];
+      });
+    expect(view('speed', ['automated-replies', 'first-response-time', 'follow-up-response-time'])).toEqual([
       ['automated-replies', null, 0],
       ['first-response-time', 80, 2],
       ['follow-up-response-time', null, 1],
     ]);
-    expect(result.categories['no-ignoring'].rules.map((r) => [r.id, r.score, r.weight])).toEqual([
+    expect(view('no-ignoring', ['reply-rate', 'unanswered-follow-ups'])).toEqual([
       ['reply-rate', 60, 2],
       ['unanswered-follow-ups', null, 1],
     ]);
+    // No reply long enough to know its language, no conversation with two replies: tone alone.
+    expect(view('professionalism', ['register-consistency', 'reply-language', 'tone'])).toEqual([
+      ['register-consistency', null, 0.5],
+      ['reply-language', null, 1],
+      ['tone', 100, 2],
+    ]);
+    // Every rule that scored in these categories is one of those listed.
+    for (const id of ['speed', 'no-ignoring', 'professionalism'] as const) {
+      const scored = result.categories[id].rules.filter((r) => r.score !== null && r.weight > 0).map((r) => r.id);
+      expect(scored).toEqual({ speed: ['first-response-time'], 'no-ignoring': ['reply-rate'], professionalism: ['tone'] }[id]);
+    }
+  });
+
+  it('rule weights average the rules of a category that score', () => {
+    // Tone 100 (weight 2) and reply-language 50 (weight 1): one of two first replies is in the customer's language.
+    const posts: PostSpec[] = [
+      { id: 'c1', author: 'lucia', at: '2026-10-01T10:00:00Z', text: 'Hola, ¿dónde está mi pedido? Llevo una semana esperando' },
+      { id: 'b1', author: 'Marca', at: '+10m', replyTo: 'c1', text: 'Hola, el pedido ya ha salido del almacén y llega mañana' },
+      { id: 'c2', author: 'pepe', at: '2026-10-02T10:00:00Z', text: 'Hola, ¿dónde está mi pedido? Llevo una semana esperando' },
+      { id: 'b2', author: 'Marca', at: '+10m', replyTo: 'c2', text: 'Your order is on its way and should arrive tomorrow' },
+    ];
+    const result = audit(corpus(posts, { ownChannel: true }), { asOf: AS_OF });
+    expect(ruleReport(result, 'reply-language')).toMatchObject({ score: 50, weight: 1 });
+    expect(ruleReport(result, 'tone')).toMatchObject({ score: 100, weight: 2 });
+    expect(result.categories.professionalism.score).toBe(83.3); // (2 × 100 + 1 × 50) ÷ 3
+    expect(audit(corpus(posts, { ownChannel: true }), { asOf: AS_OF, config: { rules: { tone: 1 } } }).categories.professionalism.score).toBe(75);
   });
 
   it('a config weight of 0 removes a category from the overall score', () => {
-    expect(audit(fresh(), { asOf: AS_OF, config: { categories: { speed: 0 } } }).score).toBe(60);
-    expect(audit(fresh(), { asOf: AS_OF, config: { categories: { 'no-ignoring': 0 } } }).score).toBe(80);
-    const none = audit(fresh(), { asOf: AS_OF, config: { categories: { speed: 0, 'no-ignoring': 0 } } });
+    expect(audit(fresh(), { asOf: AS_OF, config: only({ speed: 0 }) }).score).toBe(60);
+    expect(audit(fresh(), { asOf: AS_OF, config: only({ 'no-ignoring': 0 }) }).score).toBe(80);
+    const none = audit(fresh(), { asOf: AS_OF, config: only({ speed: 0, 'no-ignoring': 0 }) });
     expect(none.score).toBeNull();
     // The category itself is still scored and reported with its weight.
     expect(none.categories.speed).toMatchObject({ score: 80, weight: 0 });
+    // The same with the new categories: without professionalism, (80 + 60 + 100) ÷ 3.
+    expect(audit(fresh(), { asOf: AS_OF, config: { categories: { professionalism: 0 } } }).score).toBe(80);
   });
 
   it('category weights are relative', () => {
-    expect(audit(fresh(), { asOf: AS_OF, config: { categories: { speed: 3 } } }).score).toBe(75);
+    expect(audit(fresh(), { asOf: AS_OF, config: only({ speed: 3 }) }).score).toBe(75);
+    // (3 × 80 + 60 + 100 + 100) ÷ 6
+    expect(audit(fresh(), { asOf: AS_OF, config: { categories: { speed: 3 } } }).score).toBe(83.3);
   });
 
   it('a rule weight of 0 makes it informative inside its category', () => {
-    const result = audit(fresh(), { asOf: AS_OF, config: { rules: { 'first-response-time': 0 } } });
+    const result = audit(fresh(), { asOf: AS_OF, config: { ...only(), rules: { 'first-response-time': 0 } } });
     expect(ruleReport(result, 'first-response-time')).toMatchObject({ score: 80, weight: 0 });
     expect(result.categories.speed.score).toBeNull();
     expect(result.categories.speed.notApplicable).toContain('no follow-up question was answered');
     expect(result.score).toBe(60);
+    // Tone informative: professionalism has no other rule with a score, so it is null and left out.
+    const toneOff = audit(fresh(), { asOf: AS_OF, config: { rules: { tone: 0 } } });
+    expect(ruleReport(toneOff, 'tone')).toMatchObject({ score: 100, weight: 0 });
+    expect(toneOff.categories.professionalism.score).toBeNull();
+    expect(toneOff.score).toBe(80); // (80 + 60 + 100) ÷ 3
   });
 
   it('a category whose rules have nothing to judge is null with their reasons', () => {
     const result = audit(corpus([{ id: 'c1', author: 'lucia', at: '2026-10-19T10:00:00Z', text: '¿Hola?' }], { ownChannel: true }), { asOf: AS_OF });
     expect(result.categories['no-ignoring'].score).toBeNull();
     expect(result.categories['no-ignoring'].notApplicable).toBe('every conversation that needs a reply is still pending; no follow-up question after a first reply');
+    for (const id of CATEGORY_IDS) expect(result.categories[id].score).toBeNull();
     expect(result.score).toBeNull();
     expect(result.metrics).toMatchObject({ conversations: 1, needingReply: 1, pending: 1, answered: 0, replyRate: null });
   });
@@ -190,7 +279,7 @@ describe('runAudit: the result contract (spec §6)', () => {
 
   it('settings are echoed', () => {
     const result = audit(fresh(), { asOf: AS_OF, config: { slaMinutes: 30, maxFindings: 5 } });
-    expect(result.settings).toEqual({ slaMinutes: 30, graceHours: 72, autoReplySeconds: 30, timezone: 'UTC', locale: 'en', maxFindings: 5, notes: [] });
+    expect(result.settings).toMatchObject({ slaMinutes: 30, graceHours: 72, autoReplySeconds: 30, timezone: 'UTC', locale: 'en', maxFindings: 5, businessHours: null, notes: [] });
   });
 });
 
