@@ -24,7 +24,7 @@ export async function writeIngestOutput(corpus: Corpus, handles: string[], asOf:
   let buffer = '';
   for (let i = 0; i < table.length; i++) {
     if (!keep[i]) continue;
-    const post = table.get(i, roles[i] === ROLE_BRAND ? 'brand' : roles[i] === ROLE_CUSTOMER ? 'customer' : undefined);
+    const post = table.get(i, roles[i] === ROLE_BRAND ? 'brand' : roles[i] === ROLE_CUSTOMER ? 'customer' : undefined, corpus.tracksDeletion);
     if (post.inReplyTo !== undefined && parentOf[i]! >= 0) {
       let parent = parentOf[i]!;
       while (parent >= 0 && !keep[parent]) parent = parentOf[parent]!;

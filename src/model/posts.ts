@@ -313,8 +313,11 @@ export class PostTable {
     return source;
   }
 
-  /** The post as its JSON contract shape; `role` is the resolved role when given. */
-  get(i: number, role?: Role): Post {
+  /**
+   * The post as its JSON contract shape; `role` is the resolved role when given. `deletedKnown`: the source
+   * records deletions, so `deleted: false` is written too (it is information, not an absent key).
+   */
+  get(i: number, role?: Role, deletedKnown = false): Post {
     // Built key by key so that JSON.stringify keeps the contract's key order.
     const post = {
       id: this.id(i),
@@ -336,6 +339,7 @@ export class PostTable {
     const resolved = role ?? this.declaredRole(i);
     if (resolved !== undefined) post.role = resolved;
     if (this.deletedFlags[i] === 1) post.deleted = true;
+    else if (deletedKnown) post.deleted = false;
     post.source = this.source(i);
     return post;
   }

@@ -14,7 +14,7 @@ const TU = new Set([
   'escribinos', 'mandanos', 'contanos', 'decinos', 'escribidnos', 'enviadnos', 'mandadnos', 'decidnos', 'contadnos',
   'disculpa', 'perdona', 'revisa', 'comprueba', 'reinicia', 'accede', 'descarga',
   'puedes', 'tienes', 'quieres', 'necesitas', 'sabes', 'podes', 'tenes', 'queres', 'necesitais', 'podeis', 'teneis', 'quereis',
-  'has', 'eres', 'sos', 'habeis', 'estais', 'sois', 'hayas', 'puedas', 'tengas', 'quieras', 'recibiras', 'tendras', 'podras',
+  'eres', 'sos', 'habeis', 'estais', 'sois', 'hayas', 'puedas', 'tengas', 'quieras', 'recibiras', 'tendras', 'podras',
 ]);
 
 const USTED = new Set([
@@ -46,6 +46,9 @@ export function detectRegister(text: string): RegisterResult {
     const form = token.form;
     const quote = text.slice(token.start, token.end);
     const next = tokens[k + 1]?.form;
+    // "una disculpa", "le ofrecemos una disculpa": the noun, not the tú imperative.
+    const noun = (form === 'disculpa' || form === 'perdona') && /^(?:una|la|su|mil|nuestra|nuestras|las)$/.test(tokens[k - 1]?.form ?? '');
+    if (noun) return;
     if (TU.has(form) || (form.length > 5 && /(?:aste|iste)$/.test(form)) || /^(?:mirad|fijate|fijaos|avisas|avisame)$/.test(form)) {
       tu++;
       tuCue ??= quote;

@@ -102,6 +102,7 @@ function readLine(text: string, line: number, sink: IngestSink): void {
     if (typeof sourceInfo.line === 'number' && Number.isInteger(sourceInfo.line) && sourceInfo.line > 0) record.origin.line = sourceInfo.line;
     if (typeof sourceInfo.entry === 'string') record.origin.entry = sourceInfo.entry;
   }
-  if (value.deleted === true) sink.tracksDeletion();
+  // A "deleted" key, true or false, says the source recorded deletions (ingest writes it when it did).
+  if (typeof value.deleted === 'boolean') sink.tracksDeletion();
   sink.post(record);
 }

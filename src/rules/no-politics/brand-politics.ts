@@ -15,8 +15,8 @@ export const brandPolitics: Rule = {
       es: 'Mostrar inclinaciones políticas o religiosas desde el perfil de la empresa puede causar la pérdida de clientes. Solo se juzgan los mensajes de la marca; los clientes hablan de lo que quieran.',
     },
     formula: {
-      en: `score = max(0, 100 − ${ERROR_POINTS} × posts naming a party, a politician or stating a faith − ${WARNING_POINTS} × posts on a political or religious topic)`,
-      es: `puntuación = máx(0, 100 − ${ERROR_POINTS} × mensajes que nombran un partido o un político o expresan una fe − ${WARNING_POINTS} × mensajes sobre un tema político o religioso)`,
+      en: `score = max(0, 100 − ${ERROR_POINTS} × posts naming a party, stating a faith or with sure political cues (sureness ≥ 0.9 alone, as most politicians, or ≥ 0.85 together, as "vote for" + a name) − ${WARNING_POINTS} × other posts on a political or religious topic)`,
+      es: `puntuación = máx(0, 100 − ${ERROR_POINTS} × mensajes que nombran un partido, expresan una fe o llevan señales políticas seguras (seguridad ≥ 0,9 sola, como la mayoría de políticos, o ≥ 0,85 juntas, como «votad a» + un nombre) − ${WARNING_POINTS} × otros mensajes sobre un tema político o religioso)`,
     },
     messages: {
       politics: { en: 'The brand talks politics or religion: "{quote}"', es: 'La marca habla de política o religión: «{quote}»' },
@@ -27,7 +27,9 @@ export const brandPolitics: Rule = {
     for (const post of voice.posts) {
       const politics = voice.signals(post).politics;
       if (!politics) continue;
-      const error = politics.hit.kind === 'party' || politics.hit.kind === 'religion' || politics.hit.kind === 'politician' || politics.hit.weight >= 0.9;
+      // Naming a party, stating a faith, or cues sure enough alone (most politicians) or together
+      // ("votad a" + a name) count as taking part; a lone weaker cue is a topic.
+      const error = politics.hit.kind === 'party' || politics.hit.kind === 'religion' || politics.hit.weight >= 0.9 || politics.confidence >= 0.85;
       flagged.push({ post, quote: politics.hit.quote, error });
     }
     const errors = flagged.filter((f) => f.error).length;

