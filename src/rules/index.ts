@@ -14,6 +14,7 @@ import { followUpResponseTime } from './speed/follow-up-response-time.js';
 import { perAgent } from './speed/per-agent.js';
 import { mistakesAdmitted } from './transparency/mistakes-admitted.js';
 import { nothingDeleted } from './transparency/nothing-deleted.js';
+import { privateDeflection } from './transparency/private-deflection.js';
 import { promisesKept } from './transparency/promises-kept.js';
 import type { Rule } from './types.js';
 
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   mistakesAdmitted,
   nothingDeleted,
   perAgent,
+  privateDeflection,
   promisesKept,
   registerConsistency,
   replyLanguage,

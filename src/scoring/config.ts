@@ -50,6 +50,8 @@ export function defaultConfig(): AuditConfig {
       'mistakes-admitted': 1,
       'nothing-deleted': 2,
       'per-agent': 0,
+      // Common practice, often right (personal data): reported with a low weight.
+      'private-deflection': 0.25,
       'promises-kept': 2,
       'register-consistency': 0.5,
       'reply-language': 1,

@@ -32,7 +32,19 @@ export const replyRate: Rule = {
       else if (status === STATUS_PENDING) pending.push(c);
     }
     const judged = answered + ignored.length;
-    const metrics = { needingReply: judged + pending.length, answered, ignored: ignored.length, pending: pending.length, replyRate: judged === 0 ? null : answered / judged };
+    // Reviews by star (Yext's rating dimension): an unanswered 1★ hurts more than an unanswered 5★.
+    const byRating: Record<string, { reviews: number; answered: number; ignored: number; pending: number }> = {};
+    for (let c = 0; c < conversations.count; c++) {
+      const stars = Math.round(conversations.table.rating(conversations.openers[c]!));
+      if (stars < 1) continue;
+      const row = (byRating[String(stars)] ??= { reviews: 0, answered: 0, ignored: 0, pending: 0 });
+      row.reviews++;
+      const status = timeline.status[c];
+      if (status === STATUS_ANSWERED) row.answered++;
+      else if (status === STATUS_IGNORED) row.ignored++;
+      else if (status === STATUS_PENDING) row.pending++;
+    }
+    const metrics = { needingReply: judged + pending.length, answered, ignored: ignored.length, pending: pending.length, replyRate: judged === 0 ? null : answered / judged, byRating };
     const times = conversations.table.times;
     const table = conversations.table;
     const opened = (c: number): number => times[conversations.openers[c]!]!;

@@ -27,7 +27,7 @@ describe('reply-rate', () => {
   it('score = 100 × answered ÷ (answered + ignored); pending excluded', () => {
     const { result } = runRuleDirect(replyRate, corpus(POSTS, { ownChannel: true }), { asOf: AS_OF });
     expect(result.score).toBe(60);
-    expect(result.metrics).toEqual({ needingReply: 6, answered: 3, ignored: 2, pending: 1, replyRate: 0.6 });
+    expect(result.metrics).toEqual({ needingReply: 6, answered: 3, ignored: 2, pending: 1, replyRate: 0.6, byRating: { '2': { reviews: 1, answered: 0, ignored: 1, pending: 0 } } });
     expect(result.findingCount).toBe(3);
   });
 
@@ -64,7 +64,7 @@ describe('reply-rate', () => {
   it('only pending → null score with a reason, pending still listed', () => {
     const { result } = runRuleDirect(replyRate, corpus([{ id: 'p1', author: 'a', at: '2026-10-19T09:00:00Z', text: '¿Hola?' }], { ownChannel: true }), { asOf: AS_OF });
     expect(result).toMatchObject({ score: null, notApplicable: 'every conversation that needs a reply is still pending', findingCount: 1 });
-    expect(result.metrics).toEqual({ needingReply: 1, answered: 0, ignored: 0, pending: 1, replyRate: null });
+    expect(result.metrics).toEqual({ needingReply: 1, answered: 0, ignored: 0, pending: 1, replyRate: null, byRating: {} });
     expect(result.findings.map((f) => f.messageId)).toEqual(['pending']);
   });
 
@@ -111,6 +111,26 @@ describe('reply-rate', () => {
         'Sin respuesta tras 15 d 15 h (complaint: «no ha llegado»)',
         'Esperando desde hace 1 d 12 h, aún dentro del margen de 3 d',
       ]);
+    });
+  });
+});
+
+describe('reply-rate by star', () => {
+  it('breaks reviews down by rating: unanswered low-star reviews stand out', async () => {
+    const { corpus: build, audit: run, ruleReport: report } = await import('../../helpers/corpus.js');
+    const c = build(
+      [
+        { id: 'g1', author: 'ana', at: '2026-10-01T10:00:00Z', text: 'Pésimo trato', rating: 1 },
+        { id: 'g2', author: 'luis', at: '2026-10-02T10:00:00Z', text: 'Normalito', rating: 3 },
+        { id: 'g2-r', author: 'Marca', at: '+2h', replyTo: 'g2', text: 'Gracias, Luis, lo mejoraremos.' },
+        { id: 'g3', author: 'eva', at: '2026-10-03T10:00:00Z', text: 'Genial', rating: 5 },
+      ],
+      { ownChannel: true },
+    );
+    expect(report(run(c), 'reply-rate').metrics.byRating).toEqual({
+      '1': { reviews: 1, answered: 0, ignored: 1, pending: 0 },
+      '3': { reviews: 1, answered: 1, ignored: 0, pending: 0 },
+      '5': { reviews: 1, answered: 0, ignored: 0, pending: 0 },
     });
   });
 });

@@ -1,0 +1,55 @@
+import { ROLE_BRAND } from '../../model/conversations.js';
+import { lexiconFor, prepare } from '../../signals/text-signals.js';
+import { keepWorst, type Rule } from '../types.js';
+
+export const privateDeflection: Rule = {
+  meta: {
+    id: 'private-deflection',
+    category: 'transparency',
+    severity: 'info',
+    title: { en: 'Public complaints closed in public', es: 'Quejas públicas cerradas en público' },
+    description: {
+      en: 'Moving a complaint to private messages is common and often right (personal data), but if the thread ends at "DM us", every later reader sees a complaint with no outcome. Low weight: it is common practice.',
+      es: 'Pasar una queja a privado es habitual y a menudo correcto (datos personales), pero si el hilo acaba en «escríbenos por privado», quien lo lea después ve una queja sin desenlace. Peso bajo: es práctica común.',
+    },
+    formula: {
+      en: 'score = 100 × conversations moved to private messages that the brand later closed in public ÷ conversations moved to private messages',
+      es: 'puntuación = 100 × conversaciones pasadas a privado que la marca cerró después en público ÷ conversaciones pasadas a privado',
+    },
+    messages: {
+      deflected: { en: 'Sent to private messages and never closed in public: "{quote}"', es: 'Enviada a privado y nunca cerrada en público: «{quote}»' },
+    },
+  },
+  run({ conversations, timeline, settings, finding }) {
+    const { table, roles, offsets, members } = conversations;
+    const lexicon = lexiconFor('dm-deflection');
+    let moved = 0;
+    const open: { c: number; post: number; quote: string }[] = [];
+    for (let c = 0; c < conversations.count; c++) {
+      let deflection = -1;
+      let quote = '';
+      let closedAfter = false;
+      for (let k = offsets[c]!; k < offsets[c + 1]!; k++) {
+        const post = members[k]!;
+        if (roles[post] !== ROLE_BRAND || timeline.automated[post]) continue;
+        if (deflection >= 0) {
+          closedAfter = true;
+          break;
+        }
+        const text = table.text(post);
+        const hit = lexicon.match(prepare(text).tokens, text)[0];
+        if (hit) {
+          deflection = post;
+          quote = text.slice(hit.start, hit.end);
+        }
+      }
+      if (deflection < 0) continue;
+      moved++;
+      if (!closedAfter) open.push({ c, post: deflection, quote });
+    }
+    const metrics = { movedToPrivate: moved, closedInPublic: moved - open.length };
+    if (moved === 0) return { score: null, notApplicable: 'no conversation was moved to private messages', metrics, findings: [], findingCount: 0 };
+    const findings = keepWorst(open, settings.maxFindings).map((o, k) => finding({ messageId: 'deflected', data: { quote: o.quote }, conversation: o.c, posts: [conversations.openers[o.c]!, o.post], rank: k + 1 }));
+    return { score: (100 * (moved - open.length)) / moved, metrics, findings, findingCount: open.length };
+  },
+};
