@@ -5,7 +5,7 @@
 import { detectLanguage, type Language } from '../signals/language.js';
 import { detectRegister, type Register } from '../signals/register.js';
 import { detectShouting, type Shouting } from '../signals/shouting.js';
-import { detectApology, detectDenial, detectPolitics, detectTone, prepare, type SignalHit, type Tone } from '../signals/text-signals.js';
+import { detectApology, detectDenial, detectPolitics, detectPrivateMessage, detectTone, prepare, type SignalHit, type Tone } from '../signals/text-signals.js';
 import { ROLE_BRAND, type BrandConversations } from './conversations.js';
 
 export interface PostSignals {
@@ -16,6 +16,8 @@ export interface PostSignals {
   apology: SignalHit | null;
   denial: SignalHit | null;
   politics: { hit: SignalHit; confidence: number } | null;
+  /** "Escríbenos por MD", "DM us": the words that moved the conversation to private messages. */
+  privateMessage: string | null;
 }
 
 export interface BrandVoice {
@@ -58,6 +60,7 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
           apology: detectApology(prepared),
           denial: detectDenial(prepared),
           politics: detectPolitics(prepared),
+          privateMessage: detectPrivateMessage(prepared),
         };
         if (byText.size < CACHE_LIMIT) byText.set(key, result);
       }

@@ -53,6 +53,9 @@ export interface Timeline {
   followUps: FollowUp[];
 }
 
+const VERDICT_CACHE = 200_000;
+const MENTION = /@[\p{L}\p{N}_]{1,50}/gu;
+
 /** Customer messages closer than this belong to one request (peers.md §2.1: 24 h for social). */
 const SESSION_GAP_MS = 24 * 3_600_000;
 
@@ -72,7 +75,20 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
   const firstResponseMs = new Float64Array(count).fill(NaN);
   const automatedReplies = new Int32Array(count);
   const followUps: FollowUp[] = [];
-  const needs = (post: number): NeedsReply => detect(table.text(post), table.rating(post) || undefined);
+  // Customers repeat themselves ("@Brand my order never arrived"): one verdict per text, @mentions aside
+  // (the detector never reads them), and per rating.
+  const verdicts = new Map<string, NeedsReply>();
+  const needs = (post: number): NeedsReply => {
+    const text = table.text(post);
+    const rating = table.rating(post) || undefined;
+    const key = `${rating ?? 0}\u0000${text.includes('@') ? text.replace(MENTION, '@') : text}`;
+    let verdict = verdicts.get(key);
+    if (!verdict) {
+      verdict = detect(text, rating);
+      if (verdicts.size < VERDICT_CACHE) verdicts.set(key, verdict);
+    }
+    return verdict;
+  };
 
   for (let c = 0; c < count; c++) {
     const opener = openers[c]!;

@@ -89,6 +89,12 @@ export function detectTone(input: PreparedText): Tone {
   };
 }
 
+/** A request to continue in private messages ("escríbenos por MD", "DM us"), quoted. */
+export function detectPrivateMessage(input: PreparedText): string | null {
+  const match = lexiconFor('dm-deflection').match(input.tokens, input.text)[0];
+  return match ? input.text.slice(match.start, match.end) : null;
+}
+
 /**
  * Politics or religion. Weak cues ("votar", "gobierno") only count together: their weights combine as
  * independent evidence (noisy-OR) and the text is flagged at 0.8, so one strong cue (a party, a

@@ -1,5 +1,4 @@
 import { ROLE_BRAND } from '../../model/conversations.js';
-import { lexiconFor, prepare } from '../../signals/text-signals.js';
 import { keepWorst, type Rule } from '../types.js';
 
 export const privateDeflection: Rule = {
@@ -20,9 +19,8 @@ export const privateDeflection: Rule = {
       deflected: { en: 'Sent to private messages and never closed in public: "{quote}"', es: 'Enviada a privado y nunca cerrada en público: «{quote}»' },
     },
   },
-  run({ conversations, timeline, settings, finding }) {
-    const { table, roles, offsets, members } = conversations;
-    const lexicon = lexiconFor('dm-deflection');
+  run({ conversations, timeline, voice, settings, finding }) {
+    const { roles, offsets, members } = conversations;
     let moved = 0;
     const open: { c: number; post: number; quote: string }[] = [];
     for (let c = 0; c < conversations.count; c++) {
@@ -36,11 +34,10 @@ export const privateDeflection: Rule = {
           closedAfter = true;
           break;
         }
-        const text = table.text(post);
-        const hit = lexicon.match(prepare(text).tokens, text)[0];
+        const hit = voice.signals(post).privateMessage;
         if (hit) {
           deflection = post;
-          quote = text.slice(hit.start, hit.end);
+          quote = hit;
         }
       }
       if (deflection < 0) continue;
