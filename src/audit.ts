@@ -8,6 +8,7 @@ import { analyzeBrandVoice } from './model/brand-voice.js';
 import { parseBusinessHours } from './model/business-hours.js';
 import { buildTimeline, STATUS_ANSWERED, STATUS_IGNORED, STATUS_NOT_NEEDED, STATUS_PENDING, type NeedsReplyDetector } from './model/timeline.js';
 import { RULES } from './rules/index.js';
+import { localizeReason } from './rules/reasons.js';
 import { CATEGORY_IDS, format, type AuditSettings, type CategoryId, type Evidence, type Finding, type FindingInput, type Rule, type RuleResult } from './rules/types.js';
 import type { AuditConfig } from './scoring/config.js';
 import { weightedMean } from './scoring/score.js';
@@ -136,7 +137,7 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
       metrics: result.metrics,
       findingCount: result.findingCount,
     };
-    if (result.notApplicable) report.notApplicable = result.notApplicable;
+    if (result.notApplicable) report.notApplicable = localizeReason(result.notApplicable, settings.locale);
     ruleReports.set(rule.meta.id, report);
   }
 
@@ -147,8 +148,8 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
     const category: CategoryReport = { score: score === null ? null : round(score, 1), weight: config.categories[id], title: categoryTitle(id, settings.locale), rules };
     if (score === null) {
       category.notApplicable = rules.length === 0
-        ? (settings.locale === 'es' ? 'aún no se mide en esta versión' : 'not measured yet in this version')
-        : rules.map((r) => r.notApplicable).filter(Boolean).join('; ') || 'no data';
+        ? localizeReason('not measured yet in this version', settings.locale)
+        : rules.map((r) => r.notApplicable).filter(Boolean).join('; ') || localizeReason('no data', settings.locale);
     }
     categories[id] = category;
   }

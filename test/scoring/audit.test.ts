@@ -83,9 +83,9 @@ describe('runAudit: scores', () => {
     expect(es.categories.speed.title).toBe('Rapidez');
   });
 
-  // BUG: rules give their "nothing to judge" reason in English only (RuleResult.notApplicable is a string,
+  // Regression (fixed): rules give their "nothing to judge" reason in English only (RuleResult.notApplicable is a string,
   // not Localized), so a Spanish report explains a null category in English: "no brand posts".
-  it.fails('with locale es, a null category explains itself in Spanish', () => {
+  it('with locale es, a null category explains itself in Spanish', () => {
     const es = audit(corpus(NO_BRAND_POSTS, { ownChannel: true }), { asOf: AS_OF, config: { locale: 'es' } });
     expect(es.categories['no-politics'].notApplicable).not.toBe('no brand posts');
   });
