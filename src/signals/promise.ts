@@ -66,32 +66,63 @@ function addBusinessDays(day: number, n: number): number {
  */
 export function detectPromise(fullText: string, postedAt: number, offsetMinutes: number): PromiseHit | null {
   // Bounded like every signal: a megabyte post is judged on its start, in linear time.
-  const text = fullText.length > MAX_ANALYSED_CHARS ? fullText.slice(0, MAX_ANALYSED_CHARS) : fullText;
+  const bounded = fullText.length > MAX_ANALYSED_CHARS ? fullText.slice(0, MAX_ANALYSED_CHARS) : fullText;
+  // Whether a text holds a promise does not depend on when it was posted, only its deadline does: the
+  // reading is cached per text (@mentions aside, which no rule reads), the date arithmetic is not.
+  const text = bounded.includes('@') ? bounded.replace(MENTION, '@') : bounded;
+  let candidates = readings.get(text);
+  if (!candidates) {
+    candidates = readCandidates(text);
+    if (readings.size < READING_CACHE) readings.set(text, candidates);
+  }
+  if (candidates.length === 0) return null;
+  const today = dayNumber(postedAt, offsetMinutes);
+  for (const candidate of candidates) {
+    // Spoken days first ("el viernes"), then amounts of time ("en 48 horas"), latest bound wins.
+    let best: { day: number; when: string } | null = null;
+    for (const d of candidate.deadlines) {
+      const day = resolvePhrase(d.phrase, today);
+      if (day !== null && (!best || day > best.day)) best = { day, when: d.when };
+    }
+    const amount = resolveAmount(candidate.tokens, text, today, postedAt, offsetMinutes);
+    if (amount && (!best || amount.day > best.day)) best = amount;
+    const date = resolveDate(candidate.tokens, text, today);
+    if (date && (!best || date.day > best.day)) best = date;
+    if (best) return { commitment: candidate.commitment, when: best.when, deadline: dateOf(best.day) };
+  }
+  return null;
+}
+
+interface Candidate {
+  commitment: string;
+  /** Deadline phrases of the commitment's sentence, with their words as written. */
+  deadlines: { phrase: string; when: string }[];
+  /** The sentence's tokens, where amounts ("48 horas") and dates ("el 30 de abril") are read. */
+  tokens: Token[];
+}
+
+const readings = new Map<string, Candidate[]>();
+const READING_CACHE = 50_000;
+const MENTION = /@[\p{L}\p{N}_]{1,50}/gu;
+
+/** Every unhedged commitment with what its sentence says about time, in text order. */
+function readCandidates(text: string): Candidate[] {
   const tokens = tokenize(text);
   const matches = lexiconFor('promise').match(tokens, text);
   const commitments: { start: number; end: number }[] = matches.filter((m) => m.entry.kind === 'commitment' && m.entry.weight >= 0.5);
   commitments.push(...futureVerbs(tokens, text));
-  if (commitments.length === 0) return null;
   commitments.sort((a, b) => a.start - b.start);
-  const today = dayNumber(postedAt, offsetMinutes);
+  const candidates: Candidate[] = [];
   for (const commitment of commitments) {
     const sentence = sentenceBounds(text, commitment.start);
     if (hedged(tokens, text, sentence, commitment.start)) continue;
-    const deadlines = matches.filter((m) => m.entry.kind === 'deadline' && m.start >= sentence.start && m.end <= sentence.end);
-    const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-    // Spoken days first ("el viernes"), then amounts of time ("en 48 horas"), latest bound wins.
-    let best: { day: number; when: string } | null = null;
-    for (const d of deadlines) {
-      const day = resolvePhrase(d.entry.phrase, today);
-      if (day !== null && (!best || day > best.day)) best = { day, when: text.slice(d.start, d.end) };
-    }
-    const amount = resolveAmount(inSentence, text, today, postedAt, offsetMinutes);
-    if (amount && (!best || amount.day > best.day)) best = amount;
-    const date = resolveDate(inSentence, text, today);
-    if (date && (!best || date.day > best.day)) best = date;
-    if (best) return { commitment: text.slice(commitment.start, commitment.end), when: best.when, deadline: dateOf(best.day) };
+    candidates.push({
+      commitment: text.slice(commitment.start, commitment.end),
+      deadlines: matches.filter((m) => m.entry.kind === 'deadline' && m.start >= sentence.start && m.end <= sentence.end).map((m) => ({ phrase: m.entry.phrase, when: text.slice(m.start, m.end) })),
+      tokens: tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end),
+    });
   }
-  return null;
+  return candidates;
 }
 
 /**
