@@ -4,13 +4,14 @@
  * different results on different machines.
  */
 
-const MONTHS: Record<string, number> = {
+import { lookupTable } from '../lookup.js';
+const MONTHS = lookupTable<number>({
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11,
   january: 0, february: 1, march: 2, april: 3, june: 5, july: 6, august: 7, september: 8, october: 9, november: 10, december: 11,
   ene: 0, abr: 3, ago: 7, set: 8, dic: 11,
   enero: 0, febrero: 1, marzo: 2, abril: 3, mayo: 4, junio: 5, julio: 6, agosto: 7, septiembre: 8, setiembre: 8,
   octubre: 9, noviembre: 10, diciembre: 11,
-};
+});
 
 /** "Wed Oct 10 20:19:24 +0000 2018" — X/Twitter API v1.1, archives and the TWCS dataset. */
 export function parseTwitterDate(value: string): number | null {

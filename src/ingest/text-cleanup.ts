@@ -3,12 +3,13 @@
  * "â€™" mojibake of UTF-8 text that went through Windows-1252 once (the Kaggle TWCS file has it).
  */
 
-const NAMED_ENTITIES: Record<string, string> = {
+import { lookupTable } from '../lookup.js';
+const NAMED_ENTITIES = lookupTable<string>({
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', mdash: '—', ndash: '–',
   lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', euro: '€', iexcl: '¡', iquest: '¿', ntilde: 'ñ', Ntilde: 'Ñ',
   aacute: 'á', eacute: 'é', iacute: 'í', oacute: 'ó', uacute: 'ú', uuml: 'ü', Aacute: 'Á', Eacute: 'É', Iacute: 'Í',
   Oacute: 'Ó', Uacute: 'Ú', ccedil: 'ç',
-};
+});
 
 const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/g;
 

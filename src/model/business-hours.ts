@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { wallTimeToUtc, zoneOffsetMs } from '../ingest/dates.js';
+import { lookupTable } from '../lookup.js';
 
 export interface BusinessHours {
   /** Open weekdays, 0 = Sunday. */
@@ -20,10 +21,10 @@ export interface BusinessHours {
   label: string;
 }
 
-const DAY_NAMES: Record<string, number> = {
+const DAY_NAMES = lookupTable<number>({
   sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6,
   dom: 0, lun: 1, mar: 2, mie: 3, jue: 4, vie: 5, sab: 6,
-};
+});
 
 /** "mon-fri 09:00-18:00", "lun-sab 08:30-20:00", "mon,wed,fri 10:00-14:00". */
 export function parseBusinessHours(spec: string, zone: string, holidays: readonly string[]): BusinessHours {

@@ -185,7 +185,11 @@ function resolveRoles(corpus: Corpus, handles: readonly string[]): Uint8Array {
   return roles;
 }
 
-/** Resolves `inReplyTo` per platform; warns about duplicate ids, missing parents and replies dated before their parent. */
+/**
+ * Resolves `inReplyTo` per platform, looking in the post's own file first: two exports that both number
+ * their rows 1, 2, 3 must not link into each other. Exact repeats (overlapping exports) are counted once;
+ * a different post under an id its file already used is a `duplicate-id`.
+ */
 function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): { parentOf: Int32Array; repeated: Uint8Array } {
   const n = table.length;
   const indexes = table.platforms.values().map((_, platform) => IdIndex.build(table, platform));
@@ -193,12 +197,13 @@ function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): { pare
   let repeats = 0;
   let firstRepeat = -1;
   for (let i = 0; i < n; i++) {
-    const first = indexes[table.platformOf[i]!]!.add(table.ids, i);
+    const index = indexes[table.platformOf[i]!]!;
+    const first = index.add(table.ids, i, table.fileOf[i]!);
     if (first === i) continue;
     if (table.times[first] === table.times[i] && table.authorOf[first] === table.authorOf[i] && table.text(first) === table.text(i)) {
       repeated[i] = 1;
       if (repeats++ === 0) firstRepeat = i;
-    } else {
+    } else if (table.fileOf[first] === table.fileOf[i]) {
       const where = table.source(first);
       warnAt(table, i, warn, 'duplicate-id', `id ${table.id(i)} was already used at ${where.file}${where.line ? `:${where.line}` : ''} by a different post; replies link to the first one`);
     }
@@ -209,7 +214,7 @@ function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): { pare
   const parentOf = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     if (repeated[i] || table.inReplyTo.numberAt(i) === -2) continue;
-    const parent = indexes[table.platformOf[i]!]!.find(table.inReplyTo, i);
+    const parent = indexes[table.platformOf[i]!]!.find(table.inReplyTo, i, table.fileOf[i]!);
     if (parent < 0) {
       warnAt(table, i, warn, 'reply-to-missing', `post ${table.id(i)} replies to ${table.inReplyTo.get(i)}, which is not in the data; it starts its own thread`);
       continue;
@@ -224,33 +229,40 @@ function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): { pare
 }
 
 /**
- * id → post index for one platform. Datasets with renumbered ids (TWCS: 1, 2, 3…) get a dense array,
- * ten times faster and smaller than a Map of 1.6 M strings; everything else (X snowflakes, "fb_1001")
- * uses a Map keyed by the id text.
+ * id → post index for one platform. A single file with renumbered ids (TWCS: 1, 2, 3…) gets a dense array,
+ * ten times faster and smaller than a Map of 1.6 M strings; otherwise Maps keyed by the id text, one per
+ * file (looked up first) and one for the whole platform (replies across files of one export).
  */
 class IdIndex {
+  private readonly perFile = new Map<number, Map<string, number>>();
+
   private constructor(
     private readonly dense: Int32Array | undefined,
     private readonly map: Map<string, number>,
+    private readonly manyFiles: boolean,
   ) {}
 
   static build(table: PostTable, platform: number): IdIndex {
     let count = 0;
     let max = -1;
     let denseOk = true;
-    for (let i = 0; i < table.length && denseOk; i++) {
+    let file = -1;
+    let manyFiles = false;
+    for (let i = 0; i < table.length; i++) {
       if (table.platformOf[i] !== platform) continue;
       count++;
+      if (file < 0) file = table.fileOf[i]!;
+      else if (file !== table.fileOf[i]) manyFiles = true;
       const value = table.ids.numberAt(i);
       if (value < 0) denseOk = false;
       else if (value > max) max = value;
     }
-    const dense = denseOk && count > 0 && max < count * 4 + 1024 ? new Int32Array(max + 1).fill(-1) : undefined;
-    return new IdIndex(dense, new Map());
+    const dense = denseOk && !manyFiles && count > 0 && max < count * 4 + 1024 ? new Int32Array(max + 1).fill(-1) : undefined;
+    return new IdIndex(dense, new Map(), manyFiles);
   }
 
-  /** Records post i under its id unless the id was seen; returns the index of the first post with it. */
-  add(ids: IdColumn, i: number): number {
+  /** Records post i under its id; returns the first post with that id in its file (or platform-wide). */
+  add(ids: IdColumn, i: number, file: number): number {
     const number = ids.numberAt(i);
     if (this.dense && number >= 0) {
       const first = this.dense[number]!;
@@ -259,17 +271,24 @@ class IdIndex {
       return i;
     }
     const key = ids.get(i)!;
-    const first = this.map.get(key);
+    const global = this.map.get(key);
+    if (global === undefined) this.map.set(key, i);
+    if (!this.manyFiles) return global ?? i;
+    let own = this.perFile.get(file);
+    if (!own) this.perFile.set(file, (own = new Map()));
+    const first = own.get(key);
     if (first !== undefined) return first;
-    this.map.set(key, i);
-    return i;
+    own.set(key, i);
+    // An exact repeat in another file is still the same post (overlapping exports).
+    return global ?? i;
   }
 
-  /** The post whose id is `column`'s value at row i, or -1. */
-  find(column: IdColumn, i: number): number {
+  /** The post whose id is `column`'s value at row i: in the same file first, then anywhere; -1 if none. */
+  find(column: IdColumn, i: number, file: number): number {
     const number = column.numberAt(i);
     if (this.dense) return number >= 0 && number < this.dense.length ? this.dense[number]! : -1;
-    return this.map.get(column.get(i)!) ?? -1;
+    const key = column.get(i)!;
+    return this.perFile.get(file)?.get(key) ?? this.map.get(key) ?? -1;
   }
 }
 

@@ -2,7 +2,9 @@
  * Why a rule or category has no score, in Spanish. Rules state the reason in English (it doubles as the
  * key); this catalogue gives the Spanish text so that a Spanish report never mixes languages.
  */
-const ES: Record<string, string> = {
+import { lookupTable } from '../lookup.js';
+
+const ES = lookupTable<string>({
   'no brand posts': 'no hay mensajes de la marca',
   'the brand neither apologised nor denied anything': 'la marca ni pidió perdón ni negó nada',
   'no conversation was moved to private messages': 'ninguna conversación pasó a mensajes privados',
@@ -19,7 +21,7 @@ const ES: Record<string, string> = {
   'no conversation with two Spanish brand replies of clear register': 'ninguna conversación con dos respuestas en español de tratamiento claro',
   'not measured yet in this version': 'aún no se mide en esta versión',
   'no data': 'sin datos',
-};
+});
 
 export function localizeReason(reason: string, locale: 'en' | 'es'): string {
   if (locale === 'en') return reason;

@@ -10,6 +10,7 @@
  */
 import { lexiconFor } from './text-signals.js';
 import { MAX_ANALYSED_CHARS, tokenize, type Token } from './tokens.js';
+import { lookupTable } from '../lookup.js';
 
 export interface PromiseHit {
   /** The commitment words, as written. */
@@ -20,15 +21,15 @@ export interface PromiseHit {
   deadline: string;
 }
 
-const WEEKDAYS: Record<string, number> = {
+const WEEKDAYS = lookupTable<number>({
   domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6,
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-};
+});
 
-const NUMBER_WORDS: Record<string, number> = {
+const NUMBER_WORDS = lookupTable<number>({
   un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, diez: 10, quince: 15,
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10,
-};
+});
 
 const MINUTE_UNITS = new Set(['min', 'mins', 'minuto', 'minutos', 'minute', 'minutes']);
 const HOUR_UNITS = new Set(['h', 'hs', 'hr', 'hrs', 'hora', 'horas', 'hour', 'hours']);
@@ -171,10 +172,10 @@ function hedged(tokens: Token[], text: string, sentence: { start: number; end: n
   return false;
 }
 
-const MONTHS: Record<string, number> = {
+const MONTHS = lookupTable<number>({
   enero: 0, febrero: 1, marzo: 2, abril: 3, mayo: 4, junio: 5, julio: 6, agosto: 7, septiembre: 8, setiembre: 8, octubre: 9, noviembre: 10, diciembre: 11,
   january: 0, february: 1, march: 2, april: 3, may: 4, june: 5, july: 6, august: 7, september: 8, october: 9, november: 10, december: 11,
-};
+});
 
 /** "el 30 de abril", "antes del día 15", "by the 30th", "on March 2": the next such day. */
 function resolveDate(tokens: Token[], text: string, today: number): { day: number; when: string } | null {

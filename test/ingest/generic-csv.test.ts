@@ -25,11 +25,11 @@ describe('generic CSV: columns', () => {
     expect(summary.posts).toBe(3);
     expect(warnings).toEqual([]);
     expect(posts[0]).toEqual({
-      id: '1', platform: 'twitter', author: 'lucia_pz', createdAt: '2024-10-15T08:40:00Z', text: 'My line has been down for a week',
+      id: '1', platform: 'x', author: 'lucia_pz', createdAt: '2024-10-15T08:40:00Z', text: 'My line has been down for a week',
       threadId: 't1', url: 'https://x.com/lucia_pz/status/1', lang: 'es', role: 'customer', source: { file: 'hilos.csv', line: 2 },
     });
     expect(posts[1]).toEqual({
-      id: '2', platform: 'twitter', author: 'TeleNovaAyuda', createdAt: '2024-10-15T09:02:00Z', text: 'Sorry, Lucía: we are on it',
+      id: '2', platform: 'x', author: 'TeleNovaAyuda', createdAt: '2024-10-15T09:02:00Z', text: 'Sorry, Lucía: we are on it',
       inReplyTo: '1', threadId: 't1', lang: 'es', role: 'brand', source: { file: 'hilos.csv', line: 3 },
     });
     expect(posts[2]).toMatchObject({ id: '3', platform: 'google', rating: 2, lang: 'en', role: 'customer', deleted: true });

@@ -7,7 +7,7 @@ import type { TextSource } from '../../io/read-inputs.js';
 import type { PostRecord } from '../../model/posts.js';
 import { chooseDelimiter, forEachCsvRecord, headerKey } from '../csv/read-csv.js';
 import {
-  CSV_FIELDS, HEADER_SYNONYMS, looksSpanish, parseFlagCell, parseRoleCell, REQUIRED_FIELDS, type CsvField,
+  CSV_FIELDS, HEADER_SYNONYMS, looksSpanish, parseFlagCell, parseRoleCell, platformOf, REQUIRED_FIELDS, type CsvField,
 } from '../csv/header-synonyms.js';
 import { inferDateOrder, looksNumericDate, parseFlexibleDate, type DateOrder } from '../dates.js';
 import { clip, decodeHtmlEntities, repairMojibake, unwrapSpreadsheetCell } from '../text-cleanup.js';
@@ -140,6 +140,7 @@ function decideDateOrder(plan: ColumnPlan, sample: { fields: string[] }[], delim
 class RowReader {
   private readonly at: Partial<Record<CsvField, number>>;
   private readonly roleKey: string;
+  private readonly platformKey: string;
   private naiveTimes = 0;
   private dateOnly = 0;
   private roundedIds = 0;
@@ -152,6 +153,7 @@ class RowReader {
   ) {
     this.at = plan.index;
     this.roleKey = plan.index.role === undefined ? '' : plan.keys[plan.index.role]!;
+    this.platformKey = plan.index.platform === undefined ? '' : plan.keys[plan.index.platform]!;
     if (plan.index.deleted !== undefined) sink.tracksDeletion();
   }
 
@@ -169,7 +171,7 @@ class RowReader {
       return i === undefined ? '' : unwrapSpreadsheetCell(fields[i]!.trim());
     };
 
-    let id = cell('id');
+    let id = stripPandasFloat(cell('id'));
     if (id === '') {
       id = `row-${line}`;
       sink.warn({ line, code: 'missing-id', message: `empty id; the row was kept as "${id}" (replies cannot point to it)` });
@@ -192,14 +194,14 @@ class RowReader {
     if (!parsed.hasOffset) this.naiveTimes++;
     if (parsed.dateOnly) this.dateOnly++;
 
-    let inReplyTo: string | undefined = cell('in_reply_to') || undefined;
+    let inReplyTo: string | undefined = stripPandasFloat(cell('in_reply_to')) || undefined;
     if (inReplyTo && EXCEL_SCIENTIFIC.test(inReplyTo)) {
       sink.warn({ line, code: 'excel-mangled-id', message: `in_reply_to "${inReplyTo}" was turned into a number by Excel; the reply link was dropped` });
       inReplyTo = undefined;
     }
     const record: PostRecord = {
       id,
-      platform: (cell('platform') || 'csv').toLowerCase(),
+      platform: platformOf(cell('platform'), this.platformKey),
       author,
       time: parsed.ms,
       text: repairMojibake(decodeHtmlEntities(at.text === undefined ? '' : fields[at.text]!)),
@@ -239,6 +241,11 @@ class RowReader {
       this.sink.warn({ code: 'excel-rounded-ids', message: `${this.roundedIds} long ids end in "000", the mark of Excel rounding; replies may link to the wrong post` });
     }
   }
+}
+
+/** pandas writes integer columns with gaps as floats ("1001.0"); the id is "1001". */
+function stripPandasFloat(value: string): string {
+  return /^\d+\.0$/.test(value) ? value.slice(0, -2) : value;
 }
 
 /** "4", "4,5", "4.5", "4/5", "★★★★". */

@@ -16,13 +16,35 @@ export const HEADER_SYNONYMS: Record<CsvField, readonly string[]> = {
   text: ['text', 'message', 'content', 'body', 'comment', 'review', 'full_text', 'mensaje', 'texto', 'contenido', 'comentario', 'resena', 'opinion', 'cuerpo'],
   in_reply_to: ['in_reply_to', 'in_reply_to_id', 'in_reply_to_status_id', 'parent_id', 'parent', 'reply_to', 'in_response_to', 'in_response_to_tweet_id', 'respuesta_a', 'en_respuesta_a', 'id_del_padre', 'id_padre'],
   thread_id: ['thread_id', 'conversation_id', 'thread', 'conversation', 'case_id', 'ticket_id', 'ticket', 'id_de_conversacion', 'id_conversacion', 'conversacion', 'id_hilo', 'hilo', 'caso'],
-  platform: ['platform', 'network', 'medium', 'channel', 'source', 'plataforma', 'red_social', 'red', 'canal', 'origen'],
+  // "channel", "source", "medium" also name the posting app ("Twitter for iPhone"): from those columns only
+  // known network names are taken (see platformOf), so a thread is never cut in two by its client app.
+  platform: ['platform', 'network', 'social_network', 'plataforma', 'red_social', 'red', 'channel', 'canal', 'medium', 'source', 'origen'],
   url: ['url', 'permalink', 'link', 'enlace'],
   rating: ['rating', 'stars', 'star_rating', 'score', 'puntuacion', 'valoracion', 'estrellas', 'nota'],
   lang: ['lang', 'language', 'idioma', 'lengua'],
   role: ['role', 'is_brand', 'direction', 'author_type', 'rol', 'es_marca', 'direccion', 'tipo_de_autor'],
   deleted: ['deleted', 'is_deleted', 'hidden', 'is_hidden', 'removed', 'borrado', 'eliminado', 'oculto'],
 };
+
+const DEFINITE_PLATFORM_HEADERS = new Set(['platform', 'network', 'social_network', 'plataforma', 'red_social', 'red']);
+const KNOWN_PLATFORMS = new Map([
+  ['facebook', 'facebook'], ['fb', 'facebook'], ['instagram', 'instagram'], ['ig', 'instagram'], ['x', 'x'], ['twitter', 'x'],
+  ['google', 'google'], ['google maps', 'google'], ['google business profile', 'gbp'], ['gbp', 'gbp'], ['tripadvisor', 'tripadvisor'],
+  ['trustpilot', 'trustpilot'], ['yelp', 'yelp'], ['booking', 'booking'], ['booking.com', 'booking'], ['amazon', 'amazon'],
+  ['mastodon', 'mastodon'], ['bluesky', 'bluesky'], ['reddit', 'reddit'], ['youtube', 'youtube'], ['whatsapp', 'whatsapp'],
+  ['tiktok', 'tiktok'], ['linkedin', 'linkedin'], ['threads', 'threads'],
+]);
+
+/**
+ * The platform of a row. A "platform"/"red" column is taken as written; an ambiguous one ("channel",
+ * "source") only when it names a known network, else "csv".
+ */
+export function platformOf(value: string, columnKey: string): string {
+  const key = value.trim().toLowerCase();
+  if (key === '') return 'csv';
+  if (DEFINITE_PLATFORM_HEADERS.has(columnKey)) return KNOWN_PLATFORMS.get(key) ?? key;
+  return KNOWN_PLATFORMS.get(key) ?? 'csv';
+}
 
 /** Spanish header names: their presence hints that numeric dates are day-first. */
 const SPANISH_HEADERS = new Set([

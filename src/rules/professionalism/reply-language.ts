@@ -1,10 +1,11 @@
 import { keepWorst, type Locale, type Rule } from '../types.js';
+import { lookupTable } from '../../lookup.js';
 
-const NAMES: Record<string, Record<Locale, string>> = {
+const NAMES = lookupTable<Record<Locale, string>>({
   es: { en: 'Spanish', es: 'español' }, en: { en: 'English', es: 'inglés' }, ca: { en: 'Catalan', es: 'catalán' },
   gl: { en: 'Galician', es: 'gallego' }, eu: { en: 'Basque', es: 'euskera' }, pt: { en: 'Portuguese', es: 'portugués' },
   fr: { en: 'French', es: 'francés' }, it: { en: 'Italian', es: 'italiano' },
-};
+});
 
 function languageName(code: string, locale: Locale): string {
   return NAMES[code]?.[locale] ?? code;
