@@ -128,6 +128,7 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
   const ruleReports = new Map<string, RuleReport>();
   for (const rule of RULES) {
     const result = runRule(rule, { conversations, timeline, voice, settings, finding: makeFindingBuilder(rule, conversations, settings) });
+    if (result.notApplicable?.startsWith('rule failed')) warnings.add({ input: '(audit)', code: 'rule-failed', message: `${rule.meta.id}: ${result.notApplicable}; its score was left out` });
     findings.push(...result.findings);
     const report: RuleReport = {
       id: rule.meta.id,

@@ -4,23 +4,30 @@
  * to one of them points to the nearest ancestor kept, so `audit` of this output (with the same --as-of)
  * sees the same conversations as `audit` of the original files.
  */
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
 import { buildConversations, ROLE_BRAND, ROLE_CUSTOMER } from '../model/conversations.js';
 import type { Corpus } from '../ingest/index.js';
+import type { IngestWarning } from '../ingest/types.js';
+import { writeFileAtomically } from './output.js';
 
-export async function writeIngestOutput(corpus: Corpus, handles: string[], asOf: number, file: string | undefined): Promise<void> {
-  const conversations = buildConversations(corpus, { handles, asOf, since: -Infinity, until: Infinity }, () => {});
-  const { table, roles, parentOf, conversationOf, openers } = conversations;
+export async function writeIngestOutput(corpus: Corpus, handles: string[], asOf: number, file: string | undefined): Promise<IngestWarning[]> {
+  const warnings: IngestWarning[] = [];
+  const conversations = buildConversations(corpus, { handles, asOf, since: -Infinity, until: Infinity }, (w) => warnings.push(w));
+  const { table, roles, parentOf, conversationOf, openers, excluded } = conversations;
   const keep = new Uint8Array(table.length);
-  for (let i = 0; i < table.length; i++) if (conversationOf[i]! >= 0 && roles[i] !== 0) keep[i] = 1;
+  for (let i = 0; i < table.length; i++) {
+    if (excluded[i] || table.times[i]! > asOf) continue;
+    // The brand's conversations, and every post of the brand (its announcements are judged too).
+    if ((conversationOf[i]! >= 0 && (roles[i] === ROLE_BRAND || roles[i] === ROLE_CUSTOMER)) || roles[i] === ROLE_BRAND) keep[i] = 1;
+  }
   // Keep the brand post a conversation answers (a comment under the brand's own post), as context.
   for (const opener of openers) {
     const parent = parentOf[opener]!;
     if (parent >= 0 && roles[parent] === ROLE_BRAND) keep[parent] = 1;
   }
-  const out: Writable = file === undefined ? process.stdout : createWriteStream(file);
+  // To a file: built whole and written atomically (an ingest output is a fraction of its inputs).
+  const parts: string[] = [];
+  const out = process.stdout;
   let buffer = '';
   for (let i = 0; i < table.length; i++) {
     if (!keep[i]) continue;
@@ -33,13 +40,12 @@ export async function writeIngestOutput(corpus: Corpus, handles: string[], asOf:
     }
     buffer += `${JSON.stringify(post)}\n`;
     if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await once(out, 'drain');
+      if (file !== undefined) parts.push(buffer);
+      else if (!out.write(buffer)) await once(out, 'drain');
       buffer = '';
     }
   }
-  if (buffer) out.write(buffer);
-  if (file !== undefined) {
-    out.end();
-    await once(out, 'finish');
-  }
+  if (file !== undefined) await writeFileAtomically(file, parts.join('') + buffer);
+  else if (buffer) out.write(buffer);
+  return warnings;
 }

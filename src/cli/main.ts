@@ -19,6 +19,7 @@ import { parseColumnMap, parseCount, parseHandles, parseInstant, parseMinutes, p
 import { createProgress } from './progress.js';
 import { writeIngestOutput } from './ingest-output.js';
 import { writeOutput } from './output.js';
+import { safeForTerminal } from '../report/text.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BELOW_THRESHOLD = 1;
@@ -154,8 +155,8 @@ function reportError(error: unknown, debug: boolean): number {
     return EXIT_ERROR; // commander already printed a one-line message
   }
   if (error instanceof UserError) {
-    process.stderr.write(`second-impression: ${error.message}\n`);
-    if (error.hint) process.stderr.write(`  hint: ${error.hint}\n`);
+    process.stderr.write(`second-impression: ${safeForTerminal(error.message)}\n`);
+    if (error.hint) process.stderr.write(`  hint: ${safeForTerminal(error.hint)}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     return EXIT_ERROR;
   }
@@ -197,7 +198,8 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
   if (options.maxFindings !== undefined) config.maxFindings = parseCount(options.maxFindings, '--max-findings');
   if (options.businessHours !== undefined) config.businessHours = options.businessHours;
   const since = options.since === undefined ? undefined : parseSince(options.since, '--since', timezone, asOf);
-  const until = options.until === undefined ? undefined : parseInstant(options.until, '--until', timezone);
+  const until = options.until === undefined ? undefined : parseInstant(options.until, '--until', timezone, true);
+  if (since !== undefined && until !== undefined && since > until) throw new UsageError('--since is after --until', 'the period would be empty');
   progress.update(`Auditing ${corpus.table.length} posts…`);
   // The language model (≈85 MB) is loaded once the inputs are read, only for audits.
   await loadLanguageModel();
@@ -222,8 +224,9 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
   }
   if (failUnder !== undefined) {
     if (result.score === null) {
+      // A cron job must notice an audit that judged nothing (wrong brand period, empty export).
       process.stderr.write('second-impression: no category has data, so there is no score to compare with --fail-under\n');
-      return EXIT_OK;
+      return EXIT_BELOW_THRESHOLD;
     }
     if (result.score < failUnder) {
       if (!options.quiet) process.stderr.write(`second-impression: score ${result.score} is below --fail-under ${failUnder}\n`);
@@ -236,7 +239,7 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
 async function ingestCommand(inputs: string[], options: CommonInputOptions): Promise<void> {
   const { corpus, handles, asOf, progress } = await prepare(inputs, options);
   progress.update('Writing posts…');
-  await writeIngestOutput(corpus, handles, asOf, options.output);
+  for (const warning of await writeIngestOutput(corpus, handles, asOf, options.output)) corpus.warn(warning);
   progress.stop();
   const total = corpus.warnings.total;
   if (!options.quiet && total > 0) process.stderr.write(`second-impression: ${total} warning${total === 1 ? '' : 's'} while reading (${Object.entries(corpus.warnings.countsByCode()).map(([c, n]) => `${n} ${c}`).join(', ')})\n`);

@@ -14,11 +14,18 @@ export function parseMinutes(value: string, option: string): number {
   return minutes;
 }
 
-/** An instant: ISO 8601 (with or without offset: then in `zone`) or a date. */
-export function parseInstant(value: string, option: string, zone: string): number {
+/**
+ * An instant: ISO 8601 (with or without offset: then in `zone`) or a date. `endOfDay`: a date alone means
+ * the end of that day ("--until 2024-03-31" includes the 31st).
+ */
+export function parseInstant(value: string, option: string, zone: string, endOfDay = false): number {
   const parsed = parseFlexibleDate(value, 'day-first', zone);
   if (!parsed || !/^\d{4}-\d{2}-\d{2}/.test(value.trim())) {
     throw new UsageError(`${option} "${value}" is not an ISO 8601 date`, 'write it like 2026-11-01 or 2026-11-01T09:00:00+01:00');
+  }
+  if (endOfDay && parsed.dateOnly) {
+    const next = parseFlexibleDate(new Date(Date.parse(`${value.trim().slice(0, 10)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10), 'day-first', zone)!;
+    return next.ms - 1;
   }
   return parsed.ms;
 }

@@ -1,5 +1,7 @@
 /** Writes a report to standard output or, atomically, to a file. */
-import { rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { describeFsError } from '../io/read-inputs.js';
 
@@ -8,12 +10,20 @@ export async function writeOutput(text: string, file: string | undefined): Promi
     await writeStdout(text);
     return;
   }
-  // A cron job reading the file never sees half a report.
-  const temp = `${file}.${process.pid}.tmp`;
+  await writeFileAtomically(file, text);
+}
+
+/**
+ * A cron job reading the file never sees half a report. The temporary name is unpredictable and created
+ * exclusively (never through a link someone planted), and removed when anything fails.
+ */
+export async function writeFileAtomically(file: string, text: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, text);
+    await writeFile(temp, text, { flag: 'wx' });
     await rename(temp, file);
   } catch (error) {
+    await unlink(temp).catch(() => {});
     throw new UsageError(`cannot write ${file}: ${describeFsError(error)}`);
   }
 }

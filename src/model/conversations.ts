@@ -152,10 +152,15 @@ export function buildConversations(corpus: Corpus, options: BuildOptions, warn: 
     const c = conversationOf[i]!;
     if (c >= 0) members[fill[c]!++] = i;
   }
-  // Time order inside each conversation (input order breaks ties); most have a handful of posts.
+  // Time order inside each conversation (input order breaks ties). Most have a handful of posts, where an
+  // insertion sort is fastest; a long thread exported newest first needs a real sort.
   for (let c = 0; c < count; c++) {
     const from = offsets[c]!;
     const to = offsets[c + 1]!;
+    if (to - from > 32) {
+      members.subarray(from, to).sort((a, b) => times[a]! - times[b]! || a - b);
+      continue;
+    }
     for (let a = from + 1; a < to; a++) {
       const post = members[a]!;
       let b = a - 1;

@@ -44,6 +44,8 @@ export interface Timeline {
   triggerCue: (string | undefined)[];
   /** First human brand post, or -1. */
   firstReply: Int32Array;
+  /** Where the first-response clock starts: the first message of the burst that needs the reply, or -1. */
+  clockStart: Int32Array;
   /** First response time in ms; NaN when there is none or the dates are inconsistent. */
   firstResponseMs: Float64Array;
   /** Brand posts per conversation that were automated. */
@@ -72,6 +74,7 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
   const triggerReason: string[] = new Array<string>(count).fill('none');
   const triggerCue: (string | undefined)[] = new Array<string | undefined>(count).fill(undefined);
   const firstReply = new Int32Array(count).fill(-1);
+  const clockStart = new Int32Array(count).fill(-1);
   const firstResponseMs = new Float64Array(count).fill(NaN);
   const automatedReplies = new Int32Array(count);
   const followUps: FollowUp[] = [];
@@ -119,6 +122,7 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
       status[c] = STATUS_NOT_NEEDED;
     } else {
       const start = sessionStart(c, trigger[c]!);
+      clockStart[c] = start;
       if (human >= 0) {
         status[c] = STATUS_ANSWERED;
         const ms = times[human]! - times[start]!;
@@ -170,7 +174,7 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
     if (open >= 0) followUps.push({ conversation: c, post: open, reply: -1, ms: NaN, pending: options.asOf - times[open]! < graceMs });
   }
 
-  return { status, trigger, triggerReason, triggerCue, firstReply, firstResponseMs, automatedReplies, automated, followUps };
+  return { status, trigger, triggerReason, triggerCue, firstReply, clockStart, firstResponseMs, automatedReplies, automated, followUps };
 }
 
 /**

@@ -102,7 +102,17 @@ export function renderText(result: AuditResult, options: TextOptions): string {
     }
     if (result.warnings.length > 5) lines.push(chalk.dim(`  … ${t.more}`));
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(safeForTerminal).join('\n')}\n`;
+}
+
+/**
+ * Control characters from the data (an author or a post holding ESC sequences) must not reach the
+ * terminal: they could retitle the window, clear the screen or fake output. Our own colour codes are
+ * added by chalk around the user text and survive; bare ESC, other C0/C1 controls and bidi overrides
+ * inside user text are shown as "�".
+ */
+export function safeForTerminal(line: string): string {
+  return line.replace(/\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }
 
 function durationLines(label: string, s: DurationSummary, sla: number, t: (typeof LABELS)['en'], width: number): string[] {

@@ -104,6 +104,7 @@ interface Candidate {
 
 const readings = new Map<string, Candidate[]>();
 const READING_CACHE = 50_000;
+const MAX_COMMITMENTS = 20;
 const MENTION = /@[\p{L}\p{N}_]{1,50}/gu;
 
 /** Every unhedged commitment with what its sentence says about time, in text order. */
@@ -114,7 +115,8 @@ function readCandidates(text: string): Candidate[] {
   commitments.push(...futureVerbs(tokens, text));
   commitments.sort((a, b) => a.start - b.start);
   const candidates: Candidate[] = [];
-  for (const commitment of commitments) {
+  // A reply holds a few promises at most; a post with hundreds is not care, and each costs a sentence scan.
+  for (const commitment of commitments.slice(0, MAX_COMMITMENTS)) {
     const sentence = sentenceBounds(text, commitment.start);
     if (hedged(tokens, text, sentence, commitment.start)) continue;
     candidates.push({

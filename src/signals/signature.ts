@@ -5,7 +5,8 @@
 const SIGNATURES = [
   /[\^/*]\s?([A-Z]{2,3})\s*$/u,
   /(?:^|\s)[-–—]\s?([A-ZÁÉÍÓÚÑ][\p{Ll}]{1,20})\s*$/u,
-  /(?:un saludo|saludos|atentamente|cheers|thanks|best|regards|gracias)[,.!]?\s+([A-ZÁÉÍÓÚÑ][\p{Ll}]{1,20})[.!]?\s*$/iu,
+  // The greeting in any case, the name capitalised (no "i" flag: "Saludos cordiales" is not an agent).
+  /(?:[Uu]n saludo|[Ss]aludos|[Aa]tentamente|[Cc]heers|[Tt]hanks|[Bb]est|[Gg]racias)[,.!]?\s+(?!Regards|Cordiales|Again|Wishes)([A-ZÁÉÍÓÚÑ][\p{Ll}]{1,20})[.!]?\s*$/u,
 ];
 
 export function detectSignature(text: string): string | undefined {

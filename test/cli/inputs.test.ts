@@ -49,3 +49,42 @@ describe('export shapes', () => {
     expect(JSON.stringify(result)).not.toContain('native code');
   });
 });
+
+describe('review fixes', () => {
+  it('never sends control characters from the data to the terminal', () => {
+    const file = path.join(tmp(), 'esc.csv');
+    const filler = Array.from({ length: 20 }, (_, k) => `${k + 10},cliente${k},2026-01-0${1 + (k % 4)}T09:00:00Z,Hola: tengo una duda sobre la factura número ${k},`);
+    writeFileSync(file, ['id,author,created_at,text,in_reply_to', '1,"ev\u001b]0;PWNED\u0007il",2026-01-05T10:00:00Z,"¿Y mi pedido?\u001b[2J",', '2,Marca,2026-01-06T10:30:00Z,Lo miramos,1', ...filler].join('\n'));
+    const run = runCli(['audit', file, '--brand', 'Marca']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(run.stdout).toContain('ev\ufffd]0;PWNED\ufffdil');
+  });
+
+  it('--fail-under fails an audit that judged nothing (every conversation still pending)', () => {
+    const file = path.join(tmp(), 'pending.csv');
+    writeFileSync(file, ['id,author,created_at,text,in_reply_to', '1,ana,2026-01-05T10:00:00Z,@Marca ¿me ayudáis?,', '2,luis,2026-01-05T12:00:00Z,@Marca no tengo luz,'].join('\n'));
+    expect(json(['audit', file, '--brand', 'Marca']).score).toBeNull();
+    const run = runCli(['audit', file, '--brand', 'Marca', '--fail-under', '50']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('no score to compare');
+  });
+
+  it('--until with a date alone includes that whole day, and --since after --until is refused', () => {
+    const file = path.join(tmp(), 'days.csv');
+    writeFileSync(file, ['id,author,created_at,text,in_reply_to', '1,ana,2026-03-30T10:00:00Z,¿Me ayudáis?,', '2,luis,2026-03-31T18:00:00Z,¿Y lo mío?,'].join('\n'));
+    expect(json(['audit', file, '--brand', 'ana', '--until', '2026-03-31']).metrics.conversations).toBe(1);
+    const refused = runCli(['audit', file, '--brand', 'ana', '--since', '2026-04-01', '--until', '2026-03-01']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--since is after --until');
+  });
+
+  it('--input-format twcs on another CSV names the missing columns instead of crashing', () => {
+    const file = path.join(tmp(), 'not-twcs.csv');
+    writeFileSync(file, 'id,author,created_at,text\n1,ana,2026-03-30T10:00:00Z,hola\n');
+    const run = runCli(['audit', file, '--brand', 'ana', '--input-format', 'twcs']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('not a TWCS file: missing columns tweet_id');
+    expect(run.stderr).not.toContain('unexpected error');
+  });
+});

@@ -11,6 +11,7 @@ import type { TextSource } from '../../io/read-inputs.js';
 import { parseTwitterDate } from '../dates.js';
 import { clip, decodeHtmlEntities, repairMojibake } from '../text-cleanup.js';
 import { forEachCsvRecord, headerKey } from '../csv/read-csv.js';
+import { InputError } from '../../errors.js';
 
 const COLUMNS = ['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id'] as const;
 const HEADER = COLUMNS.join(',');
@@ -23,7 +24,9 @@ export const twcsAdapter: IngestAdapter = {
   ownChannel: false,
   detect(sample) {
     const firstLine = sample.head.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
-    return firstLine.split(',').map(headerKey).join(',').endsWith(HEADER);
+    const keys = firstLine.split(',').map(headerKey);
+    // Exactly the seven columns, after at most one pandas index column.
+    return (keys.length === 7 || keys.length === 8) && keys.slice(-7).join(',') === HEADER;
   },
   async parse(source: TextSource, sink: IngestSink) {
     type Columns = Record<(typeof COLUMNS)[number], number>;
@@ -34,6 +37,10 @@ export const twcsAdapter: IngestAdapter = {
       if (!column) {
         const keys = fields.map(headerKey);
         column = Object.fromEntries(COLUMNS.map((name) => [name, keys.indexOf(name)])) as Columns;
+        const missing = COLUMNS.filter((name) => column![name] < 0);
+        if (missing.length > 0) {
+          throw new InputError(`${source.name}: not a TWCS file: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, 'leave out --input-format to let the format be detected');
+        }
         width = fields.length;
         return;
       }

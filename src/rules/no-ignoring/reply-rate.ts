@@ -1,6 +1,7 @@
 import { formatDuration } from '../../format.js';
 import { STATUS_ANSWERED, STATUS_IGNORED, STATUS_PENDING } from '../../model/timeline.js';
-import type { Rule } from '../types.js';
+import { lookupTable } from '../../lookup.js';
+import type { Locale, Rule } from '../types.js';
 
 export const replyRate: Rule = {
   meta: {
@@ -48,6 +49,8 @@ export const replyRate: Rule = {
     const times = conversations.table.times;
     const table = conversations.table;
     const opened = (c: number): number => times[conversations.openers[c]!]!;
+    // Waiting since the message that needs the reply (an earlier "hola" does not age a question).
+    const waiting = (c: number): number => times[timeline.trigger[c]!]!;
     // Worst first: low-star reviews, then the longest ignored.
     ignored.sort((a, b) => starKey(table.rating(conversations.openers[a]!)) - starKey(table.rating(conversations.openers[b]!)) || opened(a) - opened(b) || a - b);
     pending.sort((a, b) => opened(a) - opened(b) || a - b);
@@ -59,7 +62,7 @@ export const replyRate: Rule = {
       ...keptIgnored.map((c, k) =>
         finding({
           messageId: 'ignored',
-          data: { age: formatDuration((settings.asOf - opened(c)) / 60000), reason: timeline.triggerReason[c]!, cue: timeline.triggerCue[c] ?? '' },
+          data: { age: formatDuration((settings.asOf - waiting(c)) / 60000), reason: REASONS[timeline.triggerReason[c]!]?.[settings.locale] ?? timeline.triggerReason[c]!, cue: timeline.triggerCue[c] ?? '' },
           conversation: c,
           posts: [conversations.openers[c]!, ...(timeline.trigger[c] !== conversations.openers[c] ? [timeline.trigger[c]!] : [])],
           rank: k + 1,
@@ -68,9 +71,9 @@ export const replyRate: Rule = {
       ...keptPending.map((c, k) =>
         finding({
           messageId: 'pending',
-          data: { age: formatDuration((settings.asOf - opened(c)) / 60000), grace: formatDuration(settings.graceHours * 60) },
+          data: { age: formatDuration((settings.asOf - waiting(c)) / 60000), grace: formatDuration(settings.graceHours * 60) },
           conversation: c,
-          posts: [conversations.openers[c]!],
+          posts: [timeline.trigger[c]!],
           severity: 'info',
           rank: ignored.length + k + 1,
         }),
@@ -82,6 +85,15 @@ export const replyRate: Rule = {
     return { score: (100 * answered) / judged, metrics, findings, findingCount: ignored.length + pending.length };
   },
 };
+
+/** Why a post needed a reply, in the report's language. */
+const REASONS = lookupTable<Record<Locale, string>>({
+  question: { en: 'question', es: 'pregunta' },
+  complaint: { en: 'complaint', es: 'queja' },
+  problem: { en: 'problem', es: 'problema' },
+  request: { en: 'request', es: 'petición' },
+  'low-rating': { en: 'low rating', es: 'reseña baja' },
+});
 
 /** Reviews of 1–2 stars sort first, then 3, then the rest. */
 function starKey(rating: number): number {

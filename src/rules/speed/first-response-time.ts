@@ -62,7 +62,8 @@ export const firstResponseTime: Rule = {
         messageId: 'slow',
         data: { duration: formatDuration(timeline.firstResponseMs[c]! / 60000), minutes: round2(timeline.firstResponseMs[c]! / 60000), target: formatDuration(settings.slaMinutes) },
         conversation: c,
-        posts: [conversations.openers[c]!, timeline.firstReply[c]!],
+        // The message the clock started at, and the reply that stopped it.
+        posts: [timeline.clockStart[c]!, timeline.firstReply[c]!],
         severity: timeline.firstResponseMs[c]! > 86_400_000 ? 'error' : 'warning',
         rank: k + 1,
       }),

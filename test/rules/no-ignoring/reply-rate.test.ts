@@ -43,8 +43,9 @@ describe('reply-rate', () => {
   it('the message cites the reason and the cue that made the post need a reply', () => {
     const { result } = runRuleDirect(replyRate, corpus(POSTS, { ownChannel: true }), { asOf: AS_OF });
     expect(result.findings.map((f) => f.message)).toEqual([
-      'No reply after 9 d 15 h (low-rating: "2★")',
-      'No reply after 15 d 15 h (complaint: "no ha llegado")',
+      'No reply after 9 d 15 h (low rating: "2★")',
+      // Aged from the message that needed the reply, an hour after the thread's first message.
+      'No reply after 15 d 14 h (complaint: "no ha llegado")',
       'Waiting 1 d 12 h, still inside the 3 d grace window',
     ]);
   });
@@ -107,8 +108,8 @@ describe('reply-rate', () => {
     it('Spanish messages', () => {
       const result = audit(corpus(POSTS, { ownChannel: true }), { asOf: AS_OF, config: { locale: 'es' } });
       expect(findingsOf(result, RULE).map((f) => f.message)).toEqual([
-        'Sin respuesta tras 9 d 15 h (low-rating: «2★»)',
-        'Sin respuesta tras 15 d 15 h (complaint: «no ha llegado»)',
+        'Sin respuesta tras 9 d 15 h (reseña baja: «2★»)',
+        'Sin respuesta tras 15 d 14 h (queja: «no ha llegado»)',
         'Esperando desde hace 1 d 12 h, aún dentro del margen de 3 d',
       ]);
     });
