@@ -12,8 +12,8 @@ export const nothingDeleted: Rule = {
     severity: 'error',
     title: { en: 'Nothing deleted', es: 'Nada se borra' },
     description: {
-      en: 'Not everything gets an answer, but nothing gets deleted: deleting or hiding criticism is worse than ignoring it. Judged only on inputs that record deletions (a "deleted" column, X archive deleted tweets).',
-      es: 'No todo se contesta, pero nada se borra: borrar u ocultar críticas es peor que ignorarlas. Solo se juzga con entradas que registran lo borrado (columna «deleted», tuits borrados del archivo de X).',
+      en: 'Not everything gets an answer, but nothing gets deleted: deleting or hiding criticism is worse than ignoring it. Judged only on inputs that record deletions (a "deleted" column in a CSV, "deleted" in JSON Lines).',
+      es: 'No todo se contesta, pero nada se borra: borrar u ocultar críticas es peor que ignorarlas. Solo se juzga con entradas que registran lo borrado (columna «deleted» o «borrado» en un CSV, «deleted» en JSON Lines).',
     },
     formula: {
       en: `score = max(0, 100 − ${DELETED_BRAND_POINTS} × deleted brand posts − ${HIDDEN_CUSTOMER_POINTS} × deleted or hidden customer posts in the brand's conversations)`,
