@@ -239,10 +239,16 @@ function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** Numeric-aware so that thread 9 sorts before thread 10. */
+/**
+ * A total order: numbers (by value, so thread 9 comes before 10) before every other id, which sort as
+ * plain strings. Mixing the two rules pairwise would not be transitive ("2" < "10" < "1a" < "2").
+ */
 function compareText(a: string, b: string): number {
   if (a === b) return 0;
-  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length || (a < b ? -1 : 1);
+  const numericA = /^\d+$/.test(a);
+  const numericB = /^\d+$/.test(b);
+  if (numericA !== numericB) return numericA ? -1 : 1;
+  if (numericA) return a.length - b.length || (a < b ? -1 : 1);
   return a < b ? -1 : 1;
 }
 

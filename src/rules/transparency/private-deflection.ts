@@ -30,10 +30,12 @@ export const privateDeflection: Rule = {
       for (let k = offsets[c]!; k < offsets[c + 1]!; k++) {
         const post = members[k]!;
         if (roles[post] !== ROLE_BRAND || timeline.automated[post]) continue;
-        if (deflection >= 0) {
+        // A second "DM us" does not close anything in public.
+        if (deflection >= 0 && !voice.signals(post).privateMessage) {
           closedAfter = true;
           break;
         }
+        if (deflection >= 0) continue;
         const hit = voice.signals(post).privateMessage;
         if (hit) {
           deflection = post;
@@ -41,6 +43,8 @@ export const privateDeflection: Rule = {
         }
       }
       if (deflection < 0) continue;
+      // Too recent to judge: the brand may still close it in public.
+      if (!closedAfter && settings.asOf - conversations.table.times[deflection]! < settings.graceHours * 3_600_000) continue;
       moved++;
       if (!closedAfter) open.push({ c, post: deflection, quote });
     }

@@ -1,5 +1,5 @@
 import { formatDuration } from '../../format.js';
-import { zoneOffsetMs } from '../../ingest/dates.js';
+import { wallTimeToUtc, zoneOffsetMs } from '../../ingest/dates.js';
 import { ROLE_BRAND } from '../../model/conversations.js';
 import { detectPromise } from '../../signals/promise.js';
 import type { Rule } from '../types.js';
@@ -37,8 +37,8 @@ export const promisesKept: Rule = {
         const offsetMinutes = zoneOffsetMs(time, settings.timezone) / 60000;
         const promise = detectPromise(table.text(post), time, offsetMinutes);
         if (!promise) continue;
-        // The end of the deadline day in the brand's zone, plus the grace.
-        const due = Date.parse(`${promise.deadline}T00:00:00Z`) + 86_400_000 - offsetMinutes * 60000 + graceMs;
+        // The end of the deadline day in the brand's zone (its own offset: the clocks may change in between), plus the grace.
+        const due = wallTimeToUtc(Date.parse(`${promise.deadline}T00:00:00Z`) + 86_400_000, settings.timezone) + graceMs;
         let followed = false;
         for (let j = k + 1; j < offsets[c + 1]!; j++) {
           const later = members[j]!;
