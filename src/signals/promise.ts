@@ -118,7 +118,7 @@ function readCandidates(text: string): Candidate[] {
   // A reply holds a few promises at most; a post with hundreds is not care, and each costs a sentence scan.
   for (const commitment of commitments.slice(0, MAX_COMMITMENTS)) {
     const sentence = sentenceBounds(text, commitment.start);
-    if (hedged(tokens, text, sentence, commitment.start)) continue;
+    if (hedged(tokens, text, sentence, commitment)) continue;
     candidates.push({
       commitment: text.slice(commitment.start, commitment.end),
       deadlines: matches.filter((m) => m.entry.kind === 'deadline' && m.start >= sentence.start && m.end <= sentence.end).map((m) => ({ phrase: m.entry.phrase, when: text.slice(m.start, m.end) })),
@@ -156,7 +156,10 @@ function futureVerbs(tokens: Token[], text: string): { start: number; end: numbe
  * Not a promise: a condition ("si nos mandas…", "si nos da tiempo") or something already done ("ya te
  * enviamos"). "Sí, mañana te llamamos" keeps its promise: an accented or comma-followed "sí" is assent.
  */
-function hedged(tokens: Token[], text: string, sentence: { start: number; end: number }, commitmentStart: number): boolean {
+function hedged(tokens: Token[], text: string, sentence: { start: number; end: number }, commitment: { start: number; end: number }): boolean {
+  const commitmentStart = commitment.start;
+  // A future ("te llamaremos", "we'll call") is still to come even after "hemos registrado tu incidencia".
+  const future = /r(?:á|ás|án)$|remos$|\b(?:will|'ll)\b|^vamos a/i.test(text.slice(commitment.start, commitment.end));
   // An offer phrased as a question ("¿quieres que te llamemos mañana?") promises nothing yet.
   if (/[?¿]/.test(text.slice(sentence.start, Math.min(text.length, sentence.end + 1)))) return true;
   const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
@@ -169,7 +172,8 @@ function hedged(tokens: Token[], text: string, sentence: { start: number; end: n
       if (token.start < commitmentStart || /^(?:nos da tiempo|es posible|podemos|puedo|hay)/.test(next)) return true;
     }
     // Already done ("ya te enviamos", "le hemos llamado esta tarde", "we have sent").
-    if (token.form === 'ya' || token.form === 'ayer' || token.form === 'hemos' || token.form === 'yesterday' || token.form === 'already') return true;
+    if (token.form === 'ayer' || token.form === 'yesterday') return true;
+    if (!future && (token.form === 'ya' || token.form === 'hemos' || token.form === 'already')) return true;
   }
   return false;
 }
@@ -199,14 +203,19 @@ function resolveDate(tokens: Token[], text: string, today: number): { day: numbe
     } else if (!(prev === 'dia' || prev === 'the' || (prev === 'el' && prev2 !== undefined) || prev === 'del')) {
       continue;
     }
+    // The next such day from today; "el 31" skips months without a 31st instead of rolling into the next.
     let year = now.getUTCFullYear();
     let monthIndex = month ?? now.getUTCMonth();
-    let candidate = Date.UTC(year, monthIndex, dom) / 86_400_000;
-    if (candidate < today) {
+    let candidate = Number.NaN;
+    for (let tries = 0; tries < 24; tries++) {
+      const date = new Date(Date.UTC(year, monthIndex, dom));
+      const fits = date.getUTCDate() === dom;
+      candidate = date.getTime() / 86_400_000;
+      if (fits && candidate >= today) break;
       if (month === undefined) monthIndex++;
       else year++;
-      candidate = Date.UTC(year, monthIndex, dom) / 86_400_000;
     }
+    if (Number.isNaN(candidate)) continue;
     return { day: candidate, when: text.slice(tokens[Math.max(0, i - 1)]!.start, tokens[end]!.end) };
   }
   return null;

@@ -24,6 +24,14 @@ describe('detectPromise: deadlines resolved in the brand\'s zone', () => {
     expect(detectPromise(text, POSTED, MADRID)?.deadline).toBe(deadline);
   });
 
+  it('a future stays a promise after something already done in the same sentence', () => {
+    expect(detectPromise('Hemos registrado tu incidencia y te llamaremos mañana.', POSTED, MADRID)?.deadline).toBe('2026-03-11');
+  });
+
+  it('"el 31" said in a month without a 31st means the next month that has one', () => {
+    expect(detectPromise('Te devolvemos el dinero el 31.', Date.parse('2026-04-10T10:00:00Z'), 120)?.deadline).toBe('2026-05-31');
+  });
+
   it('"mañana" after 23:00 UTC is two days later in Madrid', () => {
     expect(detectPromise('Te llamamos mañana.', Date.parse('2026-03-10T23:30:00Z'), MADRID)?.deadline).toBe('2026-03-12');
   });
