@@ -114,7 +114,8 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
       if (verdict.needsReply) {
         trigger[c] = post;
         triggerReason[c] = verdict.reason;
-        triggerCue[c] = verdict.cue;
+        // Without @mentions: the verdict may be cached from another customer's identical message.
+        triggerCue[c] = verdict.cue?.replace(MENTION, '').replace(/\s+/g, ' ').trim();
       }
     }
     firstReply[c] = human;

@@ -395,3 +395,21 @@ describe('templateKey', () => {
     expect(templateKey('@pepe tu caso es el 7.')).toBe('tu caso es el #.');
   });
 });
+
+describe('cached needs-reply verdicts', () => {
+  it('never quote another customer\'s @mention in the cue', async () => {
+    const { corpus: build, model: run } = await import('../helpers/corpus.js');
+    const { detectNeedsReply } = await import('../../src/signals/needs-reply.js');
+    const m = run(
+      build(
+        [
+          { id: 'a', author: 'ana', at: '2026-10-01T10:00:00Z', text: '@MarcaES ¿dónde está mi pedido?' },
+          { id: 'b', author: 'luis', at: '2026-10-02T10:00:00Z', text: '@MarcaAyuda ¿dónde está mi pedido?' },
+        ],
+        { ownChannel: true },
+      ),
+      { detect: detectNeedsReply },
+    );
+    expect([...m.timeline.triggerCue]).toEqual(['¿dónde está mi pedido?', '¿dónde está mi pedido?']);
+  });
+});
