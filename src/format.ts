@@ -15,6 +15,9 @@ export function formatDuration(minutes: number): string {
   return mins > 0 ? `${hours} h ${mins} min` : `${hours} h`;
 }
 
-export function formatPercent(share: number | null): string {
-  return share === null ? '—' : `${Math.round(share * 1000) / 10}%`;
+/** "83.3%" in English, "83,3 %" in Spanish (decimal comma, space before the sign, as the RAE writes it). */
+export function formatPercent(share: number | null, locale: 'en' | 'es' = 'en'): string {
+  if (share === null) return '—';
+  const value = Math.round(share * 1000) / 10;
+  return locale === 'es' ? `${String(value).replace('.', ',')}\u00a0%` : `${value}%`;
 }

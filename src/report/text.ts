@@ -62,11 +62,11 @@ export function renderText(result: AuditResult, options: TextOptions): string {
 
   lines.push(chalk.bold(t.keyFigures));
   lines.push(`  ${t.needing.padEnd(LABEL)} ${m.needingReply} ${t.of} ${m.conversations} · ${t.answered} ${m.answered} · ${t.ignored} ${m.ignored} · ${t.pending} ${m.pending}`);
-  lines.push(`  ${t.replyRate.padEnd(LABEL)} ${formatPercent(m.replyRate)}  ${chalk.dim(`(${t.replyRateHow})`)}`);
-  lines.push(...durationLines(t.firstReply, m.firstResponseMinutes, result.settings.slaMinutes, t, width));
+  lines.push(`  ${t.replyRate.padEnd(LABEL)} ${formatPercent(m.replyRate, locale)}  ${chalk.dim(`(${t.replyRateHow})`)}`);
+  lines.push(...durationLines(t.firstReply, m.firstResponseMinutes, result.settings.slaMinutes, t, width, locale));
   const business = result.categories.speed.rules.find((r) => r.id === 'first-response-time')?.metrics.firstResponseBusinessMinutes as DurationSummary | undefined;
-  if (business) lines.push(...durationLines(t.businessFirstReply, business, result.settings.slaMinutes, t, width));
-  lines.push(...durationLines(t.followUps, m.followUpResponseMinutes, result.settings.slaMinutes, t, width));
+  if (business) lines.push(...durationLines(t.businessFirstReply, business, result.settings.slaMinutes, t, width, locale));
+  lines.push(...durationLines(t.followUps, m.followUpResponseMinutes, result.settings.slaMinutes, t, width, locale));
   lines.push(`  ${t.automated.padEnd(LABEL)} ${m.automatedReplies}  ${chalk.dim(`(${t.automatedHow})`)}`);
   lines.push('');
 
@@ -115,9 +115,9 @@ export function safeForTerminal(line: string): string {
   return line.replace(/\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }
 
-function durationLines(label: string, s: DurationSummary, sla: number, t: (typeof LABELS)['en'], width: number): string[] {
+function durationLines(label: string, s: DurationSummary, sla: number, t: (typeof LABELS)['en'], width: number, locale: Locale): string[] {
   if (s.count === 0) return [`  ${label.padEnd(LABEL)} ${t.noData}`];
-  const text = `${t.median} ${formatDuration(s.median!)} · p90 ${formatDuration(s.p90!)} · ${t.within} ${formatDuration(sla)} ${formatPercent(s.withinTarget)} · ${t.within} 24 h ${formatPercent(s.within24h)} (n=${s.count})`;
+  const text = `${t.median} ${formatDuration(s.median!)} · p90 ${formatDuration(s.p90!)} · ${t.within} ${formatDuration(sla)} ${formatPercent(s.withinTarget, locale)} · ${t.within} 24 h ${formatPercent(s.within24h, locale)} (n=${s.count})`;
   return [wrapIndent(`  ${label.padEnd(LABEL)} ${text}`, width, ' '.repeat(LABEL + 3))];
 }
 

@@ -279,3 +279,11 @@ describe('other commands', () => {
     expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe('Spanish report', () => {
+  it('writes percentages the Spanish way', () => {
+    const { stdout } = runCli(['audit', DEMO, ...DEMO_BRAND, '--locale', 'es']);
+    expect(stdout).toMatch(/Tasa de respuesta\s+\d+(,\d)?\u00a0%/);
+    expect(stdout).not.toMatch(/\d\.\d%/);
+  });
+});
