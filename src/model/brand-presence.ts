@@ -4,6 +4,7 @@
  */
 import type { Corpus } from '../ingest/index.js';
 import { normalizeHandle } from './conversations.js';
+import { DECLARED_BRAND } from './posts.js';
 
 export interface BrandPresence {
   brandPosts: number;
@@ -18,7 +19,7 @@ export function brandPresence(corpus: Corpus, handles: readonly string[]): Brand
   let brandPosts = 0;
   for (let i = 0; i < table.length; i++) {
     if (isBrandAuthor[table.authorOf[i]!]) brandPosts++;
-    else if (table.declaredRoles[i] === 1 && corpus.ownChannelFiles.has(table.fileOf[i]!)) brandPosts++;
+    else if (table.declaredRoles[i] === DECLARED_BRAND && corpus.ownChannelFiles.has(table.fileOf[i]!)) brandPosts++;
   }
   if (brandPosts > 0) return { brandPosts, mentions: 0, suggestions: [] };
   const needles = [...wanted].map((h) => `@${h}`);
@@ -40,7 +41,7 @@ function topAuthors(corpus: Corpus, n: number): string[] {
     const author = table.authorOf[i]!;
     const entry = counts.get(author) ?? { posts: 0, declaredBrand: 0 };
     entry.posts++;
-    if (table.declaredRoles[i] === 1) entry.declaredBrand++;
+    if (table.declaredRoles[i] === DECLARED_BRAND) entry.declaredBrand++;
     counts.set(author, entry);
   }
   return [...counts.entries()]

@@ -5,6 +5,7 @@
 import { detectLanguage, type Language } from '../signals/language.js';
 import { detectRegister, type Register } from '../signals/register.js';
 import { detectShouting, type Shouting } from '../signals/shouting.js';
+import { withoutMentions } from '../signals/tokens.js';
 import { detectApology, detectDenial, detectPolitics, detectPrivateMessage, detectTone, prepare, type SignalHit, type Tone } from '../signals/text-signals.js';
 import { ROLE_BRAND, type BrandConversations } from './conversations.js';
 
@@ -29,7 +30,6 @@ export interface BrandVoice {
 }
 
 const CACHE_LIMIT = 200_000;
-const MENTION = /@[\p{L}\p{N}_]{1,50}/gu;
 
 export function analyzeBrandVoice(conversations: BrandConversations, period: { since: number; until: number }): BrandVoice {
   const { table, roles, conversationOf, excluded } = conversations;
@@ -47,7 +47,7 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
     signals(post) {
       const text = table.text(post);
       // Signals never look at @mentions, so "@123 Lo sentimos…" and "@456 Lo sentimos…" share one analysis.
-      const key = text.includes('@') ? text.replace(MENTION, '@') : text;
+      const key = withoutMentions(text);
       let result = byText.get(key);
       if (!result) {
         const prepared = prepare(text);
@@ -70,7 +70,7 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
       const declared = table.langs.get(post);
       if (declared) return normalizeLang(declared);
       const text = table.text(post);
-      const key = text.includes('@') ? text.replace(MENTION, '@') : text;
+      const key = withoutMentions(text);
       let lang = languages.get(key);
       if (!lang) {
         lang = detectLanguage(text).lang;

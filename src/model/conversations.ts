@@ -14,7 +14,7 @@
  */
 import type { IngestWarning } from '../ingest/types.js';
 import type { Corpus } from '../ingest/index.js';
-import type { IdColumn, PostTable } from './posts.js';
+import { DECLARED_BRAND, type IdColumn, type PostTable } from './posts.js';
 
 export const ROLE_OTHER = 0;
 export const ROLE_BRAND = 1;
@@ -184,7 +184,7 @@ function resolveRoles(corpus: Corpus, handles: readonly string[]): Uint8Array {
   const roles = new Uint8Array(table.length);
   for (let i = 0; i < table.length; i++) {
     if (brandAuthor[table.authorOf[i]!]) roles[i] = ROLE_BRAND;
-    else if (table.declaredRoles[i] === ROLE_BRAND) roles[i] = corpus.ownChannelFiles.has(table.fileOf[i]!) ? ROLE_BRAND : ROLE_OTHER;
+    else if (table.declaredRoles[i] === DECLARED_BRAND) roles[i] = corpus.ownChannelFiles.has(table.fileOf[i]!) ? ROLE_BRAND : ROLE_OTHER;
     else roles[i] = ROLE_CUSTOMER;
   }
   return roles;

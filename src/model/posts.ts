@@ -94,9 +94,10 @@ export class Interner {
   }
 }
 
-const ROLE_NONE = 0;
-const ROLE_BRAND = 1;
-const ROLE_CUSTOMER = 2;
+/** Values of `PostTable.declaredRoles`: what the source itself said about the author. */
+export const DECLARED_NONE = 0;
+export const DECLARED_BRAND = 1;
+export const DECLARED_CUSTOMER = 2;
 
 const INITIAL_CAPACITY = 1024;
 const TEXT_BATCH_CHARS = 1 << 18;
@@ -108,12 +109,6 @@ function grow<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(ar
   return next;
 }
 
-/**
- * Columns of posts. Numbers live in typed arrays; texts live UTF-8 encoded in one growing buffer (so the
- * decoded input chunks are not kept alive by millions of small strings); fields most sources lack
- * (thread id, url, language, archive entry) are sparse maps. Call `seal()` when ingest is done: it trims
- * the columns to `length` so they can be iterated directly.
- */
 /** "123" → 123; -1 for anything that would not print back identically ("0123", "1e3", "fb_1", 10+ digits). */
 export function canonicalInteger(id: string): number {
   const length = id.length;
@@ -165,6 +160,12 @@ export class IdColumn {
   }
 }
 
+/**
+ * Columns of posts. Numbers live in typed arrays; texts are joined into string batches (so the decoded
+ * input chunks are not kept alive by millions of small strings); fields most sources lack (thread id, url,
+ * language, archive entry) are sparse maps. Call `seal()` when ingest is done: it trims the columns to
+ * `length` so they can be iterated directly.
+ */
 export class PostTable {
   length = 0;
   readonly ids = new IdColumn();
@@ -210,7 +211,7 @@ export class PostTable {
     this.authorOf[at] = this.authors.intern(record.author);
     this.times[at] = record.time;
     this.ratingTenths[at] = record.rating ? Math.round(record.rating * 10) : 0;
-    this.declaredRoles[at] = record.role === 'brand' ? ROLE_BRAND : record.role === 'customer' ? ROLE_CUSTOMER : ROLE_NONE;
+    this.declaredRoles[at] = record.role === 'brand' ? DECLARED_BRAND : record.role === 'customer' ? DECLARED_CUSTOMER : DECLARED_NONE;
     this.deletedFlags[at] = record.deleted ? 1 : 0;
     this.fileOf[at] = this.files.intern(record.origin?.file ?? file);
     this.lines[at] = (record.origin ? record.origin.line : record.line) ?? 0;
@@ -293,7 +294,7 @@ export class PostTable {
 
   declaredRole(i: number): Role | undefined {
     const role = this.declaredRoles[i];
-    return role === ROLE_BRAND ? 'brand' : role === ROLE_CUSTOMER ? 'customer' : undefined;
+    return role === DECLARED_BRAND ? 'brand' : role === DECLARED_CUSTOMER ? 'customer' : undefined;
   }
 
   author(i: number): string {

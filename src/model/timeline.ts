@@ -12,6 +12,7 @@
  *   stops at the next human brand post.
  */
 import type { NeedsReply } from '../signals/needs-reply.js';
+import { withoutMentions } from '../signals/tokens.js';
 import { ROLE_BRAND, ROLE_CUSTOMER, type BrandConversations } from './conversations.js';
 
 export const STATUS_NOT_NEEDED = 0;
@@ -56,7 +57,6 @@ export interface Timeline {
 }
 
 const VERDICT_CACHE = 200_000;
-const MENTION = /@[\p{L}\p{N}_]{1,50}/gu;
 
 /** Customer messages closer than this belong to one request (peers.md §2.1: 24 h for social). */
 const SESSION_GAP_MS = 24 * 3_600_000;
@@ -84,7 +84,7 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
   const needs = (post: number): NeedsReply => {
     const text = table.text(post);
     const rating = table.rating(post) || undefined;
-    const key = `${rating ?? 0}\u0000${text.includes('@') ? text.replace(MENTION, '@') : text}`;
+    const key = `${rating ?? 0}\u0000${withoutMentions(text)}`;
     let verdict = verdicts.get(key);
     if (!verdict) {
       verdict = detect(text, rating);
@@ -115,7 +115,7 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
         trigger[c] = post;
         triggerReason[c] = verdict.reason;
         // Without @mentions: the verdict may be cached from another customer's identical message.
-        triggerCue[c] = verdict.cue?.replace(MENTION, '').replace(/\s+/g, ' ').trim();
+        triggerCue[c] = verdict.cue === undefined ? undefined : withoutMentions(verdict.cue).replace(/(^|\s)@(?=\s|$)/g, '$1').replace(/\s+/g, ' ').trim();
       }
     }
     firstReply[c] = human;

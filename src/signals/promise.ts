@@ -9,7 +9,7 @@
  * care reply uses are easier to check as data plus a small resolver.
  */
 import { lexiconFor } from './text-signals.js';
-import { MAX_ANALYSED_CHARS, tokenize, type Token } from './tokens.js';
+import { MAX_ANALYSED_CHARS, tokenize, withoutMentions, type Token } from './tokens.js';
 import { lookupTable } from '../lookup.js';
 
 export interface PromiseHit {
@@ -70,7 +70,7 @@ export function detectPromise(fullText: string, postedAt: number, offsetMinutes:
   const bounded = fullText.length > MAX_ANALYSED_CHARS ? fullText.slice(0, MAX_ANALYSED_CHARS) : fullText;
   // Whether a text holds a promise does not depend on when it was posted, only its deadline does: the
   // reading is cached per text (@mentions aside, which no rule reads), the date arithmetic is not.
-  const text = bounded.includes('@') ? bounded.replace(MENTION, '@') : bounded;
+  const text = withoutMentions(bounded);
   let candidates = readings.get(text);
   if (!candidates) {
     candidates = readCandidates(text);
@@ -105,7 +105,6 @@ interface Candidate {
 const readings = new Map<string, Candidate[]>();
 const READING_CACHE = 50_000;
 const MAX_COMMITMENTS = 20;
-const MENTION = /@[\p{L}\p{N}_]{1,50}/gu;
 
 /** Every unhedged commitment with what its sentence says about time, in text order. */
 function readCandidates(text: string): Candidate[] {

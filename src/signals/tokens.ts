@@ -97,6 +97,16 @@ function fold(code: number): number {
   return code < 0x250 ? FOLD[code]! : code;
 }
 
+const MENTION = /@[\p{L}\p{N}_]{1,50}/gu;
+
+/**
+ * The text with every @mention reduced to "@". No signal reads mentions, so this is the cache key under
+ * which "@123 Lo sentimos…" and "@456 Lo sentimos…" share one analysis.
+ */
+export function withoutMentions(text: string): string {
+  return text.includes('@') ? text.replace(MENTION, '@') : text;
+}
+
 /** Folds a lexicon phrase the same way as text, returning its token forms. */
 export function phraseForms(phrase: string): string[] {
   return tokenize(phrase).map((token) => token.form);

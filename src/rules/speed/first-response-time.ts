@@ -2,11 +2,9 @@ import { summarizeMinutes } from '../../scoring/stats.js';
 import { businessMs } from '../../model/business-hours.js';
 import { STATUS_ANSWERED } from '../../model/timeline.js';
 import { keepWorst, type Rule } from '../types.js';
+import { DAY_WEIGHT, speedScore, TARGET_WEIGHT } from '../../scoring/speed-score.js';
 import { formatDuration, round2 } from '../../format.js';
 
-/** Weights of the two shares in the score: meeting the target is the promise, 24 h is the floor. */
-const TARGET_WEIGHT = 0.6;
-const DAY_WEIGHT = 0.4;
 
 export const firstResponseTime: Rule = {
   meta: {
@@ -68,7 +66,7 @@ export const firstResponseTime: Rule = {
         rank: k + 1,
       }),
     );
-    const score = 100 * (TARGET_WEIGHT * summary.withinTarget! + DAY_WEIGHT * summary.within24h!);
+    const score = speedScore(summary);
     return { score, metrics, findings, findingCount: slow.length };
   },
 };

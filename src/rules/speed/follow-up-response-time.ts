@@ -1,9 +1,8 @@
 import { formatDuration, round2 } from '../../format.js';
 import { summarizeMinutes } from '../../scoring/stats.js';
 import { keepWorst, type Rule } from '../types.js';
+import { DAY_WEIGHT, speedScore, TARGET_WEIGHT } from '../../scoring/speed-score.js';
 
-const TARGET_WEIGHT = 0.6;
-const DAY_WEIGHT = 0.4;
 
 export const followUpResponseTime: Rule = {
   meta: {
@@ -44,7 +43,7 @@ export const followUpResponseTime: Rule = {
       }),
     );
     return {
-      score: 100 * (TARGET_WEIGHT * summary.withinTarget! + DAY_WEIGHT * summary.within24h!),
+      score: speedScore(summary),
       metrics: { followUpResponseMinutes: summary },
       findings,
       findingCount: slow.length,
