@@ -3,14 +3,14 @@
  */
 import type { Corpus } from './ingest/index.js';
 import { buildConversations, ROLE_BRAND, ROLE_CUSTOMER, type BrandConversations } from './model/conversations.js';
-import { isoTime } from './model/posts.js';
+import { isoTime } from './corpus/post-table.js';
 import { analyzeBrandVoice } from './model/brand-voice.js';
-import { parseBusinessHours } from './model/business-hours.js';
+import { parseBusinessHours } from './time/business-hours.js';
 import { buildTimeline, STATUS_ANSWERED, STATUS_IGNORED, STATUS_NOT_NEEDED, STATUS_PENDING, type NeedsReplyDetector } from './model/timeline.js';
 import { RULES } from './rules/index.js';
 import { localizeReason } from './rules/reasons.js';
 import { CATEGORY_IDS, format, type AuditSettings, type CategoryId, type Evidence, type Finding, type FindingInput, type Rule, type RuleResult } from './rules/types.js';
-import type { AuditConfig } from './scoring/config.js';
+import type { AuditConfig } from './config/audit-config.js';
 import { weightedMean } from './scoring/score.js';
 import { ratio, round, type DurationSummary } from './scoring/stats.js';
 import { detectNeedsReply } from './signals/needs-reply.js';

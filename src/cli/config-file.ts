@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { ConfigError, UsageError } from '../errors.js';
 import { describeFsError } from '../io/read-inputs.js';
-import { defaultConfig, mergeConfig, type AuditConfig } from '../scoring/config.js';
+import { defaultConfig, mergeConfig, type AuditConfig } from '../config/audit-config.js';
 
 export const DEFAULT_CONFIG_FILE = 'second-impression.config.json';
 

@@ -1,7 +1,7 @@
 /** Parsers for option values; each throws a UsageError that names the option. */
 import { UsageError } from '../errors.js';
 import { CSV_FIELDS } from '../ingest/csv/header-synonyms.js';
-import { isValidTimeZone, parseFlexibleDate } from '../ingest/dates.js';
+import { isValidTimeZone, parseFlexibleDate } from '../time/dates.js';
 
 /** "60", "60m", "90min", "2h", "1.5h" → minutes. */
 export function parseMinutes(value: string, option: string): number {

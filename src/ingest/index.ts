@@ -3,12 +3,12 @@
  */
 import { InputError } from '../errors.js';
 import type { TextSource } from '../io/read-inputs.js';
-import { PostTable } from '../model/posts.js';
+import { PostTable } from '../corpus/post-table.js';
 import { genericCsvAdapter } from './adapters/generic-csv.js';
 import { jsonlAdapter } from './adapters/jsonl.js';
 import { twcsAdapter } from './adapters/twcs.js';
 import type { IngestAdapter, IngestOptions, IngestWarning } from './types.js';
-import { WarningLog } from './warnings.js';
+import { WarningLog } from '../corpus/warnings.js';
 
 /** Detection order: specific layouts before the catch-all generic CSV. */
 export const ADAPTERS: readonly IngestAdapter[] = [jsonlAdapter, twcsAdapter, genericCsvAdapter];

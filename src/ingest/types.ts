@@ -3,8 +3,8 @@
  * turns its text into normalized posts. Adapters never touch the file system: io hands them text.
  */
 import type { TextSource } from '../io/read-inputs.js';
-import type { PostRecord } from '../model/posts.js';
-import type { DateOrder } from './dates.js';
+import type { PostRecord } from '../corpus/post-table.js';
+import type { DateOrder } from '../time/dates.js';
 
 export interface IngestWarning {
   input: string;

@@ -4,7 +4,7 @@
  */
 import type { Corpus } from '../ingest/index.js';
 import { normalizeHandle } from './conversations.js';
-import { DECLARED_BRAND } from './posts.js';
+import { DECLARED_BRAND } from '../corpus/post-table.js';
 
 export interface BrandPresence {
   brandPosts: number;

@@ -14,7 +14,7 @@
  */
 import type { IngestWarning } from '../ingest/types.js';
 import type { Corpus } from '../ingest/index.js';
-import { DECLARED_BRAND, type IdColumn, type PostTable } from './posts.js';
+import { DECLARED_BRAND, type IdColumn, type PostTable } from '../corpus/post-table.js';
 
 export const ROLE_OTHER = 0;
 export const ROLE_BRAND = 1;

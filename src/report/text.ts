@@ -4,7 +4,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { AuditResult, CategoryReport } from '../audit.js';
-import { formatDuration, formatPercent } from '../format.js';
+import { formatDuration, formatPercent } from '../i18n/format.js';
 import { CATEGORY_IDS, type Finding, type Locale } from '../rules/types.js';
 import type { DurationSummary } from '../scoring/stats.js';
 

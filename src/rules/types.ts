@@ -6,7 +6,7 @@
 import type { BrandConversations } from '../model/conversations.js';
 import type { Timeline } from '../model/timeline.js';
 import type { BrandVoice } from '../model/brand-voice.js';
-import type { BusinessHours } from '../model/business-hours.js';
+import type { BusinessHours } from '../time/business-hours.js';
 
 export const CATEGORY_IDS = ['transparency', 'speed', 'no-ignoring', 'professionalism', 'no-politics'] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];

@@ -15,12 +15,12 @@ import { Corpus } from '../../src/ingest/index.js';
 import type { IngestWarning } from '../../src/ingest/types.js';
 import { runAudit, type AuditResult } from '../../src/audit.js';
 import { analyzeBrandVoice, type BrandVoice } from '../../src/model/brand-voice.js';
-import type { BusinessHours } from '../../src/model/business-hours.js';
+import type { BusinessHours } from '../../src/time/business-hours.js';
 import { buildConversations, type BrandConversations } from '../../src/model/conversations.js';
-import type { PostRecord, Role } from '../../src/model/posts.js';
+import type { PostRecord, Role } from '../../src/corpus/post-table.js';
 import { buildTimeline, type NeedsReplyDetector, type Timeline } from '../../src/model/timeline.js';
 import { format, type AuditSettings, type Finding, type FindingInput, type Rule, type RuleResult } from '../../src/rules/types.js';
-import { defaultConfig, type AuditConfig } from '../../src/scoring/config.js';
+import { defaultConfig, type AuditConfig } from '../../src/config/audit-config.js';
 import { detectNeedsReply } from '../../src/signals/needs-reply.js';
 
 /** Start of the synthetic month every fixture lives in. */

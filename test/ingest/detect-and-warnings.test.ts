@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { ADAPTERS, adapterById, Corpus, detectAdapter } from '../../src/ingest/index.js';
-import { DETAILED_WARNINGS_PER_CODE, WarningLog } from '../../src/ingest/warnings.js';
+import { DETAILED_WARNINGS_PER_CODE, WarningLog } from '../../src/corpus/warnings.js';
 import { ingest, sourceFrom, utf16le } from './helpers.js';
 
 const TWCS_HEADER = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';

@@ -6,7 +6,7 @@
 import { openText, type InputFile, type TextSource } from '../../src/io/read-inputs.js';
 import { adapterById, Corpus, detectAdapter, ingestSource, type InputSummary } from '../../src/ingest/index.js';
 import type { IngestOptions, IngestWarning } from '../../src/ingest/types.js';
-import type { Post } from '../../src/model/posts.js';
+import type { Post } from '../../src/corpus/post-table.js';
 
 export function toBytes(data: string | Uint8Array): Uint8Array {
   return typeof data === 'string' ? new TextEncoder().encode(data) : data;

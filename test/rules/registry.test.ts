@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { RULES, ruleById } from '../../src/rules/index.js';
 import { CATEGORY_IDS, format, localize } from '../../src/rules/types.js';
-import { defaultConfig } from '../../src/scoring/config.js';
+import { defaultConfig } from '../../src/config/audit-config.js';
 
 const SRC_RULES = new URL('../../src/rules/', import.meta.url);
 const TEST_RULES = new URL('./', import.meta.url);

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { latestTime, runAudit, SCHEMA_VERSION, type AuditResult } from '../../src/audit.js';
 import { CATEGORY_IDS, type CategoryId, type Finding } from '../../src/rules/types.js';
-import { defaultConfig } from '../../src/scoring/config.js';
+import { defaultConfig } from '../../src/config/audit-config.js';
 import { audit, corpus, findingsOf, ms, ruleReport, type PostSpec } from '../helpers/corpus.js';
 
 const AS_OF = '2026-10-20T00:00:00Z';

@@ -4,12 +4,12 @@
  */
 import { InputError } from '../../errors.js';
 import type { TextSource } from '../../io/read-inputs.js';
-import type { PostRecord } from '../../model/posts.js';
+import type { PostRecord } from '../../corpus/post-table.js';
 import { chooseDelimiter, forEachCsvRecord, headerKey } from '../csv/read-csv.js';
 import {
   CSV_FIELDS, HEADER_SYNONYMS, looksSpanish, parseFlagCell, parseRoleCell, platformOf, REQUIRED_FIELDS, type CsvField,
 } from '../csv/header-synonyms.js';
-import { inferDateOrder, looksNumericDate, parseFlexibleDate, type DateOrder } from '../dates.js';
+import { inferDateOrder, looksNumericDate, parseFlexibleDate, type DateOrder } from '../../time/dates.js';
 import { clip, decodeHtmlEntities, repairMojibake, unwrapSpreadsheetCell } from '../text-cleanup.js';
 import type { IngestAdapter, IngestOptions, IngestSink } from '../types.js';
 

@@ -3,8 +3,8 @@
  * back. Each line keeps the `source` of the original export, so findings still point to it.
  */
 import type { TextSource } from '../../io/read-inputs.js';
-import type { PostRecord } from '../../model/posts.js';
-import { parseFlexibleDate } from '../dates.js';
+import type { PostRecord } from '../../corpus/post-table.js';
+import { parseFlexibleDate } from '../../time/dates.js';
 import type { IngestAdapter, IngestSink } from '../types.js';
 
 const MAX_LINE = 16 * 1024 * 1024;

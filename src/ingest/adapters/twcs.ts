@@ -8,7 +8,7 @@
  */
 import type { IngestAdapter, IngestSink } from '../types.js';
 import type { TextSource } from '../../io/read-inputs.js';
-import { parseTwitterDate } from '../dates.js';
+import { parseTwitterDate } from '../../time/dates.js';
 import { clip, decodeHtmlEntities, repairMojibake } from '../text-cleanup.js';
 import { forEachCsvRecord, headerKey } from '../csv/read-csv.js';
 import { InputError } from '../../errors.js';

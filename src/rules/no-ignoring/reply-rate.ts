@@ -1,4 +1,4 @@
-import { formatDuration } from '../../format.js';
+import { formatDuration } from '../../i18n/format.js';
 import { STATUS_ANSWERED, STATUS_IGNORED, STATUS_PENDING } from '../../model/timeline.js';
 import { lookupTable } from '../../lookup.js';
 import type { Locale, Rule } from '../types.js';

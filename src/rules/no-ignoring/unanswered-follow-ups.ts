@@ -1,4 +1,4 @@
-import { formatDuration } from '../../format.js';
+import { formatDuration } from '../../i18n/format.js';
 import { keepWorst, type Rule } from '../types.js';
 
 export const unansweredFollowUps: Rule = {

@@ -1,9 +1,9 @@
 import { summarizeMinutes } from '../../scoring/stats.js';
-import { businessMs } from '../../model/business-hours.js';
+import { businessMs } from '../../time/business-hours.js';
 import { STATUS_ANSWERED } from '../../model/timeline.js';
 import { keepWorst, type Rule } from '../types.js';
 import { DAY_WEIGHT, speedScore, TARGET_WEIGHT } from '../../scoring/speed-score.js';
-import { formatDuration, round2 } from '../../format.js';
+import { formatDuration, round2 } from '../../i18n/format.js';
 
 
 export const firstResponseTime: Rule = {

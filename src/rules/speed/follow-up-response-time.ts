@@ -1,4 +1,4 @@
-import { formatDuration, round2 } from '../../format.js';
+import { formatDuration, round2 } from '../../i18n/format.js';
 import { summarizeMinutes } from '../../scoring/stats.js';
 import { keepWorst, type Rule } from '../types.js';
 import { DAY_WEIGHT, speedScore, TARGET_WEIGHT } from '../../scoring/speed-score.js';

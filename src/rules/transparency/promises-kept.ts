@@ -1,5 +1,5 @@
-import { formatDuration } from '../../format.js';
-import { wallTimeToUtc, zoneOffsetMs } from '../../ingest/dates.js';
+import { formatDuration } from '../../i18n/format.js';
+import { wallTimeToUtc, zoneOffsetMs } from '../../time/dates.js';
 import { ROLE_BRAND } from '../../model/conversations.js';
 import { detectPromise } from '../../signals/promise.js';
 import type { Rule } from '../types.js';

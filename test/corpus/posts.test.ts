@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { canonicalInteger, IdColumn, Interner, isoTime, PostTable } from '../../src/model/posts.js';
+import { canonicalInteger, IdColumn, Interner, isoTime, PostTable } from '../../src/corpus/post-table.js';
 
 describe('canonicalInteger', () => {
   it.each([

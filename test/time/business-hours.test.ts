@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessMs, expandHolidays, parseBusinessHours } from '../../src/model/business-hours.js';
+import { businessMs, expandHolidays, parseBusinessHours } from '../../src/time/business-hours.js';
 import { ConfigError } from '../../src/errors.js';
 
 const MADRID = parseBusinessHours('mon-fri 09:00-18:00', 'Europe/Madrid', ['ES']);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
-import { wallTimeToUtc, zoneOffsetMs } from '../ingest/dates.js';
+import { wallTimeToUtc, zoneOffsetMs } from './dates.js';
 import { lookupTable } from '../lookup.js';
 
 export interface BusinessHours {

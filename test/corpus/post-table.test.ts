@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { canonicalInteger, IdColumn, Interner, isoTime, PostTable, type PostRecord, type Role } from '../../src/model/posts.js';
-import { prng } from './helpers.js';
+import { canonicalInteger, IdColumn, Interner, isoTime, PostTable, type PostRecord, type Role } from '../../src/corpus/post-table.js';
+import { prng } from '../ingest/helpers.js';
 
 const WORDS = ['hola', '¿me ayudáis?', 'línea', 'factura', 'ñandú', '😀', '👍🏽', 'atención', '“urgente”', 'reembolso', '€', '中文', '\n', 'señor', 'Núñez'];
 

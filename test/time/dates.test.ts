@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { inferDateOrder, isValidTimeZone, looksNumericDate, parseFlexibleDate, parseTwitterDate, wallTimeToUtc, zoneOffsetMs } from '../../src/ingest/dates.js';
+import { inferDateOrder, isValidTimeZone, looksNumericDate, parseFlexibleDate, parseTwitterDate, wallTimeToUtc, zoneOffsetMs } from '../../src/time/dates.js';
 
 const utc = (iso: string): number => Date.parse(iso);
 const wall = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number => Date.UTC(y, mo - 1, d, h, mi, s);
