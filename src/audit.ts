@@ -1,9 +1,9 @@
 /**
  * The pure core: corpus in, audit result out (spec §6). No file system, no clock, no terminal.
  */
-import type { Corpus } from './ingest/index.js';
+import type { Corpus, InputSummary } from './corpus/corpus.js';
 import { buildConversations, ROLE_BRAND, ROLE_CUSTOMER, type BrandConversations } from './model/conversations.js';
-import { isoTime } from './corpus/post-table.js';
+import { isoTime } from './time/iso.js';
 import { analyzeBrandVoice } from './model/brand-voice.js';
 import { parseBusinessHours } from './time/business-hours.js';
 import { buildTimeline, STATUS_ANSWERED, STATUS_IGNORED, STATUS_NOT_NEEDED, STATUS_PENDING, type NeedsReplyDetector } from './model/timeline.js';
@@ -14,8 +14,7 @@ import type { AuditConfig } from './config/audit-config.js';
 import { weightedMean } from './scoring/score.js';
 import { ratio, round, type DurationSummary } from './scoring/stats.js';
 import { detectNeedsReply } from './signals/needs-reply.js';
-import type { IngestWarning } from './ingest/types.js';
-import type { InputSummary } from './ingest/index.js';
+import type { IngestWarning } from './contract/warning.js';
 
 export const SCHEMA_VERSION = 1;
 

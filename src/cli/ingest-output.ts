@@ -6,8 +6,8 @@
  */
 import { once } from 'node:events';
 import { buildConversations, ROLE_BRAND, ROLE_CUSTOMER } from '../model/conversations.js';
-import type { Corpus } from '../ingest/index.js';
-import type { IngestWarning } from '../ingest/types.js';
+import type { Corpus } from '../corpus/corpus.js';
+import type { IngestWarning } from '../contract/warning.js';
 import { writeFileAtomically } from './output.js';
 
 export async function writeIngestOutput(corpus: Corpus, handles: string[], asOf: number, file: string | undefined): Promise<IngestWarning[]> {

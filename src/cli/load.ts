@@ -5,7 +5,7 @@
  */
 import { InputError, UserError } from '../errors.js';
 import { adapterById, ADAPTERS, Corpus, detectAdapter, ingestSource } from '../ingest/index.js';
-import type { IngestOptions } from '../ingest/types.js';
+import type { IngestOptions } from '../contract/adapter.js';
 import { expandInputs, openText } from '../io/read-inputs.js';
 import type { Progress } from './progress.js';
 
@@ -36,7 +36,14 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
       corpus.warn({ input: file.name, code: 'binary-file', message: `${message}; file skipped` });
       continue;
     }
-    const adapter = forced ?? detectAdapter({ name: file.name, head: source.head });
+    const detected = forced ? undefined : detectAdapter({ name: file.name, head: source.head });
+    if (detected?.detection.unsupported) {
+      const message = `recognised but not supported: ${detected.detection.unsupported}`;
+      if (file.explicit) throw new InputError(`${file.name}: ${message}`, 'see the supported formats with: second-impression formats');
+      corpus.warn({ input: file.name, code: 'unsupported-format', message: `${message}; file skipped` });
+      continue;
+    }
+    const adapter = forced ?? detected?.adapter;
     if (!adapter) {
       const message = 'unknown format: not a CSV/TSV with a header, nor JSON Lines from `second-impression ingest`';
       if (file.explicit) throw new InputError(`${file.name}: ${message}`, 'see the supported formats with: second-impression formats');

@@ -6,54 +6,8 @@
  * so adapters can stream posts in and rules can read columns without allocating.
  */
 
-export type Role = 'brand' | 'customer';
-
-export interface PostSource {
-  file: string;
-  line?: number;
-  /** Path inside an archive. */
-  entry?: string;
-}
-
-/** What adapters emit: a normalized post with its time as epoch milliseconds. */
-export interface PostRecord {
-  id: string;
-  platform: string;
-  author: string;
-  /** Epoch milliseconds, UTC. */
-  time: number;
-  text: string;
-  inReplyTo?: string | undefined;
-  threadId?: string | undefined;
-  url?: string | undefined;
-  /** 1–5 stars. */
-  rating?: number | undefined;
-  lang?: string | undefined;
-  /** The role the source itself declares (e.g. TWCS `inbound`); the brand handles decide otherwise. */
-  role?: Role | undefined;
-  deleted?: boolean | undefined;
-  line?: number | undefined;
-  entry?: string | undefined;
-  /** Where the post really comes from when the input is itself derived (JSON Lines written by `ingest`). */
-  origin?: PostSource | undefined;
-}
-
-/** The JSON shape of a post (spec §7 contract), key order included. */
-export interface Post {
-  id: string;
-  platform: string;
-  author: string;
-  createdAt: string;
-  text: string;
-  inReplyTo?: string;
-  threadId?: string;
-  url?: string;
-  rating?: number;
-  lang?: string;
-  role?: Role;
-  deleted?: boolean;
-  source: PostSource;
-}
+import type { Post, PostRecord, PostSource, Role } from '../contract/post.js';
+import { isoTime } from '../time/iso.js';
 
 /**
  * Repeated strings (authors, platforms, files) stored once and referred to by number. Authors that are
@@ -344,10 +298,4 @@ export class PostTable {
     post.source = this.source(i);
     return post;
   }
-}
-
-/** ISO 8601 UTC with seconds; milliseconds only when the source had them. */
-export function isoTime(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return ms % 1000 === 0 ? `${iso.slice(0, 19)}Z` : iso;
 }

@@ -2,7 +2,7 @@
  * Collects warnings from every layer. Every warning is counted; only the first few of each kind per
  * input are kept in full, so a million bad rows cannot make a million-line report.
  */
-import type { IngestWarning } from '../ingest/types.js';
+import type { IngestWarning } from '../contract/warning.js';
 
 export const DETAILED_WARNINGS_PER_CODE = 20;
 

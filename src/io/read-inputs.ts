@@ -5,22 +5,14 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { AdapterInput } from '../contract/adapter.js';
 import { UsageError } from '../errors.js';
 import { sniffEncoding, StreamDecoder, type DecodeProblem, type TextEncodingName } from './decode.js';
 
-/** One input file as the ingest layer sees it: a display name and its decoded text, streamed. */
-export interface TextSource {
-  /** The path as the user wrote it (or joined under the folder they named); "-" for stdin. */
-  name: string;
+/** One input file as the ingest layer sees it (the adapter contract's input), with io's own details. */
+export interface TextSource extends AdapterInput {
   encoding: TextEncodingName;
-  /** The first ~64 KiB of decoded text, for format sniffing. */
-  head: string;
-  /** The whole decoded text, in chunks (the head included). Can be iterated once. */
-  chunks: AsyncIterable<string>;
-  /** Filled while `chunks` is consumed. */
   decodeProblems: DecodeProblem[];
-  /** Bytes in the file when known (for progress). */
-  size: number | undefined;
 }
 
 export interface InputFile {
@@ -29,6 +21,9 @@ export interface InputFile {
   /** True when the user named this file directly (not found by walking a folder). */
   explicit: boolean;
   open(): AsyncIterable<Uint8Array>;
+  /** Other files of the same folder (names relative to it), for adapters that read several entries. */
+  siblings: readonly string[];
+  openSibling(name: string): InputFile | undefined;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -44,7 +39,7 @@ export async function expandInputs(args: readonly string[], stdin: () => AsyncIt
     if (arg === '-') {
       if (stdinUsed) throw new UsageError('"-" (standard input) can be given only once');
       stdinUsed = true;
-      files.push({ name: '-', size: undefined, explicit: true, open: stdin });
+      files.push({ name: '-', size: undefined, explicit: true, open: stdin, siblings: [], openSibling: () => undefined });
       continue;
     }
     let info;
@@ -58,7 +53,7 @@ export async function expandInputs(args: readonly string[], stdin: () => AsyncIt
       if (found.length === 0) throw new UsageError(`input folder ${arg} holds no data files`);
       files.push(...found);
     } else {
-      files.push(fileInput(arg, info.size, true));
+      files.push(fileInput(arg, info.size, true, await folderNeighbours(arg)));
     }
   }
   return files;
@@ -69,20 +64,40 @@ async function walk(dir: string): Promise<InputFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   // Sorted so that the same folder always yields the same input order (and the same report bytes).
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const siblings = entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name);
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await walk(full)));
     else if (entry.isFile() && !NON_DATA_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
       const info = await stat(full);
-      out.push(fileInput(full, info.size, false));
+      out.push(fileInput(full, info.size, false, siblings.filter((name) => name !== entry.name)));
     }
   }
   return out;
 }
 
-function fileInput(name: string, size: number, explicit: boolean): InputFile {
-  return { name, size, explicit, open: () => createReadStream(name, { highWaterMark: READ_CHUNK }) };
+/** The other plain files beside a file the user named (an X archive's account.js next to tweets.js). */
+async function folderNeighbours(file: string): Promise<string[]> {
+  try {
+    const entries = await readdir(path.dirname(file), { withFileTypes: true });
+    const own = path.basename(file);
+    return entries.filter((e) => e.isFile() && !e.name.startsWith('.') && e.name !== own).map((e) => e.name).sort();
+  } catch {
+    return [];
+  }
+}
+
+function fileInput(name: string, size: number | undefined, explicit: boolean, siblings: readonly string[] = []): InputFile {
+  return {
+    name,
+    size,
+    explicit,
+    siblings,
+    open: () => createReadStream(name, { highWaterMark: READ_CHUNK }),
+    // Only names the folder listing returned: an adapter cannot walk out of the folder with "../".
+    openSibling: (sibling) => (siblings.includes(sibling) ? fileInput(path.join(path.dirname(name), sibling), undefined, false) : undefined),
+  };
 }
 
 /** Reads the first bytes to sniff the encoding, then streams the rest through one decoder. */
@@ -131,7 +146,20 @@ export async function openText(file: InputFile): Promise<TextSource> {
     const tail = decoder.end();
     if (tail) yield tail;
   }
-  return { name: file.name, encoding: sniffed.encoding, head, chunks: chunks(), decodeProblems, size: file.size };
+  return {
+    name: file.name,
+    encoding: sniffed.encoding,
+    head,
+    chunks: chunks(),
+    decodeProblems,
+    size: file.size,
+    siblings: file.siblings,
+    openSibling: async (name) => {
+      const sibling = file.openSibling(name);
+      return sibling ? openText(sibling) : undefined;
+    },
+    metadata: undefined,
+  };
 }
 
 export function describeFsError(error: unknown): string {

@@ -2,7 +2,7 @@
  * Is the brand in the data at all? A misspelt --brand would otherwise produce a confident report in
  * which every customer was "ignored". When it is absent, suggest the handles seen most often.
  */
-import type { Corpus } from '../ingest/index.js';
+import type { Corpus } from '../corpus/corpus.js';
 import { normalizeHandle } from './conversations.js';
 import { DECLARED_BRAND } from '../corpus/post-table.js';
 
@@ -19,7 +19,7 @@ export function brandPresence(corpus: Corpus, handles: readonly string[]): Brand
   let brandPosts = 0;
   for (let i = 0; i < table.length; i++) {
     if (isBrandAuthor[table.authorOf[i]!]) brandPosts++;
-    else if (table.declaredRoles[i] === DECLARED_BRAND && corpus.ownChannelFiles.has(table.fileOf[i]!)) brandPosts++;
+    else if (table.declaredRoles[i] === DECLARED_BRAND && corpus.isSingleChannel(table.fileOf[i]!)) brandPosts++;
   }
   if (brandPosts > 0) return { brandPosts, mentions: 0, suggestions: [] };
   const needles = [...wanted].map((h) => `@${h}`);

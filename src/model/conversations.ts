@@ -12,8 +12,8 @@
  *   the brand, is a review, or the brand posted in it.
  * - "Now" (`asOf`) is an input: posts after it are treated as not written yet.
  */
-import type { IngestWarning } from '../ingest/types.js';
-import type { Corpus } from '../ingest/index.js';
+import type { IngestWarning } from '../contract/warning.js';
+import type { Corpus } from '../corpus/corpus.js';
 import { DECLARED_BRAND, type IdColumn, type PostTable } from '../corpus/post-table.js';
 
 export const ROLE_OTHER = 0;
@@ -115,7 +115,7 @@ export function buildConversations(corpus: Corpus, options: BuildOptions, warn: 
     if (opener[o] !== o || belongs[o]) continue;
     const parent = parentOf[o]!;
     if (
-      corpus.ownChannelFiles.has(table.fileOf[o]!) ||
+      corpus.isSingleChannel(table.fileOf[o]!) ||
       table.rating(o) > 0 ||
       (parent >= 0 && roles[parent] === ROLE_BRAND) ||
       (mention !== null && mention.test(table.text(o)))
@@ -184,7 +184,7 @@ function resolveRoles(corpus: Corpus, handles: readonly string[]): Uint8Array {
   const roles = new Uint8Array(table.length);
   for (let i = 0; i < table.length; i++) {
     if (brandAuthor[table.authorOf[i]!]) roles[i] = ROLE_BRAND;
-    else if (table.declaredRoles[i] === DECLARED_BRAND) roles[i] = corpus.ownChannelFiles.has(table.fileOf[i]!) ? ROLE_BRAND : ROLE_OTHER;
+    else if (table.declaredRoles[i] === DECLARED_BRAND) roles[i] = corpus.isSingleChannel(table.fileOf[i]!) ? ROLE_BRAND : ROLE_OTHER;
     else roles[i] = ROLE_CUSTOMER;
   }
   return roles;

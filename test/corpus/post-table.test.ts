@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { canonicalInteger, IdColumn, Interner, isoTime, PostTable, type PostRecord, type Role } from '../../src/corpus/post-table.js';
+import { canonicalInteger, IdColumn, Interner, PostTable } from '../../src/corpus/post-table.js';
+import type { PostRecord, Role } from '../../src/contract/post.js';
+import { isoTime } from '../../src/time/iso.js';
 import { prng } from '../ingest/helpers.js';
 
 const WORDS = ['hola', '¿me ayudáis?', 'línea', 'factura', 'ñandú', '😀', '👍🏽', 'atención', '“urgente”', 'reembolso', '€', '中文', '\n', 'señor', 'Núñez'];

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { canonicalInteger, IdColumn, Interner, isoTime, PostTable } from '../../src/corpus/post-table.js';
+import { canonicalInteger, IdColumn, Interner, PostTable } from '../../src/corpus/post-table.js';
+import { isoTime } from '../../src/time/iso.js';
 
 describe('canonicalInteger', () => {
   it.each([

@@ -42,8 +42,8 @@ describe('test corpus builder', () => {
       [DEFAULT_FILE, 2],
       ['reviews.html', 1],
     ]);
-    expect(c.ownChannelFiles.has(c.table.files.intern(DEFAULT_FILE))).toBe(true);
-    expect(c.ownChannelFiles.has(c.table.files.intern('reviews.html'))).toBe(false);
+    expect(c.isSingleChannel(c.table.files.intern(DEFAULT_FILE))).toBe(true);
+    expect(c.isSingleChannel(c.table.files.intern('reviews.html'))).toBe(false);
   });
 
   it('runs a whole audit with the fixed defaults', () => {

@@ -11,13 +11,13 @@
  * '+2d', '-5m' (a negative offset makes a reply dated before its parent). The first post may not be
  * relative (it is then relative to BASE_TIME).
  */
-import { Corpus } from '../../src/ingest/index.js';
-import type { IngestWarning } from '../../src/ingest/types.js';
+import { Corpus } from '../../src/corpus/corpus.js';
+import type { IngestWarning } from '../../src/contract/warning.js';
 import { runAudit, type AuditResult } from '../../src/audit.js';
 import { analyzeBrandVoice, type BrandVoice } from '../../src/model/brand-voice.js';
 import type { BusinessHours } from '../../src/time/business-hours.js';
 import { buildConversations, type BrandConversations } from '../../src/model/conversations.js';
-import type { PostRecord, Role } from '../../src/corpus/post-table.js';
+import type { PostRecord, Role } from '../../src/contract/post.js';
 import { buildTimeline, type NeedsReplyDetector, type Timeline } from '../../src/model/timeline.js';
 import { format, type AuditSettings, type Finding, type FindingInput, type Rule, type RuleResult } from '../../src/rules/types.js';
 import { defaultConfig, type AuditConfig } from '../../src/config/audit-config.js';
@@ -122,7 +122,7 @@ export function corpus(posts: readonly PostSpec[], options: CorpusOptions = {}):
   for (const [file, count] of perFile) {
     result.inputs.push({ path: file, format: 'jsonl', encoding: 'utf-8', posts: count, warnings: 0, notes: [] });
     const own = options.ownChannel === true || (Array.isArray(options.ownChannel) && options.ownChannel.includes(file));
-    if (own) result.ownChannelFiles.add(result.table.files.intern(file));
+    result.channels.set(result.table.files.intern(file), { layout: own ? 'single-channel' : 'multi-brand', owner: undefined });
   }
   result.tracksDeletion = options.tracksDeletion ?? posts.some((p) => p.deleted === true);
   return result;

@@ -7,7 +7,7 @@ const TWCS_HEADER = 'tweet_id,author_id,inbound,created_at,text,response_tweet_i
 
 async function detectedId(name: string, data: string | Uint8Array): Promise<string | undefined> {
   const source = await sourceFrom(name, data);
-  return detectAdapter({ name, head: source.head })?.id;
+  return detectAdapter({ name, head: source.head })?.adapter.id;
 }
 
 describe('detectAdapter', () => {
@@ -127,6 +127,6 @@ describe('WarningLog', () => {
     expect(corpus.table.source(1)).toEqual({ file: 'b.csv', line: 2 });
     // Generic CSV exports are the brand's own channels; the multi-brand TWCS dataset is not.
     await ingest('twcs.csv', `${TWCS_HEADER}\n1,sprintcare,False,Tue Oct 31 22:10:47 +0000 2017,hola,,\n`, { corpus });
-    expect([...corpus.ownChannelFiles].map((i) => corpus.table.files.value(i)).sort()).toEqual(['a.csv', 'b.csv']);
+    expect(corpus.table.files.values().filter((_, i) => corpus.isSingleChannel(i)).sort()).toEqual(['a.csv', 'b.csv']);
   });
 });

@@ -5,8 +5,9 @@
  */
 import { openText, type InputFile, type TextSource } from '../../src/io/read-inputs.js';
 import { adapterById, Corpus, detectAdapter, ingestSource, type InputSummary } from '../../src/ingest/index.js';
-import type { IngestOptions, IngestWarning } from '../../src/ingest/types.js';
-import type { Post } from '../../src/corpus/post-table.js';
+import type { IngestOptions } from '../../src/contract/adapter.js';
+import type { IngestWarning } from '../../src/contract/warning.js';
+import type { Post } from '../../src/contract/post.js';
 
 export function toBytes(data: string | Uint8Array): Uint8Array {
   return typeof data === 'string' ? new TextEncoder().encode(data) : data;
@@ -19,6 +20,8 @@ export function memoryFile(name: string, data: string | Uint8Array, chunkSize?: 
     name,
     size: bytes.length,
     explicit: true,
+    siblings: [],
+    openSibling: () => undefined,
     open: async function* () {
       const step = chunkSize ?? Math.max(1, bytes.length);
       for (let i = 0; i < bytes.length; i += step) yield bytes.slice(i, i + step);
@@ -55,7 +58,7 @@ export async function ingest(
   opts: { adapterId?: string; options?: Partial<IngestOptions>; chunkSize?: number; corpus?: Corpus } = {},
 ): Promise<IngestRun> {
   const source = await sourceFrom(name, data, opts.chunkSize);
-  const adapter = opts.adapterId ? adapterById(opts.adapterId) : detectAdapter({ name, head: source.head });
+  const adapter = opts.adapterId ? adapterById(opts.adapterId) : detectAdapter({ name, head: source.head })?.adapter;
   if (!adapter) throw new Error(`no adapter for ${name} (${opts.adapterId ?? 'detected'})`);
   const corpus = opts.corpus ?? new Corpus();
   const before = corpus.table.length;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Post } from '../../src/corpus/post-table.js';
+import type { Post } from '../../src/contract/post.js';
 import { ingest } from './helpers.js';
 
 const CONTRACT_KEYS = ['id', 'platform', 'author', 'createdAt', 'text', 'inReplyTo', 'threadId', 'url', 'rating', 'lang', 'role', 'deleted', 'source'];

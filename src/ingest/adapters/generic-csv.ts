@@ -3,18 +3,18 @@
  * "Texto Unicode" files. Columns are found by English and Spanish header synonyms or `--map`.
  */
 import { InputError } from '../../errors.js';
-import type { TextSource } from '../../io/read-inputs.js';
-import type { PostRecord } from '../../corpus/post-table.js';
+import type { PostRecord } from '../../contract/post.js';
 import { chooseDelimiter, forEachCsvRecord, headerKey } from '../csv/read-csv.js';
 import {
   CSV_FIELDS, HEADER_SYNONYMS, looksSpanish, parseFlagCell, parseRoleCell, platformOf, REQUIRED_FIELDS, type CsvField,
 } from '../csv/header-synonyms.js';
 import { inferDateOrder, looksNumericDate, parseFlexibleDate, type DateOrder } from '../../time/dates.js';
 import { clip, decodeHtmlEntities, repairMojibake, unwrapSpreadsheetCell } from '../text-cleanup.js';
-import type { IngestAdapter, IngestOptions, IngestSink } from '../types.js';
+import type { AdapterInput, IngestAdapter, IngestOptions, IngestSink } from '../../contract/adapter.js';
 
 /** Records held back to decide the date order of the whole column before any row is read. */
 const DATE_SAMPLE_RECORDS = 2000;
+const NOT_CSV = { confidence: 0 };
 const EXCEL_SCIENTIFIC = /^\d(?:[.,]\d+)?e\+?\d+$/i;
 
 export const genericCsvAdapter: IngestAdapter = {
@@ -22,19 +22,20 @@ export const genericCsvAdapter: IngestAdapter = {
   title: 'Generic CSV/TSV export',
   detection: 'any other delimited text (.csv, .tsv, .txt) whose header maps id, author, created_at and text by English/Spanish synonyms or --map; delimiter sniffed (, ; tab |)',
   yields: 'one post per row; threads from in_reply_to or thread_id; role, rating, platform, lang, url and deleted when present; every customer thread counts as addressed to the brand (an export of its own channels)',
-  ownChannel: true,
+  capabilities: { customerTexts: true, deletions: 'when-column', ratings: 'when-column', datePrecision: 'exact', layout: 'single-channel' },
   detect(sample) {
     const text = sample.head.replace(/^\ufeff/, '').replace(/^sep=.\r?\n/i, '');
     const header = text.split(/\r?\n/, 1)[0] ?? '';
-    if (!/[,;\t|]/.test(header) || /^\s*[{[]/.test(header)) return false;
+    if (!/[,;\t|]/.test(header) || /^\s*[{[]/.test(header)) return NOT_CSV;
     const { delimiter } = chooseDelimiter(text);
     // A header with two known column names, or lines that split into the same number of fields, at least the
     // four required ones (prose with a comma per line is not a table).
     const known = new Set(Object.values(HEADER_SYNONYMS).flat());
-    if (header.split(delimiter).filter((cell) => known.has(headerKey(cell))).length >= 2) return true;
+    // A generic reader: any specific layout that also matches (TWCS, a tool's export) is surer and wins.
+    if (header.split(delimiter).filter((cell) => known.has(headerKey(cell))).length >= 2) return { confidence: 0.5 };
     const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 5);
     const counts = lines.map((line) => line.split(delimiter).length);
-    return lines.length >= 2 && counts.every((n) => n === counts[0]) && counts[0]! >= REQUIRED_FIELDS.length;
+    return { confidence: lines.length >= 2 && counts.every((n) => n === counts[0]) && counts[0]! >= REQUIRED_FIELDS.length ? 0.2 : 0 };
   },
   parse: parseGenericCsv,
 };
@@ -45,7 +46,7 @@ interface ColumnPlan {
   width: number;
 }
 
-async function parseGenericCsv(source: TextSource, sink: IngestSink, options: IngestOptions): Promise<void> {
+async function parseGenericCsv(source: AdapterInput, sink: IngestSink, options: IngestOptions): Promise<void> {
   const { delimiter, excelHint } = chooseDelimiter(source.head.replace(/^\ufeff/, ''));
   let plan: ColumnPlan | undefined;
   let pending: { fields: string[]; line: number }[] | undefined = [];

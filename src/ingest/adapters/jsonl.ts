@@ -2,30 +2,33 @@
  * Normalized posts as JSON Lines (spec §7): what `second-impression ingest` writes and `audit` reads
  * back. Each line keeps the `source` of the original export, so findings still point to it.
  */
-import type { TextSource } from '../../io/read-inputs.js';
-import type { PostRecord } from '../../corpus/post-table.js';
+import type { AdapterInput, IngestAdapter, IngestSink } from '../../contract/adapter.js';
+import type { PostRecord } from '../../contract/post.js';
 import { parseFlexibleDate } from '../../time/dates.js';
-import type { IngestAdapter, IngestSink } from '../types.js';
 
 const MAX_LINE = 16 * 1024 * 1024;
+
+function firstLineIsPost(head: string): boolean {
+  const first = head.replace(/^\ufeff/, '').split(/\r?\n/).find((line) => line.trim() !== '');
+  if (!first || !first.trimStart().startsWith('{')) return false;
+  try {
+    const value = JSON.parse(first) as Record<string, unknown>;
+    return typeof value === 'object' && value !== null && 'id' in value && 'author' in value && 'createdAt' in value;
+  } catch {
+    return false;
+  }
+}
 
 export const jsonlAdapter: IngestAdapter = {
   id: 'jsonl',
   title: 'Normalized posts (JSON Lines)',
   detection: 'one JSON object per line with "id", "author" and "createdAt" keys (the output of `second-impression ingest`)',
   yields: 'the posts exactly as ingest wrote them, with their original source file and line',
-  ownChannel: true,
+  capabilities: { customerTexts: true, deletions: 'when-column', ratings: 'when-column', datePrecision: 'exact', layout: 'single-channel' },
   detect(sample) {
-    const first = sample.head.replace(/^\ufeff/, '').split(/\r?\n/).find((line) => line.trim() !== '');
-    if (!first || !first.trimStart().startsWith('{')) return false;
-    try {
-      const value = JSON.parse(first) as Record<string, unknown>;
-      return typeof value === 'object' && value !== null && 'id' in value && 'author' in value && 'createdAt' in value;
-    } catch {
-      return false;
-    }
+    return { confidence: firstLineIsPost(sample.head) ? 1 : 0 };
   },
-  async parse(source: TextSource, sink: IngestSink) {
+  async parse(source: AdapterInput, sink: IngestSink) {
     let rest = '';
     let line = 0;
     let skipping = false; // inside an over-long line, dropping text until its end

@@ -6,8 +6,7 @@
  * `in_response_to_tweet_id` alone, which is enough); ids stay strings; pandas-written copies carry a
  * leading index column and float ids ("3.0"); text has HTML entities and Windows-1252 mojibake.
  */
-import type { IngestAdapter, IngestSink } from '../types.js';
-import type { TextSource } from '../../io/read-inputs.js';
+import type { AdapterInput, IngestAdapter, IngestSink } from '../../contract/adapter.js';
 import { parseTwitterDate } from '../../time/dates.js';
 import { clip, decodeHtmlEntities, repairMojibake } from '../text-cleanup.js';
 import { forEachCsvRecord, headerKey } from '../csv/read-csv.js';
@@ -21,14 +20,14 @@ export const twcsAdapter: IngestAdapter = {
   title: 'Kaggle "Customer Support on Twitter" CSV',
   detection: `CSV whose header is ${HEADER} (a leading pandas index column is allowed)`,
   yields: 'both sides of X/Twitter care threads; customers are anonymised ids and brands are handles; the dataset only holds answered threads, so its reply rate is not an ignore rate',
-  ownChannel: false,
+  capabilities: { customerTexts: true, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'multi-brand' },
   detect(sample) {
     const firstLine = sample.head.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
     const keys = firstLine.split(',').map(headerKey);
     // Exactly the seven columns, after at most one pandas index column.
-    return (keys.length === 7 || keys.length === 8) && keys.slice(-7).join(',') === HEADER;
+    return { confidence: (keys.length === 7 || keys.length === 8) && keys.slice(-7).join(',') === HEADER ? 1 : 0 };
   },
-  async parse(source: TextSource, sink: IngestSink) {
+  async parse(source: AdapterInput, sink: IngestSink) {
     type Columns = Record<(typeof COLUMNS)[number], number>;
     let posts = 0;
     let column: Columns | undefined;

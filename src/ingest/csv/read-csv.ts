@@ -1,8 +1,8 @@
 /**
  * Drives the tokenizer over a decoded text stream. Adapters get each record with its line number.
  */
-import type { TextSource } from '../../io/read-inputs.js';
-import type { IngestSink } from '../types.js';
+import type { AdapterInput } from '../../contract/adapter.js';
+import type { IngestSink } from '../../contract/adapter.js';
 import { CsvTokenizer, sniffDelimiter } from './tokenizer.js';
 
 const EXCEL_SEP_HINT = /^sep=(.)\r?\n/i;
@@ -15,7 +15,7 @@ export function chooseDelimiter(head: string): { delimiter: string; excelHint: b
 }
 
 export async function forEachCsvRecord(
-  source: TextSource,
+  source: AdapterInput,
   delimiter: string,
   sink: IngestSink,
   onRecord: (fields: string[], line: number) => void,

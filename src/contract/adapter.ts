@@ -1,0 +1,104 @@
+/**
+ * The adapter contract. An adapter recognises one input format and turns one input into normalized
+ * posts. Adapters never touch the file system: io hands them an `AdapterInput`.
+ */
+import type { PostRecord, TimePrecision } from './post.js';
+import type { IngestWarning } from './warning.js';
+
+export type DateOrder = 'day-first' | 'month-first';
+
+/** What a saved page or a fetched file says about where and when it was saved. */
+export interface InputMetadata {
+  /** The page's address (after redirects when known). */
+  url?: string;
+  /** When the page was saved, epoch ms: "hace 2 semanas" is relative to it. */
+  savedAt?: number;
+  /** HTTP status when fetched. */
+  status?: number;
+}
+
+/** One input as an adapter sees it: its name, its decoded text, and what lies beside it. */
+export interface AdapterInput {
+  /** The path as the user wrote it (or joined under the folder they named, or `archive.zip!entry`); "-" for stdin. */
+  name: string;
+  encoding: string;
+  /** The first ~64 KiB of decoded text, for sniffing. */
+  head: string;
+  /** The whole decoded text, in chunks (the head included). Can be iterated once. */
+  chunks: AsyncIterable<string>;
+  /** Filled while `chunks` is consumed (bad bytes, replaced characters). */
+  decodeProblems: readonly { code: string; message: string }[];
+  /** Bytes when known (for progress). */
+  size: number | undefined;
+  /** Names of the other entries of the same archive or folder, relative to it. */
+  siblings: readonly string[];
+  /** Opens another entry of the same archive or folder (an X archive's `account.js` next to `tweets.js`). */
+  openSibling(name: string): Promise<AdapterInput | undefined>;
+  /** Fetch or save metadata, when the input came with it. */
+  metadata: InputMetadata | undefined;
+}
+
+/** What detection looks at: the name and the first characters. */
+export interface FormatSample {
+  name: string;
+  head: string;
+}
+
+/**
+ * How sure an adapter is that a sample is its format: 0 not at all, 1 certain. The highest wins; a
+ * recognised format the tool cannot read yet says so (`unsupported`) instead of "unknown format".
+ */
+export interface Detection {
+  confidence: number;
+  /** Set when the format is recognised but not supported: what it is and what to do instead. */
+  unsupported?: string;
+}
+
+/** What an input can tell about a brand: the report states it, so nobody reads an absence as a zero. */
+export interface AdapterCapabilities {
+  /** The customers' own texts are in the input (an X archive holds only the brand's side). */
+  customerTexts: boolean;
+  /** Deleted or hidden posts are recorded ("nada se borra" can be judged). */
+  deletions: 'always' | 'when-column' | 'never';
+  ratings: 'always' | 'when-column' | 'never';
+  /** The finest precision the format's dates carry. */
+  datePrecision: TimePrecision;
+  /**
+   * `single-channel`: one brand's inbox, page or listing (whose, the input or the model decides);
+   * `multi-brand`: a dataset mixing many brands, where a thread is a brand's only when it addresses it.
+   */
+  layout: 'single-channel' | 'multi-brand';
+}
+
+export interface IngestSink {
+  post(record: PostRecord): void;
+  warn(warning: Omit<IngestWarning, 'input'>): void;
+  /** A fact about how the input was read that the report must state (date order, assumed zone…). */
+  note(text: string): void;
+  /** The input records deletions (a "deleted" column): "nothing deleted" can be judged. */
+  tracksDeletion(): void;
+  /** Whose channel the whole input is (a page name, an archive's own account), when the input says. */
+  channelOwner(owner: string): void;
+}
+
+export interface IngestOptions {
+  /** IANA zone for timestamps that carry no offset. */
+  timezone: string;
+  /** Forced order for numeric dates such as 04/11/2013; otherwise inferred per column. */
+  dateOrder: DateOrder | undefined;
+  /** User column mapping for generic CSV: source header → normalized field. */
+  columnMap: Record<string, string>;
+}
+
+export interface IngestAdapter {
+  /** Kebab-case id, used by `--input-format` and in the report. */
+  id: string;
+  title: string;
+  /** How `detect` recognises the format, in one sentence (shown by `second-impression formats`). */
+  detection: string;
+  /** What the adapter yields and what it cannot know, in one sentence. */
+  yields: string;
+  capabilities: AdapterCapabilities;
+  detect(sample: FormatSample): Detection;
+  parse(input: AdapterInput, sink: IngestSink, options: IngestOptions): Promise<void>;
+}

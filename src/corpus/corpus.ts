@@ -1,0 +1,43 @@
+/**
+ * Everything read from the inputs: the post table, one summary per input, and the warnings. Ingest
+ * fills it; the model reads it.
+ */
+import type { AdapterCapabilities } from '../contract/adapter.js';
+import type { IngestWarning } from '../contract/warning.js';
+import { PostTable } from './post-table.js';
+import { WarningLog } from './warnings.js';
+
+export interface InputSummary {
+  path: string;
+  format: string;
+  encoding: string;
+  posts: number;
+  warnings: number;
+  notes: string[];
+}
+
+/** Whose channel one input file is, as far as the input itself can say. */
+export interface InputChannel {
+  layout: AdapterCapabilities['layout'];
+  /** The page, account or archive owner the input names, when it names one. */
+  owner: string | undefined;
+}
+
+export class Corpus {
+  readonly table = new PostTable();
+  readonly inputs: InputSummary[] = [];
+  readonly warnings = new WarningLog();
+  /** True when at least one input records deleted or hidden posts. */
+  tracksDeletion = false;
+  /** Per input file (index in table.files): its layout and owner. */
+  readonly channels = new Map<number, InputChannel>();
+
+  warn(warning: IngestWarning): void {
+    this.warnings.add(warning);
+  }
+
+  /** True when the file at this index is one brand's inbox, page or listing (not a multi-brand dataset). */
+  isSingleChannel(fileIndex: number): boolean {
+    return this.channels.get(fileIndex)?.layout === 'single-channel';
+  }
+}
