@@ -6,5 +6,6 @@ export default defineConfig({
     // CLI tests spawn the built bin; two cores, so keep the pool small and the timeouts generous.
     testTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['test/setup.ts'],
   },
 });

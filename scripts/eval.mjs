@@ -5,13 +5,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate, TARGETS } from '../dist/signals/evaluate.js';
-import { loadLanguageModel } from '../dist/signals/language.js';
+import { loadDefaultResources } from '../dist/io/resources.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const read = (category) =>
   readFileSync(path.join(root, 'fixtures/eval', `${category}.jsonl`), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 
-await loadLanguageModel();
+await loadDefaultResources();
 const report = evaluate(read);
 const pct = (x) => (x === null ? '—' : x.toFixed(2));
 const lines = [

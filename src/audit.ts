@@ -1,22 +1,22 @@
 /**
- * The pure core: corpus in, audit result out (spec §6). No file system, no clock, no terminal.
+ * The pure core: corpus in, audit result out (spec §6). No file system, no clock, no terminal, no
+ * translation: it orchestrates the artifacts, runs every rule in its context and weighs the scores.
  */
-import type { Corpus, InputSummary } from './corpus/corpus.js';
-import { buildConversations, ROLE_BRAND, ROLE_CUSTOMER, type BrandConversations } from './model/conversations.js';
-import { isoTime } from './time/iso.js';
-import { analyzeBrandVoice } from './model/brand-voice.js';
-import { parseBusinessHours } from './time/business-hours.js';
-import { buildTimeline, STATUS_ANSWERED, STATUS_IGNORED, STATUS_NOT_NEEDED, STATUS_PENDING, type NeedsReplyDetector } from './model/timeline.js';
-import { RULES } from './rules/index.js';
-import { localizeReason } from './rules/reasons.js';
-import { CATEGORY_IDS, format, type AuditSettings, type CategoryId, type Evidence, type Finding, type FindingInput, type Rule, type RuleResult } from './rules/types.js';
+import { CATEGORY_IDS, type CategoryId } from './contract/ids.js';
+import { SCHEMA_VERSION, type AuditResult, type CategoryReport, type Finding, type Reason, type RuleReport } from './contract/result.js';
+import type { Corpus } from './corpus/corpus.js';
 import type { AuditConfig } from './config/audit-config.js';
+import { AuditArtifacts, type NeedsReplyDetector } from './model/artifacts.js';
+import { ruleContext } from './rules/context.js';
+import { RULES } from './rules/index.js';
+import type { AuditSettings, Rule, RuleResult } from './rules/types.js';
 import { weightedMean } from './scoring/score.js';
-import { ratio, round, type DurationSummary } from './scoring/stats.js';
+import { round } from './scoring/stats.js';
 import { detectNeedsReply } from './signals/needs-reply.js';
-import type { IngestWarning } from './contract/warning.js';
+import { parseBusinessHours } from './time/business-hours.js';
+import { isoTime } from './time/iso.js';
 
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION };
 
 export interface AuditRequest {
   handles: string[];
@@ -26,71 +26,13 @@ export interface AuditRequest {
   since?: number;
   until?: number;
   toolVersion: string;
-  /** Files read, for the result header; settings echoed in the result. */
+  /** Settings echoed in the result's notes (the config file read…). */
   settingsNotes?: string[];
+  /** Closed days (YYYY-MM-DD) for business hours, already expanded from the config's country codes. */
+  holidayDates?: ReadonlySet<string>;
   needsReply?: NeedsReplyDetector;
-}
-
-export interface RuleReport {
-  id: string;
-  title: string;
-  score: number | null;
-  weight: number;
-  notApplicable?: string;
-  metrics: Record<string, unknown>;
-  findingCount: number;
-}
-
-export interface CategoryReport {
-  score: number | null;
-  weight: number;
-  title: string;
-  /** Why the score is null, when it is. */
-  notApplicable?: string;
-  rules: RuleReport[];
-}
-
-export interface AuditMetrics {
-  posts: number;
-  brandPosts: number;
-  customerPosts: number;
-  conversations: number;
-  needingReply: number;
-  answered: number;
-  ignored: number;
-  pending: number;
-  notNeedingReply: number;
-  replyRate: number | null;
-  firstResponseMinutes: DurationSummary;
-  followUpResponseMinutes: DurationSummary;
-  automatedReplies: number;
-}
-
-export interface AuditResult {
-  schemaVersion: number;
-  tool: { name: string; version: string };
-  brand: { handles: string[] };
-  period: { from: string | null; to: string | null; asOf: string };
-  settings: { slaMinutes: number; graceHours: number; autoReplySeconds: number; timezone: string; locale: string; maxFindings: number; businessHours: string | null; holidays: string[]; notes: string[] };
-  inputs: InputSummary[];
-  score: number | null;
-  categories: Record<CategoryId, CategoryReport>;
-  metrics: AuditMetrics;
-  findings: Finding[];
-  warnings: IngestWarning[];
-  warningCounts: Record<string, number>;
-}
-
-const CATEGORY_TITLES: Record<CategoryId, { en: string; es: string }> = {
-  transparency: { en: 'Transparency', es: 'Transparencia' },
-  speed: { en: 'Speed', es: 'Rapidez' },
-  'no-ignoring': { en: 'No ignoring', es: 'Prohibido ignorar' },
-  professionalism: { en: 'Professionalism', es: 'Profesionalidad' },
-  'no-politics': { en: 'No politics or religion', es: 'Ni política ni religión' },
-};
-
-export function categoryTitle(id: CategoryId, locale: 'en' | 'es'): string {
-  return CATEGORY_TITLES[id][locale];
+  /** The rules to run (default: every rule). */
+  rules?: readonly Rule[];
 }
 
 /** Latest timestamp in the corpus, the default "now". */
@@ -103,64 +45,63 @@ export function latestTime(corpus: Corpus): number | undefined {
 
 export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
   const { config } = request;
+  const rules = request.rules ?? RULES;
   const asOf = request.asOf ?? latestTime(corpus) ?? 0;
   const since = request.since ?? -Infinity;
   const until = Math.min(request.until ?? Infinity, asOf);
-  // The audit's own warnings (reply links, cycles) go to a copy: auditing a corpus twice gives the same result.
-  const warnings = corpus.warnings.clone();
-  const conversations = buildConversations(corpus, { handles: request.handles, asOf, since, until }, (w) => warnings.add(w));
   const settings: AuditSettings = {
     slaMinutes: config.slaMinutes,
     graceHours: config.graceHours,
     autoReplySeconds: config.autoReplySeconds,
     asOf,
-    locale: config.locale,
     maxFindings: config.maxFindings,
     timezone: config.timezone,
     promiseGraceHours: config.promiseGraceHours,
-    businessHours: config.businessHours ? parseBusinessHours(config.businessHours, config.timezone, config.holidays) : undefined,
+    businessHours: config.businessHours ? parseBusinessHours(config.businessHours, config.timezone, request.holidayDates ?? new Set()) : undefined,
   };
-  const timeline = buildTimeline(conversations, { asOf, graceHours: config.graceHours, autoReplySeconds: config.autoReplySeconds }, request.needsReply ?? detectNeedsReply);
+  // The audit's own warnings (reply links, cycles) go to a copy: auditing a corpus twice gives the same result.
+  const warnings = corpus.warnings.clone();
+  const artifacts = new AuditArtifacts(
+    corpus,
+    { ...settings, handles: request.handles, since, until, needsReply: request.needsReply ?? detectNeedsReply },
+    (w) => warnings.add(w),
+  );
 
-  const voice = analyzeBrandVoice(conversations, { since, until });
   const findings: Finding[] = [];
   const ruleReports = new Map<string, RuleReport>();
-  for (const rule of RULES) {
-    const result = runRule(rule, { conversations, timeline, voice, settings, finding: makeFindingBuilder(rule, conversations, settings) });
-    if (result.notApplicable?.startsWith('rule failed')) warnings.add({ input: '(audit)', code: 'rule-failed', message: `${rule.meta.id}: ${result.notApplicable}; its score was left out` });
+  for (const rule of rules) {
+    const result = runRule(() => rule.run(ruleContext(rule, artifacts, settings)));
+    if (result.failed) warnings.add({ input: '(audit)', code: 'rule-failed', message: `${rule.meta.id}: ${result.failed}; its score was left out` });
     findings.push(...result.findings);
     const report: RuleReport = {
       id: rule.meta.id,
-      title: rule.meta.title[settings.locale],
       score: result.score === null ? null : round(result.score, 1),
       weight: config.rules[rule.meta.id] ?? 0,
+      ...(result.reason ? { reason: result.reason } : {}),
+      ...(result.failed ? { failed: result.failed } : {}),
       metrics: result.metrics,
       findingCount: result.findingCount,
     };
-    if (result.notApplicable) report.notApplicable = localizeReason(result.notApplicable, settings.locale);
     ruleReports.set(rule.meta.id, report);
   }
 
   const categories = {} as Record<CategoryId, CategoryReport>;
   for (const id of CATEGORY_IDS) {
-    const rules = RULES.filter((rule) => rule.meta.category === id).map((rule) => ruleReports.get(rule.meta.id)!);
-    const score = weightedMean(rules.map((r) => ({ score: r.score, weight: r.weight })));
-    const category: CategoryReport = { score: score === null ? null : round(score, 1), weight: config.categories[id], title: categoryTitle(id, settings.locale), rules };
-    if (score === null) {
-      category.notApplicable = rules.length === 0
-        ? localizeReason('not measured yet in this version', settings.locale)
-        : rules.map((r) => r.notApplicable).filter(Boolean).join('; ') || localizeReason('no data', settings.locale);
-    }
+    const inCategory = rules.filter((rule) => rule.meta.category === id).map((rule) => ruleReports.get(rule.meta.id)!);
+    const score = weightedMean(inCategory.map((r) => ({ score: r.score, weight: r.weight })));
+    const category: CategoryReport = { score: score === null ? null : round(score, 1), weight: config.categories[id], rules: inCategory };
+    if (score === null) category.reasons = categoryReasons(inCategory);
     categories[id] = category;
   }
   const overall = weightedMean(CATEGORY_IDS.map((id) => ({ score: categories[id].score, weight: categories[id].weight })));
 
   findings.sort(compareFindings);
+  const span = artifacts.openingSpan();
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'second-impression', version: request.toolVersion },
     brand: { handles: request.handles },
-    period: periodOf(conversations, since, until, asOf),
+    period: periodOf(span, since, until, asOf),
     settings: {
       slaMinutes: config.slaMinutes,
       graceHours: config.graceHours,
@@ -175,57 +116,32 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
     inputs: corpus.inputs,
     score: overall === null ? null : round(overall, 1),
     categories,
-    metrics: metricsOf(conversations, timeline, ruleReports),
+    metrics: artifacts.metrics(),
     findings,
     warnings: warnings.list(),
     warningCounts: warnings.countsByCode(),
   };
 }
 
-/** A rule that throws is a bug: the audit goes on, and the rule says it could not run. */
-function runRule(rule: Rule, context: Parameters<Rule['run']>[0]): RuleResult {
+interface RunOutcome extends RuleResult {
+  failed?: string;
+}
+
+/** A rule that throws is a bug: the audit goes on, and the report names the rule that could not run. */
+function runRule(run: () => RuleResult): RunOutcome {
   try {
-    return rule.run(context);
+    return run();
   } catch (error) {
-    return { score: null, notApplicable: `rule failed: ${error instanceof Error ? error.message : String(error)}`, metrics: {}, findings: [], findingCount: 0 };
+    const message = error instanceof Error ? error.message : String(error);
+    return { score: null, reason: { code: 'rule-failed', data: { error: message } }, failed: message, metrics: {}, findings: [], findingCount: 0 };
   }
 }
 
-const MAX_EVIDENCE_CHARS = 1000;
-
-function makeFindingBuilder(rule: Rule, conversations: BrandConversations, settings: AuditSettings): (input: FindingInput) => Finding {
-  const { table, roles } = conversations;
-  return (input) => {
-    const posts = input.posts.filter((p) => p >= 0);
-    // A brand post outside any conversation (its own announcement) is its own thread.
-    const opener = input.conversation >= 0 ? conversations.openers[input.conversation]! : posts[0]!;
-    const evidence: Evidence[] = posts.map((p) => {
-      const text = table.text(p);
-      const source = table.source(p);
-      return {
-        postId: table.id(p),
-        author: table.author(p),
-        role: roles[p] === ROLE_BRAND ? 'brand' : roles[p] === ROLE_CUSTOMER ? 'customer' : 'other',
-        createdAt: isoTime(table.times[p]!),
-        text: text.length > MAX_EVIDENCE_CHARS ? `${text.slice(0, MAX_EVIDENCE_CHARS)}…` : text,
-        source: source.entry ?? (source.line ? `${source.file}:${source.line}` : source.file),
-      };
-    });
-    const template = rule.meta.messages[input.messageId];
-    if (!template) throw new Error(`rule ${rule.meta.id} has no message "${input.messageId}"`);
-    return {
-      ruleId: rule.meta.id,
-      category: rule.meta.category,
-      severity: input.severity ?? rule.meta.severity,
-      threadId: table.threadIds.get(opener) ?? table.id(opener),
-      postIds: posts.map((p) => table.id(p)),
-      messageId: input.messageId,
-      data: input.data,
-      message: format(template[settings.locale], input.data),
-      evidence,
-      rank: input.rank,
-    };
-  };
+/** Why a category has no score: its rules' reasons, or "not measured yet" when it has no rule. */
+function categoryReasons(rules: readonly RuleReport[]): Reason[] {
+  if (rules.length === 0) return [{ code: 'not-measured-yet' }];
+  const reasons = rules.map((r) => r.reason).filter((r): r is Reason => r !== undefined);
+  return reasons.length > 0 ? reasons : [{ code: 'no-data' }];
 }
 
 function compareFindings(a: Finding, b: Finding): number {
@@ -251,54 +167,8 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-function periodOf(conversations: BrandConversations, since: number, until: number, asOf: number): AuditResult['period'] {
-  let first = Infinity;
-  let last = -Infinity;
-  for (let c = 0; c < conversations.count; c++) {
-    const t = conversations.table.times[conversations.openers[c]!]!;
-    if (t < first) first = t;
-    if (t > last) last = t;
-  }
-  const from = Number.isFinite(since) ? since : first;
+function periodOf(span: { first: number; last: number } | null, since: number, until: number, asOf: number): AuditResult['period'] {
+  const from = Number.isFinite(since) ? since : (span?.first ?? Infinity);
   const to = Number.isFinite(until) ? until : asOf;
   return { from: Number.isFinite(from) ? isoTime(from) : null, to: Number.isFinite(to) ? isoTime(to) : null, asOf: isoTime(asOf) };
-}
-
-function metricsOf(conversations: BrandConversations, timeline: ReturnType<typeof buildTimeline>, rules: Map<string, RuleReport>): AuditMetrics {
-  let answered = 0;
-  let ignored = 0;
-  let pending = 0;
-  let notNeeded = 0;
-  for (let c = 0; c < conversations.count; c++) {
-    const status = timeline.status[c];
-    if (status === STATUS_ANSWERED) answered++;
-    else if (status === STATUS_IGNORED) ignored++;
-    else if (status === STATUS_PENDING) pending++;
-    else if (status === STATUS_NOT_NEEDED) notNeeded++;
-  }
-  let brandPosts = 0;
-  let customerPosts = 0;
-  let automated = 0;
-  for (let k = 0; k < conversations.members.length; k++) {
-    const post = conversations.members[k]!;
-    if (conversations.roles[post] === ROLE_BRAND) brandPosts++;
-    else if (conversations.roles[post] === ROLE_CUSTOMER) customerPosts++;
-    if (timeline.automated[post]) automated++;
-  }
-  return {
-    posts: conversations.members.length,
-    brandPosts,
-    customerPosts,
-    conversations: conversations.count,
-    needingReply: answered + ignored + pending,
-    answered,
-    ignored,
-    pending,
-    notNeedingReply: notNeeded,
-    replyRate: ratio(answered, answered + ignored, 6),
-    // The speed rules already summarised these; the top-level metrics repeat them for the contract.
-    firstResponseMinutes: rules.get('first-response-time')!.metrics.firstResponseMinutes as DurationSummary,
-    followUpResponseMinutes: rules.get('follow-up-response-time')!.metrics.followUpResponseMinutes as DurationSummary,
-    automatedReplies: automated,
-  };
 }

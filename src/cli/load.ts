@@ -18,7 +18,8 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
   if (options.inputFormat !== undefined && !forced) {
     throw new UserError(`--input-format "${options.inputFormat}" is not a known format`, `formats: ${ADAPTERS.map((a) => a.id).join(', ')} (see: second-impression formats)`);
   }
-  const files = await expandInputs(args, () => process.stdin);
+  // Read in path order whatever order they were named in: the same files always give the same bytes.
+  const files = (await expandInputs(args, () => process.stdin)).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   const corpus = new Corpus();
   let done = 0;
   for (const file of files) {

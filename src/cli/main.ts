@@ -7,12 +7,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { latestTime, runAudit } from '../audit.js';
 import { UserError, UsageError } from '../errors.js';
 import { ADAPTERS } from '../ingest/index.js';
-import { render, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
-import { RULES } from '../rules/index.js';
-import { CATEGORY_IDS, type Locale } from '../rules/types.js';
-import { categoryTitle } from '../audit.js';
+import { RENDERERS, rendererById } from '../report/index.js';
+import { catalogFor, RULES } from '../rules/index.js';
+import { CATEGORY_IDS, type Locale } from '../contract/ids.js';
 import { brandPresence } from '../model/brand-presence.js';
-import { loadLanguageModel } from '../signals/language.js';
+import { installDefaultLexicons, loadLanguageModel, readHolidays } from '../io/resources.js';
 import { loadCorpus } from './load.js';
 import { loadConfig, writeStarterConfig } from './config-file.js';
 import { parseColumnMap, parseCount, parseHandles, parseInstant, parseMinutes, parseScore, parseSince, parseTimeZone } from './options.js';
@@ -41,7 +40,7 @@ interface CommonInputOptions {
 interface AuditOptions extends CommonInputOptions {
   since?: string;
   until?: string;
-  format: ReportFormat;
+  format: string;
   locale?: Locale;
   failUnder?: string;
   sla?: string;
@@ -63,6 +62,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   });
   let exitCode = EXIT_OK;
   let debug = argv.includes('--debug');
+  // The core reads no file: the shipped lexicons are handed to it here, once.
+  installDefaultLexicons();
   const program = new Command('second-impression')
     .description('Audit how a brand treats its customers in public: reply speed, ignored complaints, tone, promises and politics.')
     .version(toolVersion(), '-V, --version')
@@ -87,7 +88,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('audit the brand and print the second-impression report')
     .option('--since <when>', 'only conversations opened since this date, or 7d / 30d / 12h / 2w before --as-of')
     .option('--until <when>', 'only conversations opened until this date')
-    .addOption(new Option('-f, --format <format>', 'report format').choices([...REPORT_FORMATS]).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(RENDERERS.map((r) => r.id)).default('text'))
     .addOption(new Option('--locale <locale>', 'report language').choices(['en', 'es']))
     .option('--sla <duration>', 'first-reply target, e.g. 60m or 2h (default 60m)')
     .option('--business-hours <hours>', 'also measure speed in opening hours, e.g. "mon-fri 09:00-18:00" (in --timezone; holidays from the config)')
@@ -203,10 +204,12 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
   progress.update(`Auditing ${corpus.table.length} posts…`);
   // The language model (≈85 MB) is loaded once the inputs are read, only for audits.
   await loadLanguageModel();
+  const holidays = config.businessHours ? readHolidays(config.holidays) : undefined;
   const result = runAudit(corpus, {
     handles,
     config,
     asOf,
+    ...(holidays ? { holidayDates: holidays.dates } : {}),
     ...(since !== undefined ? { since } : {}),
     ...(until !== undefined ? { until } : {}),
     toolVersion: toolVersion(),
@@ -214,7 +217,10 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
   });
   progress.stop();
   const color = options.color && !process.env.NO_COLOR && (options.output === undefined ? Boolean(process.stdout.isTTY) : false);
-  await writeOutput(render(result, options.format, { color }), options.output);
+  const renderer = rendererById(options.format)!;
+  const output = renderer.render(result, { catalog: catalogFor(config.locale), color });
+  if (typeof output !== 'string') throw new UsageError(`--format ${renderer.id} writes several files: give --output a folder`);
+  await writeOutput(output, options.output);
   if (!options.quiet) {
     const warnings = Object.entries(result.warningCounts);
     if (warnings.length > 0) {
@@ -246,6 +252,8 @@ async function ingestCommand(inputs: string[], options: CommonInputOptions): Pro
 }
 
 export function rulesListing(ruleWeights: Record<string, number>, categoryWeights: Record<string, number>, locale: Locale, format: 'text' | 'json'): string {
+  const catalog = catalogFor(locale);
+  const words = catalog.messages.rulesListing;
   const rules = RULES.map((rule) => ({
     id: rule.meta.id,
     category: rule.meta.category,
@@ -255,18 +263,15 @@ export function rulesListing(ruleWeights: Record<string, number>, categoryWeight
     description: rule.meta.description[locale],
     formula: rule.meta.formula[locale],
   }));
-  const overall = locale === 'es'
-    ? 'Puntuación global = media ponderada de las categorías con datos (los pesos se renormalizan); cada categoría = media ponderada de sus reglas con puntuación.'
-    : 'Overall score = weighted mean of the categories that have data (weights renormalised); each category = weighted mean of its rules that have a score.';
   if (format === 'json') {
-    const categories = CATEGORY_IDS.map((id) => ({ id, title: categoryTitle(id, locale), weight: categoryWeights[id] ?? 0 }));
-    return `${JSON.stringify({ overall, categories, rules }, null, 2)}\n`;
+    const categories = CATEGORY_IDS.map((id) => ({ id, title: catalog.category(id), weight: categoryWeights[id] ?? 0 }));
+    return `${JSON.stringify({ overall: words.overall, categories, rules }, null, 2)}\n`;
   }
-  const out: string[] = [overall, ''];
+  const out: string[] = [words.overall, ''];
   for (const id of CATEGORY_IDS) {
-    out.push(`${categoryTitle(id, locale)} [${id}] · weight ${categoryWeights[id] ?? 0}`);
+    out.push(`${catalog.category(id)} [${id}] · weight ${categoryWeights[id] ?? 0}`);
     const inCategory = rules.filter((r) => r.category === id);
-    if (inCategory.length === 0) out.push(locale === 'es' ? '  (aún sin reglas en esta versión)' : '  (no rules yet in this version)');
+    if (inCategory.length === 0) out.push(`  ${words.noRules}`);
     for (const rule of inCategory) {
       out.push(`  ${rule.id} · weight ${rule.weight} · ${rule.title}`);
       out.push(`    ${rule.description}`);

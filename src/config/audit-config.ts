@@ -4,7 +4,7 @@
  */
 import { ConfigError } from '../errors.js';
 import { RULES } from '../rules/index.js';
-import { CATEGORY_IDS, type CategoryId, type Locale } from '../rules/types.js';
+import { CATEGORY_IDS, type CategoryId, type Locale } from '../contract/ids.js';
 
 export interface AuditConfig {
   /** Brand handles used when `--brand` is not given. */

@@ -4,17 +4,11 @@
  */
 import type { AdapterCapabilities } from '../contract/adapter.js';
 import type { IngestWarning } from '../contract/warning.js';
+import type { InputSummary } from '../contract/result.js';
 import { PostTable } from './post-table.js';
 import { WarningLog } from './warnings.js';
 
-export interface InputSummary {
-  path: string;
-  format: string;
-  encoding: string;
-  posts: number;
-  warnings: number;
-  notes: string[];
-}
+export type { InputSummary };
 
 /** Whose channel one input file is, as far as the input itself can say. */
 export interface InputChannel {

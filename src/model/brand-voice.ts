@@ -5,7 +5,10 @@
 import { detectLanguage, type Language } from '../signals/language.js';
 import { detectRegister, type Register } from '../signals/register.js';
 import { detectShouting, type Shouting } from '../signals/shouting.js';
+import { detectPromise, type PromiseHit } from '../signals/promise.js';
+import { detectSignature } from '../signals/signature.js';
 import { withoutMentions } from '../signals/tokens.js';
+import { zoneOffsetMs } from '../time/dates.js';
 import { detectApology, detectDenial, detectPolitics, detectPrivateMessage, detectTone, prepare, type SignalHit, type Tone } from '../signals/text-signals.js';
 import { ROLE_BRAND, type BrandConversations } from './conversations.js';
 
@@ -27,11 +30,15 @@ export interface BrandVoice {
   signals(post: number): PostSignals;
   /** Language of any post (cached). */
   language(post: number): Language;
+  /** A promise with a deadline in a brand post, resolved in the brand's time zone. */
+  promise(post: number): PromiseHit | null;
+  /** The agent's signature at the end of a brand reply ("^AL", "Un saludo, Laura"), if any. */
+  signature(post: number): string | undefined;
 }
 
 const CACHE_LIMIT = 200_000;
 
-export function analyzeBrandVoice(conversations: BrandConversations, period: { since: number; until: number }): BrandVoice {
+export function analyzeBrandVoice(conversations: BrandConversations, period: { since: number; until: number; timezone: string }): BrandVoice {
   const { table, roles, conversationOf, excluded } = conversations;
   const posts: number[] = [];
   for (let i = 0; i < table.length; i++) {
@@ -65,6 +72,13 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
         if (byText.size < CACHE_LIMIT) byText.set(key, result);
       }
       return result;
+    },
+    promise(post) {
+      const time = table.times[post]!;
+      return detectPromise(table.text(post), time, zoneOffsetMs(time, period.timezone) / 60000);
+    },
+    signature(post) {
+      return detectSignature(table.text(post));
     },
     language(post) {
       const declared = table.langs.get(post);

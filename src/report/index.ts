@@ -1,16 +1,15 @@
-/** Report formats by name. Each renderer is a pure function of the audit result. */
-import type { AuditResult } from '../audit.js';
-import { renderJson } from './json.js';
-import { renderText, type TextOptions } from './text.js';
+/**
+ * The renderer registry. A new report format is one renderer file plus one line here; `--format`
+ * choices come from this list.
+ */
+import { jsonRenderer } from './json.js';
+import { textRenderer } from './text.js';
+import type { Renderer } from './types.js';
 
-export const REPORT_FORMATS = ['text', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const RENDERERS: readonly Renderer[] = [textRenderer, jsonRenderer];
 
-export function render(result: AuditResult, format: ReportFormat, options: TextOptions): string {
-  switch (format) {
-    case 'json':
-      return renderJson(result);
-    case 'text':
-      return renderText(result, options);
-  }
+export function rendererById(id: string): Renderer | undefined {
+  return RENDERERS.find((renderer) => renderer.id === id);
 }
+
+export type { RenderOptions, Renderer, RenderOutput } from './types.js';

@@ -3,45 +3,29 @@
  * messages, warnings and input notes. Fits 80 columns; colour only when the caller enables it.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { AuditResult, CategoryReport } from '../audit.js';
+import { CATEGORY_IDS, type Locale } from '../contract/ids.js';
+import type { AuditResult, CategoryReport, DurationSummary, Finding } from '../contract/result.js';
+import type { Catalog } from '../i18n/catalog.js';
+import type { Messages } from '../i18n/en.js';
 import { formatDuration, formatPercent } from '../i18n/format.js';
-import { CATEGORY_IDS, type Finding, type Locale } from '../rules/types.js';
-import type { DurationSummary } from '../scoring/stats.js';
+import type { RenderOptions, Renderer } from './types.js';
 
-export interface TextOptions {
-  color: boolean;
-  /** Findings shown per rule (the worst first). */
-  findingsPerRule?: number;
-  width?: number;
-}
+export const textRenderer: Renderer = {
+  id: 'text',
+  description: 'the terminal report: score, categories, key figures, the worst findings with their quotes',
+  extension: 'txt',
+  render: (result, options) => renderText(result, options),
+};
 
-const LABELS = {
-  en: {
-    title: 'Second impression', score: 'Second-impression score', asOf: 'as of', conversations: 'conversations', posts: 'posts',
-    notMeasured: 'not measured', basis: 'The overall score averages the categories that have data', keyFigures: 'Key figures',
-    needing: 'Needing a reply', of: 'of', answered: 'answered', ignored: 'ignored', pending: 'pending', replyRate: 'Reply rate',
-    replyRateHow: 'answered ÷ (answered + ignored)', firstReply: 'First reply', followUps: 'Follow-ups', automated: 'Automated replies',
-    automatedHow: 'not counted as answers', median: 'median', within: 'within', worst: 'Worst findings', more: 'more in the JSON report',
-    none: 'No findings.', warnings: 'Warnings', notes: 'How the inputs were read', noData: 'no data', thread: 'thread',
-    noneYet: 'none', input: 'Inputs', businessFirstReply: 'In business hours',
-  },
-  es: {
-    title: 'Segunda impresión', score: 'Puntuación de segunda impresión', asOf: 'a fecha de', conversations: 'conversaciones', posts: 'mensajes',
-    notMeasured: 'sin medir', basis: 'La puntuación global promedia las categorías con datos', keyFigures: 'Cifras clave',
-    needing: 'Necesitan respuesta', of: 'de', answered: 'respondidas', ignored: 'ignoradas', pending: 'pendientes', replyRate: 'Tasa de respuesta',
-    replyRateHow: 'respondidas ÷ (respondidas + ignoradas)', firstReply: 'Primera respuesta', followUps: 'Seguimientos', automated: 'Respuestas automáticas',
-    automatedHow: 'no cuentan como respuesta', median: 'mediana', within: 'en', worst: 'Hallazgos más graves', more: 'más en el informe JSON',
-    none: 'Sin hallazgos.', warnings: 'Avisos', notes: 'Cómo se leyeron las entradas', noData: 'sin datos', thread: 'hilo',
-    noneYet: 'ninguna', input: 'Entradas', businessFirstReply: 'En horario laboral',
-  },
-} satisfies Record<Locale, Record<string, string>>;
+type Labels = Messages['report'];
 
-export function renderText(result: AuditResult, options: TextOptions): string {
+export function renderText(result: AuditResult, options: RenderOptions): string {
   const chalk: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
   const width = options.width ?? 80;
   const perRule = options.findingsPerRule ?? 3;
-  const locale = (result.settings.locale === 'es' ? 'es' : 'en') as Locale;
-  const t = LABELS[locale];
+  const { catalog } = options;
+  const locale: Locale = catalog.locale;
+  const t = catalog.messages.report;
   const lines: string[] = [];
   const m = result.metrics;
 
@@ -53,18 +37,19 @@ export function renderText(result: AuditResult, options: TextOptions): string {
   lines.push('');
   for (const id of CATEGORY_IDS) {
     const category = result.categories[id];
-    const label = `  ${category.title.padEnd(24)} ${padScore(category.score, chalk)}  `;
-    lines.push(category.score === null ? label + chalk.dim(clip(category.notApplicable ?? t.notMeasured, width - 31)) : label + bar(category.score, 20, chalk));
+    const label = `  ${catalog.category(id).padEnd(24)} ${padScore(category.score, chalk)}  `;
+    const why = category.reasons ? category.reasons.map((r) => catalog.reason(r)).join('; ') : t.notMeasured;
+    lines.push(category.score === null ? label + chalk.dim(clip(why, width - 31)) : label + bar(category.score, 20, chalk));
   }
   const scored = CATEGORY_IDS.filter((id) => result.categories[id].score !== null && result.categories[id].weight > 0);
-  lines.push(chalk.dim(wrapIndent(`  ${t.basis}: ${scored.length > 0 ? scored.map((id) => result.categories[id].title).join(', ') : t.noneYet}.`, width, '  ')));
+  lines.push(chalk.dim(wrapIndent(`  ${t.basis}: ${scored.length > 0 ? scored.map((id) => catalog.category(id)).join(', ') : t.noneYet}.`, width, '  ')));
   lines.push('');
 
   lines.push(chalk.bold(t.keyFigures));
   lines.push(`  ${t.needing.padEnd(LABEL)} ${m.needingReply} ${t.of} ${m.conversations} · ${t.answered} ${m.answered} · ${t.ignored} ${m.ignored} · ${t.pending} ${m.pending}`);
   lines.push(`  ${t.replyRate.padEnd(LABEL)} ${formatPercent(m.replyRate, locale)}  ${chalk.dim(`(${t.replyRateHow})`)}`);
   lines.push(...durationLines(t.firstReply, m.firstResponseMinutes, result.settings.slaMinutes, t, width, locale));
-  const business = result.categories.speed.rules.find((r) => r.id === 'first-response-time')?.metrics.firstResponseBusinessMinutes as DurationSummary | undefined;
+  const business = m.firstResponseBusinessMinutes;
   if (business) lines.push(...durationLines(t.businessFirstReply, business, result.settings.slaMinutes, t, width, locale));
   lines.push(...durationLines(t.followUps, m.followUpResponseMinutes, result.settings.slaMinutes, t, width, locale));
   lines.push(`  ${t.automated.padEnd(LABEL)} ${m.automatedReplies}  ${chalk.dim(`(${t.automatedHow})`)}`);
@@ -77,9 +62,9 @@ export function renderText(result: AuditResult, options: TextOptions): string {
     for (const rule of category.rules) {
       const findings = result.findings.filter((f) => f.ruleId === rule.id).sort((a, b) => a.rank - b.rank);
       if (rule.findingCount === 0) continue;
-      lines.push(`  ${chalk.bold(`${category.title} · ${rule.title}`)} ${chalk.dim(`(${rule.findingCount})`)}`);
+      lines.push(`  ${chalk.bold(`${catalog.category(id)} · ${catalog.ruleTitle(rule.id)}`)} ${chalk.dim(`(${rule.findingCount})`)}`);
       for (const finding of findings.slice(0, perRule)) {
-        lines.push(...findingLines(finding, chalk, width, t.thread));
+        lines.push(...findingLines(finding, catalog, chalk, width, t.thread));
         shown++;
       }
       const rest = rule.findingCount - Math.min(perRule, findings.length);
@@ -115,17 +100,17 @@ export function safeForTerminal(line: string): string {
   return line.replace(/\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }
 
-function durationLines(label: string, s: DurationSummary, sla: number, t: (typeof LABELS)['en'], width: number, locale: Locale): string[] {
+function durationLines(label: string, s: DurationSummary, sla: number, t: Labels, width: number, locale: Locale): string[] {
   if (s.count === 0) return [`  ${label.padEnd(LABEL)} ${t.noData}`];
   const text = `${t.median} ${formatDuration(s.median!)} · p90 ${formatDuration(s.p90!)} · ${t.within} ${formatDuration(sla)} ${formatPercent(s.withinTarget, locale)} · ${t.within} 24 h ${formatPercent(s.within24h, locale)} (n=${s.count})`;
   return [wrapIndent(`  ${label.padEnd(LABEL)} ${text}`, width, ' '.repeat(LABEL + 3))];
 }
 
-function findingLines(finding: Finding, chalk: ChalkInstance, width: number, threadLabel: string): string[] {
+function findingLines(finding: Finding, catalog: Catalog, chalk: ChalkInstance, width: number, threadLabel: string): string[] {
   const icon = finding.severity === 'error' ? chalk.red('✖') : finding.severity === 'warning' ? chalk.yellow('▲') : chalk.blue('ℹ');
   const where = ` · ${threadLabel} ${finding.threadId}`;
   // The icon is one visible character whatever its colour codes.
-  const message = clip(`    ? ${finding.message}`, Math.max(30, width - [...where].length)).replace('?', icon);
+  const message = clip(`    ? ${catalog.finding(finding)}`, Math.max(30, width - [...where].length)).replace('?', icon);
   const out = [message + chalk.dim(where)];
   for (const evidence of finding.evidence) {
     const who = `${evidence.role === 'brand' ? '▸' : '◂'} @${evidence.author.replace(/^@/, '')}`;

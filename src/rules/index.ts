@@ -16,6 +16,8 @@ import { mistakesAdmitted } from './transparency/mistakes-admitted.js';
 import { nothingDeleted } from './transparency/nothing-deleted.js';
 import { privateDeflection } from './transparency/private-deflection.js';
 import { promisesKept } from './transparency/promises-kept.js';
+import { Catalog, type RuleTexts } from '../i18n/catalog.js';
+import type { Locale } from '../contract/ids.js';
 import type { Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
@@ -37,4 +39,11 @@ export const RULES: readonly Rule[] = [
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((rule) => rule.meta.id === id);
+}
+
+/** The catalogue a renderer needs: the locale's messages and every rule's own texts. */
+export function catalogFor(locale: Locale, rules: readonly Rule[] = RULES): Catalog {
+  const texts: Record<string, RuleTexts> = {};
+  for (const rule of rules) texts[rule.meta.id] = { title: rule.meta.title, description: rule.meta.description, formula: rule.meta.formula, messages: rule.meta.messages };
+  return new Catalog(locale, texts);
 }

@@ -1,20 +1,17 @@
 /**
- * The rule contract. A rule reads the brand's conversations and their timeline (never files, never the
- * clock), and returns a 0–100 score with the metrics behind it and findings that quote messages.
- * Weights are not the rule's business: they live in the config (src/scoring/config.ts).
+ * The rule contract. A rule asks the context for what it needs (posts, conversations, their timeline,
+ * the brand's analysed words, response times: computed once, lazily, and shared by every rule), never
+ * reads files, the clock or the storage layout, and returns a 0–100 score with the metrics behind it and
+ * findings that quote messages. Weights are not the rule's business: they live in the config.
  */
-import type { BrandConversations } from '../model/conversations.js';
-import type { Timeline } from '../model/timeline.js';
+import type { CategoryId, Localized, Severity } from '../contract/ids.js';
+import type { Finding, Reason } from '../contract/result.js';
 import type { BrandVoice } from '../model/brand-voice.js';
+import type { ResponseTimes } from '../model/artifacts.js';
+import type { ConversationView, PostView, TimelineView } from '../model/views.js';
 import type { BusinessHours } from '../time/business-hours.js';
 
-export const CATEGORY_IDS = ['transparency', 'speed', 'no-ignoring', 'professionalism', 'no-politics'] as const;
-export type CategoryId = (typeof CATEGORY_IDS)[number];
-export type Severity = 'info' | 'warning' | 'error';
-export type Locale = 'en' | 'es';
-
-/** User-facing text in every supported language. Spanish is written, not translated after the fact. */
-export type Localized = Record<Locale, string>;
+export type { CategoryId, Localized, Severity };
 
 export interface RuleMeta {
   /** Kebab-case, equal to the file name. */
@@ -27,31 +24,8 @@ export interface RuleMeta {
   description: Localized;
   /** How the 0–100 score is computed, in words a client can check by hand. */
   formula: Localized;
-  /** Templates with {placeholders}, by message id. */
+  /** Templates with {placeholders} ({key|table} for a translated term), by message id. */
   messages: Record<string, Localized>;
-}
-
-export interface Evidence {
-  postId: string;
-  author: string;
-  role: 'brand' | 'customer' | 'other';
-  createdAt: string;
-  text: string;
-  source: string;
-}
-
-export interface Finding {
-  ruleId: string;
-  category: CategoryId;
-  severity: Severity;
-  threadId: string;
-  postIds: string[];
-  messageId: string;
-  data: Record<string, string | number>;
-  message: string;
-  evidence: Evidence[];
-  /** 1 = the worst finding of its rule; renderers show the worst first. */
-  rank: number;
 }
 
 export interface AuditSettings {
@@ -59,7 +33,6 @@ export interface AuditSettings {
   graceHours: number;
   autoReplySeconds: number;
   asOf: number;
-  locale: Locale;
   /** Findings kept per rule (the worst first); 0 keeps all. Counting is never capped. */
   maxFindings: number;
   /** IANA zone of the brand: what "mañana" means. */
@@ -71,11 +44,15 @@ export interface AuditSettings {
 }
 
 export interface RuleContext {
-  conversations: BrandConversations;
-  timeline: Timeline;
-  /** The brand's own words, analysed (tone, register, language, apologies, politics). */
-  voice: BrandVoice;
   settings: AuditSettings;
+  posts: PostView;
+  conversations: ConversationView;
+  /** Who answered what and when (computed on first use). */
+  readonly timeline: TimelineView;
+  /** The brand's own words, analysed (tone, register, language, apologies, politics, promises). */
+  readonly voice: BrandVoice;
+  /** First-response and follow-up summaries, on both clocks when business hours are set. */
+  readonly responseTimes: ResponseTimes;
   /** Builds a finding for this rule with quoted evidence. */
   finding(input: FindingInput): Finding;
 }
@@ -92,9 +69,9 @@ export interface FindingInput {
 }
 
 export interface RuleResult {
-  /** 0–100, or null when the rule has nothing to judge (then `notApplicable` says why). */
+  /** 0–100, or null when the rule has nothing to judge (then `reason` says why). */
   score: number | null;
-  notApplicable?: string;
+  reason?: Reason;
   metrics: Record<string, unknown>;
   /** The worst findings first; the caller caps how many are kept, never how many are counted. */
   findings: Finding[];
@@ -105,15 +82,6 @@ export interface RuleResult {
 export interface Rule {
   meta: RuleMeta;
   run(context: RuleContext): RuleResult;
-}
-
-export function localize(text: Localized, locale: Locale): string {
-  return text[locale];
-}
-
-/** Fills {name} placeholders. */
-export function format(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
 /** The first `maxFindings` items of a worst-first list (all of them when maxFindings is 0). */

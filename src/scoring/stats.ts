@@ -3,18 +3,9 @@
  * p90 by nearest rank (the ⌈0.9·n⌉-th smallest), mean, and the share within the target and within 24 h.
  * Medians lead in every report: means are pulled by a few huge outliers.
  */
+import type { DurationSummary } from '../contract/result.js';
 
-export interface DurationSummary {
-  count: number;
-  median: number | null;
-  p90: number | null;
-  mean: number | null;
-  min: number | null;
-  max: number | null;
-  /** Share (0–1) at or under the target; null without data. */
-  withinTarget: number | null;
-  within24h: number | null;
-}
+export type { DurationSummary };
 
 /** Summarises durations given in minutes. `values` is sorted in place. */
 export function summarizeMinutes(values: Float64Array, targetMinutes: number): DurationSummary {

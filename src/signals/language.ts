@@ -17,13 +17,23 @@ interface EldDetector {
 
 let eld: EldDetector | undefined;
 
-/** Loads eld's smallest database (≈85 MB). Without it, undecided texts are "unknown". */
-export async function loadLanguageModel(): Promise<void> {
-  if (eld) return;
-  const module = (await import('eld/extrasmall')) as unknown as { eld: EldDetector };
-  module.eld.setLanguageSubset(['es', 'en', 'ca', 'gl', 'eu', 'pt', 'fr', 'it']);
-  eld = module.eld;
+/** The languages the model is asked to choose between. */
+export const MODEL_LANGUAGES = ['es', 'en', 'ca', 'gl', 'eu', 'pt', 'fr', 'it'];
+
+/**
+ * Hands in the statistical model for undecided texts (eld, loaded at the edge: it weighs ≈85 MB). Without
+ * it, undecided texts are "unknown".
+ */
+export function installLanguageModel(model: EldDetector | undefined): void {
+  model?.setLanguageSubset(MODEL_LANGUAGES);
+  eld = model;
 }
+
+export function hasLanguageModel(): boolean {
+  return eld !== undefined;
+}
+
+export type { EldDetector as LanguageModel };
 
 const SPANISH = new Set(['de', 'la', 'que', 'el', 'en', 'los', 'se', 'del', 'las', 'por', 'un', 'para', 'con', 'una', 'su', 'al', 'es', 'lo', 'como', 'mas', 'pero', 'sus', 'le', 'ya', 'muy', 'sin', 'tambien', 'me', 'hay', 'nos', 'te', 'tu', 'mi', 'esta', 'este', 'gracias', 'hola', 'pedido', 'desde', 'cuando', 'porque', 'nada', 'todo', 'hemos', 'han', 'estamos', 'puedes', 'podeis', 'usted', 'ustedes', 'vez', 'dias', 'horas', 'ayer', 'hoy', 'mañana', 'factura', 'cuenta', 'nuestro', 'nuestra', 'vuestro', 'sigo', 'llevo', 'estoy', 'tengo', 'ningun', 'ninguna', 'otra', 'otro', 'si', 'no', 'y', 'o']);
 const ENGLISH = new Set(['the', 'and', 'to', 'of', 'a', 'in', 'is', 'it', 'you', 'that', 'for', 'on', 'with', 'this', 'my', 'your', 'we', 'have', 'be', 'are', 'not', 'was', 'please', 'thanks', 'thank', 'hi', 'hello', 'can', 'will', 'our', 'us', 'i', 'me', 'do', 'does', "don't", "can't", "it's", "we're", "we'll", "i'm", 'get', 'at', 'from', 'an', 'or', 'by', 'so', 'if', 'what', 'why', 'how', 'when', 'where', 'order', 'still', 'been', 'has', 'had', 'would', 'could', 'should', 'just', 'sorry', 'again', 'no', 'yes']);

@@ -2,7 +2,6 @@
  * Lexicons are data (data/lexicons/<lang>/<signal>.jsonl), one entry per line, matched on folded tokens
  * through a map keyed by the first token: no giant regex alternation, linear in the number of tokens.
  */
-import { readFileSync } from 'node:fs';
 import { phraseForms, tokenize, type Token } from './tokens.js';
 
 export interface LexiconEntry {
@@ -117,11 +116,11 @@ function followedBy(tokens: readonly Token[], at: number, phrases: readonly stri
   return phrases.some((forms) => at + forms.length <= tokens.length && forms.every((form, k) => tokens[at + k]!.form === form));
 }
 
-const DATA_ROOT = new URL('../../data/lexicons/', import.meta.url);
-
-/** Reads one lexicon file shipped with the tool; a malformed entry is a bug in the data, so it throws. */
-export function loadLexiconEntries(relativePath: string): LexiconEntry[] {
-  const text = readFileSync(new URL(relativePath, DATA_ROOT), 'utf8');
+/**
+ * Parses one lexicon file (JSON Lines) handed in by the edge; a malformed entry is a bug in the data, so
+ * it throws naming the file and line.
+ */
+export function parseLexiconEntries(text: string, name: string): LexiconEntry[] {
   const entries: LexiconEntry[] = [];
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
@@ -129,12 +128,38 @@ export function loadLexiconEntries(relativePath: string): LexiconEntry[] {
     try {
       entry = JSON.parse(line) as LexiconEntry;
     } catch {
-      throw new Error(`data/lexicons/${relativePath}:${index + 1}: not valid JSON`);
+      throw new Error(`${name}:${index + 1}: not valid JSON`);
     }
     if (typeof entry.id !== 'string' || typeof entry.phrase !== 'string' || typeof entry.kind !== 'string' || typeof entry.weight !== 'number') {
-      throw new Error(`data/lexicons/${relativePath}:${index + 1}: an entry needs id, phrase, kind and weight`);
+      throw new Error(`${name}:${index + 1}: an entry needs id, phrase, kind and weight`);
     }
     entries.push(entry);
   });
   return entries;
+}
+
+/** Where lexicon entries come from: the edge reads `data/lexicons/<lang>/<signal>.jsonl` and hands them in. */
+export type LexiconSource = (signal: string) => LexiconEntry[];
+
+let source: LexiconSource | undefined;
+const compiled = new Map<string, Lexicon>();
+
+/**
+ * Installs the lexicon data once, at the edge (the CLI, the package's `loadDefaultResources`, the test
+ * setup): the signals never read files themselves.
+ */
+export function installLexicons(next: LexiconSource): void {
+  source = next;
+  compiled.clear();
+}
+
+/** The compiled lexicon of one signal (Spanish and English entries together). */
+export function lexiconFor(signal: string): Lexicon {
+  let lexicon = compiled.get(signal);
+  if (!lexicon) {
+    if (!source) throw new Error('lexicons are not loaded: call loadDefaultResources() (or installLexicons) first');
+    lexicon = new Lexicon(source(signal));
+    compiled.set(signal, lexicon);
+  }
+  return lexicon;
 }

@@ -10,7 +10,7 @@
  *
  * The answer carries its reason and the quoted cue so the report can show why a post counted.
  */
-import { Lexicon, loadLexiconEntries, type LexiconMatch } from './lexicon.js';
+import { lexiconFor, type Lexicon, type LexiconMatch } from './lexicon.js';
 import { tokenize } from './tokens.js';
 
 export type NeedsReplyReason = 'low-rating' | 'question' | 'complaint' | 'problem' | 'request' | 'none';
@@ -24,11 +24,8 @@ export interface NeedsReply {
   entryId?: string;
 }
 
-let lexicon: Lexicon | undefined;
-
 function needsReplyLexicon(): Lexicon {
-  lexicon ??= new Lexicon([...loadLexiconEntries('es/needs-reply.jsonl'), ...loadLexiconEntries('en/needs-reply.jsonl')]);
-  return lexicon;
+  return lexiconFor('needs-reply');
 }
 
 const URL_LIKE = /(?:https?:\/\/|www\.)\S+/g;

@@ -5,7 +5,7 @@
  *
  * Every hit quotes the words that fired, so a finding can show them.
  */
-import { Lexicon, loadLexiconEntries, type LexiconMatch } from './lexicon.js';
+import { lexiconFor, type LexiconMatch } from './lexicon.js';
 import { tokenize, type Token } from './tokens.js';
 
 export interface SignalHit {
@@ -16,16 +16,7 @@ export interface SignalHit {
   weight: number;
 }
 
-const lexicons = new Map<string, Lexicon>();
-
-export function lexiconFor(signal: string): Lexicon {
-  let lexicon = lexicons.get(signal);
-  if (!lexicon) {
-    lexicon = new Lexicon([...loadLexiconEntries(`es/${signal}.jsonl`), ...loadLexiconEntries(`en/${signal}.jsonl`)]);
-    lexicons.set(signal, lexicon);
-  }
-  return lexicon;
-}
+export { lexiconFor };
 
 function hitOf(match: LexiconMatch, text: string): SignalHit {
   return { kind: match.entry.kind, entryId: match.entry.id, quote: text.slice(match.start, match.end), weight: match.entry.weight };

@@ -3,7 +3,6 @@
  * outside holidays. A message that arrives while closed starts its clock at the next opening; a reply sent
  * within the same closed period counts its real elapsed time (never a misleading zero).
  */
-import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { wallTimeToUtc, zoneOffsetMs } from './dates.js';
 import { lookupTable } from '../lookup.js';
@@ -27,7 +26,7 @@ const DAY_NAMES = lookupTable<number>({
 });
 
 /** "mon-fri 09:00-18:00", "lun-sab 08:30-20:00", "mon,wed,fri 10:00-14:00". */
-export function parseBusinessHours(spec: string, zone: string, holidays: readonly string[]): BusinessHours {
+export function parseBusinessHours(spec: string, zone: string, holidays: ReadonlySet<string>): BusinessHours {
   const m = /^\s*([a-záéíóú,-]+)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$/i.exec(spec);
   if (!m) throw new ConfigError(`business hours "${spec}" are not like "mon-fri 09:00-18:00"`);
   const days = new Array<boolean>(7).fill(false);
@@ -50,29 +49,7 @@ export function parseBusinessHours(spec: string, zone: string, holidays: readonl
   const open = Number(m[2]) * 60 + Number(m[3]);
   const close = Number(m[4]) * 60 + Number(m[5]);
   if (open >= close || close > 24 * 60) throw new ConfigError(`business hours "${spec}": opening must come before closing, within one day`);
-  return { days, open, close, zone, holidays: expandHolidays(holidays), label: spec.trim() };
-}
-
-const HOLIDAY_ROOT = new URL('../../data/holidays/', import.meta.url);
-
-/** Country codes ("ES", "MX": the national lists shipped in data/holidays) and plain dates. */
-export function expandHolidays(entries: readonly string[]): Set<string> {
-  const dates = new Set<string>();
-  for (const entry of entries) {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(entry)) {
-      dates.add(entry);
-      continue;
-    }
-    if (!/^[A-Z]{2}$/.test(entry)) throw new ConfigError(`holiday "${entry}" is neither a date (YYYY-MM-DD) nor a country code`, 'shipped lists: ES, MX');
-    let list: { holidays: { date: string }[] };
-    try {
-      list = JSON.parse(readFileSync(new URL(`${entry}.json`, HOLIDAY_ROOT), 'utf8')) as { holidays: { date: string }[] };
-    } catch {
-      throw new ConfigError(`no holiday list for "${entry}"`, 'shipped lists: ES, MX; add other dates one by one');
-    }
-    for (const holiday of list.holidays) dates.add(holiday.date);
-  }
-  return dates;
+  return { days, open, close, zone, holidays: new Set(holidays), label: spec.trim() };
 }
 
 const DAY_MS = 86_400_000;

@@ -51,6 +51,14 @@ describe('audit on the demo data', () => {
     }
   });
 
+  it('gives the same bytes whatever order the input files are named in', () => {
+    const files = ['verdemar-inbox.csv', 'verdemar-x.twcs.csv'].map((f) => `${DEMO}/${f}`);
+    const one = runCli(['audit', ...files, ...DEMO_BRAND, '--format', 'json']);
+    const other = runCli(['audit', ...[...files].reverse(), ...DEMO_BRAND, '--format', 'json']);
+    expect(one.status).toBe(0);
+    expect(other.stdout).toBe(one.stdout);
+  });
+
   it('matches the demo README: the pending and the never-answered conversations', () => {
     const result = JSON.parse(runCli(['audit', DEMO, ...DEMO_BRAND, '--format', 'json']).stdout);
     const threadsOf = (messageId: string): string[] => result.findings.filter((f: { messageId: string; ruleId: string }) => f.ruleId === 'reply-rate' && f.messageId === messageId).map((f: { threadId: string }) => f.threadId).sort();

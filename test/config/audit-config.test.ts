@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { RULES } from '../../src/rules/index.js';
-import { CATEGORY_IDS } from '../../src/rules/types.js';
+import { CATEGORY_IDS } from '../../src/contract/ids.js';
 import { defaultConfig, mergeConfig } from '../../src/config/audit-config.js';
 
 const FILE = 'audits/verdemar.json';

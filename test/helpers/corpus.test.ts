@@ -64,8 +64,8 @@ describe('test corpus builder', () => {
   it('runRuleDirect gives the rule the brand voice of the period and names an announcement\'s thread after itself', () => {
     const probe: Rule = {
       meta: { id: 'probe', category: 'professionalism', severity: 'info', title: { en: 'p', es: 'p' }, description: { en: 'p', es: 'p' }, formula: { en: 'p', es: 'p' }, messages: { m: { en: '{n}', es: '{n}' } } },
-      run({ voice, conversations, finding }) {
-        const findings = voice.posts.map((post, k) => finding({ messageId: 'm', data: { n: k }, conversation: conversations.conversationOf[post]!, posts: [post], rank: k + 1 }));
+      run({ voice, posts, finding }) {
+        const findings = voice.posts.map((post, k) => finding({ messageId: 'm', data: { n: k }, conversation: posts.conversationOf(post), posts: [post], rank: k + 1 }));
         return { score: null, metrics: {}, findings, findingCount: findings.length };
       },
     };

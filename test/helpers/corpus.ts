@@ -13,13 +13,17 @@
  */
 import { Corpus } from '../../src/corpus/corpus.js';
 import type { IngestWarning } from '../../src/contract/warning.js';
-import { runAudit, type AuditResult } from '../../src/audit.js';
-import { analyzeBrandVoice, type BrandVoice } from '../../src/model/brand-voice.js';
+import { runAudit } from '../../src/audit.js';
+import type { BrandVoice } from '../../src/model/brand-voice.js';
+import { AuditArtifacts } from '../../src/model/artifacts.js';
+import { catalogFor } from '../../src/rules/index.js';
+import { publishedFinding, publishedResult, type PublishedFinding, type PublishedResult } from '../../src/report/json.js';
+import { ruleContext } from '../../src/rules/context.js';
 import type { BusinessHours } from '../../src/time/business-hours.js';
 import { buildConversations, type BrandConversations } from '../../src/model/conversations.js';
 import type { PostRecord, Role } from '../../src/contract/post.js';
 import { buildTimeline, type NeedsReplyDetector, type Timeline } from '../../src/model/timeline.js';
-import { format, type AuditSettings, type Finding, type FindingInput, type Rule, type RuleResult } from '../../src/rules/types.js';
+import type { AuditSettings, FindingInput, Rule, RuleResult } from '../../src/rules/types.js';
 import { defaultConfig, type AuditConfig } from '../../src/config/audit-config.js';
 import { detectNeedsReply } from '../../src/signals/needs-reply.js';
 
@@ -217,8 +221,20 @@ export function configWith(overrides: AuditOptions['config'] = {}): AuditConfig 
   };
 }
 
-/** runAudit with defaultConfig(), brand "Marca", a fixed asOf and tool version "0.0.0-test". */
+type AuditResult = PublishedResult;
+type Finding = PublishedFinding;
+
+/**
+ * runAudit with defaultConfig(), brand "Marca", a fixed asOf and tool version "0.0.0-test", as the JSON
+ * report publishes it (with localized titles, messages and reasons, in the config's locale).
+ */
 export function audit(c: Corpus, options: AuditOptions = {}): AuditResult {
+  const config = configWith(options.config);
+  return publishedResult(rawAudit(c, options), catalogFor(config.locale));
+}
+
+/** The audit result as the core returns it (message ids and data, nothing translated). */
+export function rawAudit(c: Corpus, options: AuditOptions = {}) {
   return runAudit(c, {
     handles: options.handles ?? [BRAND],
     config: configWith(options.config),
@@ -245,7 +261,7 @@ export function ruleReport(result: AuditResult, ruleId: string) {
 }
 
 export interface DirectRun {
-  result: RuleResult;
+  result: Omit<RuleResult, 'findings'> & { notApplicable?: string; findings: Finding[] };
   model: Model;
   /** The brand's analysed words the rule was given. */
   voice: BrandVoice;
@@ -254,10 +270,9 @@ export interface DirectRun {
 }
 
 /**
- * Runs one rule on its own (no capping by the audit, raw unrounded score), with a minimal finding
- * builder that keeps post ids, the conversation's opener id as thread (the post itself for a brand post
- * outside any conversation) and the formatted message. The brand voice covers the period as the audit
- * does: [since, min(until, asOf)].
+ * Runs one rule on its own (no capping by the audit, raw unrounded score) in the real rule context,
+ * with the real finding builder; findings and the reason come back rendered in `locale` (default en).
+ * The brand voice covers the period as the audit does: [since, min(until, asOf)].
  */
 export interface DirectOptions extends ModelOptions {
   slaMinutes?: number;
@@ -278,41 +293,47 @@ export function runRuleDirect(rule: Rule, c: Corpus, options: DirectOptions = {}
     graceHours: options.graceHours ?? 72,
     autoReplySeconds: options.autoReplySeconds ?? 30,
     asOf: ms(options.asOf ?? AS_OF),
-    locale: options.locale ?? 'en',
     maxFindings: options.maxFindings ?? 0,
     timezone: options.timezone ?? defaults.timezone,
     promiseGraceHours: options.promiseGraceHours ?? defaults.promiseGraceHours,
     businessHours: options.businessHours,
   };
-  const voice = analyzeBrandVoice(m.conversations, {
-    since: options.since ? ms(options.since) : -Infinity,
-    until: Math.min(options.until ? ms(options.until) : Infinity, settings.asOf),
-  });
-  const result = rule.run({
-    conversations: m.conversations,
-    timeline: m.timeline,
-    voice,
-    settings,
+  const artifacts = new AuditArtifacts(
+    c,
+    {
+      ...settings,
+      handles: options.handles ?? [BRAND],
+      since: options.since ? ms(options.since) : -Infinity,
+      until: Math.min(options.until ? ms(options.until) : Infinity, settings.asOf),
+      needsReply: options.detect ?? detectNeedsReply,
+    },
+    () => {},
+  );
+  const context = ruleContext(rule, artifacts, settings);
+  const build = context.finding;
+  const raw = rule.run({
+    ...context,
+    get timeline() {
+      return artifacts.timeline;
+    },
+    get voice() {
+      return artifacts.voice;
+    },
+    get responseTimes() {
+      return artifacts.responseTimes;
+    },
     finding(input) {
       inputs.push(input);
-      const posts = input.posts.filter((p) => p >= 0);
-      const template = rule.meta.messages[input.messageId];
-      if (!template) throw new Error(`rule ${rule.meta.id} has no message ${input.messageId}`);
-      return {
-        ruleId: rule.meta.id,
-        category: rule.meta.category,
-        severity: input.severity ?? rule.meta.severity,
-        threadId: c.table.id(input.conversation >= 0 ? m.conversations.openers[input.conversation]! : posts[0]!),
-        postIds: posts.map((p) => c.table.id(p)),
-        messageId: input.messageId,
-        data: input.data,
-        message: format(template[settings.locale], input.data),
-        evidence: [],
-        rank: input.rank,
-      };
+      return build(input);
     },
   });
-  return { result, model: m, voice, inputs };
+  const catalog = catalogFor(options.locale ?? 'en');
+  const result = {
+    ...raw,
+    ...(raw.reason ? { notApplicable: catalog.reason(raw.reason) } : {}),
+    findings: raw.findings.map((f) => publishedFinding(f, catalog)),
+  };
+  return { result, model: m, voice: artifacts.voice, inputs };
 }
 
 /**

@@ -103,7 +103,7 @@ describe('expandInputs', () => {
       yield new TextEncoder().encode('id,text\n');
     };
     const inputs = await expandInputs(['-'], stdin);
-    expect(inputs).toEqual([{ name: '-', size: undefined, explicit: true, open: stdin }]);
+    expect(inputs).toEqual([{ name: '-', size: undefined, explicit: true, open: stdin, siblings: [], openSibling: expect.any(Function) }]);
     const error = await expandInputs(['-', '-'], stdin).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toMatch(/"-"/);

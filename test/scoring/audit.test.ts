@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { latestTime, runAudit, SCHEMA_VERSION, type AuditResult } from '../../src/audit.js';
-import { CATEGORY_IDS, type CategoryId, type Finding } from '../../src/rules/types.js';
+import { latestTime, runAudit, SCHEMA_VERSION } from '../../src/audit.js';
+import { CATEGORY_IDS, type CategoryId } from '../../src/contract/ids.js';
+import type { PublishedFinding as Finding, PublishedResult as AuditResult } from '../../src/report/json.js';
 import { defaultConfig } from '../../src/config/audit-config.js';
 import { audit, corpus, findingsOf, ms, ruleReport, type PostSpec } from '../helpers/corpus.js';
 
@@ -354,5 +355,20 @@ describe('runAudit: findings order and determinism', () => {
     const first: AuditResult = audit(c, { asOf: AS_OF });
     const second: AuditResult = audit(c, { asOf: AS_OF });
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+  });
+});
+
+describe('runAudit: a rule that throws', () => {
+  it('becomes an error result for that rule; the audit completes and names it', async () => {
+    const { RULES } = await import('../../src/rules/index.js');
+    const broken = { ...RULES.find((r) => r.meta.id === 'tone')!, run: () => { throw new Error('boom'); } };
+    const rules = RULES.map((r) => (r.meta.id === 'tone' ? broken : r));
+    const raw = runAudit(fresh(), { handles: ['Marca'], config: defaultConfig(), toolVersion: 't', asOf: ms(AS_OF), rules });
+    const report = raw.categories.professionalism.rules.find((r) => r.id === 'tone')!;
+    expect(report).toMatchObject({ score: null, failed: 'boom', reason: { code: 'rule-failed', data: { error: 'boom' } } });
+    expect(raw.warnings).toContainEqual(expect.objectContaining({ input: '(audit)', code: 'rule-failed', message: 'tone: boom; its score was left out' }));
+    // Everything else still stands: the top-level metrics do not depend on any rule.
+    expect(raw.metrics.firstResponseMinutes.count).toBe(3);
+    expect(raw.categories.speed.score).not.toBeNull();
   });
 });

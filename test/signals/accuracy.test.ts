@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, type LabelledExample } from '../../src/signals/evaluate.js';
-import { loadLanguageModel } from '../../src/signals/language.js';
+import { loadLanguageModel } from '../../src/io/resources.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (category: string): LabelledExample[] =>

@@ -3,7 +3,8 @@
  * loop went quadratic; the bound is generous so a slow machine never fails it, a regression always does.
  */
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, loadLanguageModel } from '../../src/signals/language.js';
+import { detectLanguage } from '../../src/signals/language.js';
+import { loadLanguageModel } from '../../src/io/resources.js';
 import { detectNeedsReply } from '../../src/signals/needs-reply.js';
 import { detectPromise } from '../../src/signals/promise.js';
 import { detectRegister } from '../../src/signals/register.js';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, it, expect } from 'vitest';
-import { Lexicon, loadLexiconEntries, type LexiconEntry } from '../../src/signals/lexicon.js';
+import { Lexicon, type LexiconEntry } from '../../src/signals/lexicon.js';
+import { readLexiconFile as loadLexiconEntries } from '../../src/io/resources.js';
 import { tokenize } from '../../src/signals/tokens.js';
 
 const entry = (id: string, phrase: string, extra: Partial<LexiconEntry> = {}): LexiconEntry => ({ id, phrase, kind: extra.kind ?? 'complaint', weight: 0.9, ...extra });
@@ -158,10 +159,10 @@ describe('Lexicon.match', () => {
 describe('loadLexiconEntries', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'si-lexicon-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const file = (name: string, text: string): string => {
+  const file = (name: string, text: string): URL => {
     const full = path.join(dir, name);
     writeFileSync(full, text);
-    return pathToFileURL(full).href;
+    return pathToFileURL(full);
   };
 
   it('reads one entry per line and skips blank lines', () => {

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Lexicon, loadLexiconEntries, type LexiconEntry } from '../../src/signals/lexicon.js';
+import { Lexicon, type LexiconEntry } from '../../src/signals/lexicon.js';
+import { readLexiconFile as loadLexiconEntries } from '../../src/io/resources.js';
 import { tokenize } from '../../src/signals/tokens.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { businessMs, expandHolidays, parseBusinessHours } from '../../src/time/business-hours.js';
+import { businessMs, parseBusinessHours } from '../../src/time/business-hours.js';
+import { readHolidays } from '../../src/io/resources.js';
+
+const expandHolidays = (entries: string[]): Set<string> => readHolidays(entries).dates;
 import { ConfigError } from '../../src/errors.js';
 
-const MADRID = parseBusinessHours('mon-fri 09:00-18:00', 'Europe/Madrid', ['ES']);
+const MADRID = parseBusinessHours('mon-fri 09:00-18:00', 'Europe/Madrid', expandHolidays(['ES']));
 const minutes = (from: string, to: string, hours = MADRID): number => businessMs(Date.parse(from), Date.parse(to), hours) / 60000;
 
 describe('business-hours clock', () => {
@@ -34,11 +37,11 @@ describe('business-hours clock', () => {
   });
 
   it('reads Spanish day names and day lists, and rejects nonsense with a ConfigError', () => {
-    const hours = parseBusinessHours('lun-sáb 08:30-20:00', 'America/Mexico_City', ['MX']);
+    const hours = parseBusinessHours('lun-sáb 08:30-20:00', 'America/Mexico_City', expandHolidays(['MX']));
     expect(hours.days).toEqual([false, true, true, true, true, true, true]);
     expect(hours.holidays.has('2026-11-16')).toBe(true); // third Monday of November
-    expect(() => parseBusinessHours('weekdays 9-5', 'UTC', [])).toThrow(ConfigError);
-    expect(() => parseBusinessHours('mon-fri 18:00-09:00', 'UTC', [])).toThrow(ConfigError);
+    expect(() => parseBusinessHours('weekdays 9-5', 'UTC', new Set())).toThrow(ConfigError);
+    expect(() => parseBusinessHours('mon-fri 18:00-09:00', 'UTC', new Set())).toThrow(ConfigError);
     expect(() => expandHolidays(['XX'])).toThrow(ConfigError);
     expect([...expandHolidays(['2026-09-08'])]).toEqual(['2026-09-08']);
   });

@@ -19,19 +19,18 @@ export const unansweredFollowUps: Rule = {
       unanswered: { en: 'Follow-up left unanswered for {age}', es: 'Seguimiento sin respuesta desde hace {age}' },
     },
   },
-  run({ timeline, settings, finding, conversations }) {
+  run({ posts, timeline, settings, finding }) {
     const answered = timeline.followUps.filter((f) => f.reply >= 0).length;
     const unanswered = timeline.followUps.filter((f) => f.reply < 0 && !f.pending);
     const pending = timeline.followUps.filter((f) => f.reply < 0 && f.pending).length;
     const metrics = { followUps: timeline.followUps.length, answered, unanswered: unanswered.length, pending };
-    const times = conversations.table.times;
-    unanswered.sort((a, b) => times[a.post]! - times[b.post]! || a.post - b.post);
+    unanswered.sort((a, b) => posts.time(a.post) - posts.time(b.post) || a.post - b.post);
     const keep = keepWorst(unanswered, settings.maxFindings);
     const findings = keep.map((f, k) =>
-      finding({ messageId: 'unanswered', data: { age: formatDuration((settings.asOf - times[f.post]!) / 60000) }, conversation: f.conversation, posts: [f.post], rank: k + 1 }),
+      finding({ messageId: 'unanswered', data: { age: formatDuration((settings.asOf - posts.time(f.post)) / 60000) }, conversation: f.conversation, posts: [f.post], rank: k + 1 }),
     );
     const judged = answered + unanswered.length;
-    if (judged === 0) return { score: null, notApplicable: 'no follow-up question after a first reply', metrics, findings, findingCount: unanswered.length };
+    if (judged === 0) return { score: null, reason: { code: 'no-follow-up-question' }, metrics, findings, findingCount: unanswered.length };
     return { score: (100 * answered) / judged, metrics, findings, findingCount: unanswered.length };
   },
 };

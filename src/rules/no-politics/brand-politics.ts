@@ -22,7 +22,7 @@ export const brandPolitics: Rule = {
       politics: { en: 'The brand talks politics or religion: "{quote}"', es: 'La marca habla de política o religión: «{quote}»' },
     },
   },
-  run({ conversations, voice, settings, finding }) {
+  run({ posts, voice, settings, finding }) {
     const flagged: { post: number; quote: string; error: boolean }[] = [];
     for (const post of voice.posts) {
       const politics = voice.signals(post).politics;
@@ -34,11 +34,11 @@ export const brandPolitics: Rule = {
     }
     const errors = flagged.filter((f) => f.error).length;
     const metrics = { brandPosts: voice.posts.length, political: flagged.length, naming: errors };
-    if (voice.posts.length === 0) return { score: null, notApplicable: 'no brand posts', metrics, findings: [], findingCount: 0 };
-    flagged.sort((a, b) => Number(b.error) - Number(a.error) || conversations.table.times[a.post]! - conversations.table.times[b.post]! || a.post - b.post);
+    if (voice.posts.length === 0) return { score: null, reason: { code: 'no-brand-posts' }, metrics, findings: [], findingCount: 0 };
+    flagged.sort((a, b) => Number(b.error) - Number(a.error) || posts.time(a.post) - posts.time(b.post) || a.post - b.post);
     const keep = keepWorst(flagged, settings.maxFindings);
     const findings = keep.map((f, k) =>
-      finding({ messageId: 'politics', data: { quote: f.quote }, conversation: conversations.conversationOf[f.post]!, posts: [f.post], severity: f.error ? 'error' : 'warning', rank: k + 1 }),
+      finding({ messageId: 'politics', data: { quote: f.quote }, conversation: posts.conversationOf(f.post), posts: [f.post], severity: f.error ? 'error' : 'warning', rank: k + 1 }),
     );
     const score = Math.max(0, 100 - ERROR_POINTS * errors - WARNING_POINTS * (flagged.length - errors));
     return { score, metrics, findings, findingCount: flagged.length };

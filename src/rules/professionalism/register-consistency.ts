@@ -1,4 +1,3 @@
-import { ROLE_BRAND } from '../../model/conversations.js';
 import { keepWorst, type Rule } from '../types.js';
 
 export const registerConsistency: Rule = {
@@ -16,20 +15,18 @@ export const registerConsistency: Rule = {
       es: 'puntuación = 100 × conversaciones que mantienen un tratamiento ÷ conversaciones con al menos dos respuestas de la marca de tratamiento claro (tú o usted)',
     },
     messages: {
-      switch: { en: 'The brand switched from {from} ("{fromCue}") to {to} ("{toCue}")', es: 'La marca pasó de {from} («{fromCue}») a {to} («{toCue}»)' },
+      switch: { en: 'The brand switched from {from|register} ("{fromCue}") to {to|register} ("{toCue}")', es: 'La marca pasó de {from|register} («{fromCue}») a {to|register} («{toCue}»)' },
     },
   },
-  run({ conversations, voice, settings, finding }) {
-    const { offsets, members, roles } = conversations;
+  run({ posts, conversations, voice, settings, finding }) {
     let judged = 0;
     const switches: { c: number; first: number; second: number }[] = [];
     for (let c = 0; c < conversations.count; c++) {
       let first = -1;
       let second = -1;
       let seen = 0;
-      for (let k = offsets[c]!; k < offsets[c + 1]!; k++) {
-        const post = members[k]!;
-        if (roles[post] !== ROLE_BRAND) continue;
+      for (const post of Array.from(conversations.posts(c))) {
+        if (!posts.isBrand(post)) continue;
         const register = voice.signals(post).register;
         // Tú and usted exist only in Spanish: an English reply has no register to switch.
         if (register === 'none' || voice.language(post) === 'en') continue;
@@ -42,15 +39,14 @@ export const registerConsistency: Rule = {
       if (second >= 0) switches.push({ c, first, second });
     }
     const metrics = { judged, switched: switches.length };
-    if (judged === 0) return { score: null, notApplicable: 'no conversation with two Spanish brand replies of clear register', metrics, findings: [], findingCount: 0 };
-    const name = (r: string): string => (r === 'tu' ? 'tú' : 'usted');
+    if (judged === 0) return { score: null, reason: { code: 'no-register-pairs' }, metrics, findings: [], findingCount: 0 };
     const keep = keepWorst(switches, settings.maxFindings);
     const findings = keep.map((s, k) => {
       const a = voice.signals(s.first);
       const b = voice.signals(s.second);
       return finding({
         messageId: 'switch',
-        data: { from: name(a.register), fromCue: a.registerCue ?? '', to: name(b.register), toCue: b.registerCue ?? '' },
+        data: { from: a.register, fromCue: a.registerCue ?? '', to: b.register, toCue: b.registerCue ?? '' },
         conversation: s.c,
         posts: [s.first, s.second],
         rank: k + 1,

@@ -1,15 +1,4 @@
-import { keepWorst, type Locale, type Rule } from '../types.js';
-import { lookupTable } from '../../lookup.js';
-
-const NAMES = lookupTable<Record<Locale, string>>({
-  es: { en: 'Spanish', es: 'español' }, en: { en: 'English', es: 'inglés' }, ca: { en: 'Catalan', es: 'catalán' },
-  gl: { en: 'Galician', es: 'gallego' }, eu: { en: 'Basque', es: 'euskera' }, pt: { en: 'Portuguese', es: 'portugués' },
-  fr: { en: 'French', es: 'francés' }, it: { en: 'Italian', es: 'italiano' },
-});
-
-function languageName(code: string, locale: Locale): string {
-  return NAMES[code]?.[locale] ?? code;
-}
+import { keepWorst, type Rule } from '../types.js';
 
 export const replyLanguage: Rule = {
   meta: {
@@ -26,30 +15,30 @@ export const replyLanguage: Rule = {
       es: 'puntuación = 100 × primeras respuestas en el idioma del cliente ÷ primeras respuestas con ambos idiomas conocidos (los textos de menos de 20 letras no se juzgan)',
     },
     messages: {
-      mismatch: { en: 'Customer wrote in {customer}, the brand answered in {brand}', es: 'El cliente escribió en {customer} y la marca respondió en {brand}' },
+      mismatch: { en: 'Customer wrote in {customer|language}, the brand answered in {brand|language}', es: 'El cliente escribió en {customer|language} y la marca respondió en {brand|language}' },
     },
   },
   run({ conversations, timeline, voice, settings, finding }) {
     let judged = 0;
     const mismatched: number[] = [];
     for (let c = 0; c < conversations.count; c++) {
-      const reply = timeline.firstReply[c]!;
+      const reply = timeline.firstReply(c);
       if (reply < 0) continue;
-      const customer = voice.language(conversations.openers[c]!);
+      const customer = voice.language(conversations.opener(c));
       const brand = voice.language(reply);
       if (customer === 'unknown' || brand === 'unknown' || customer === 'other' || brand === 'other') continue;
       judged++;
       if (customer !== brand) mismatched.push(c);
     }
     const metrics = { judged, mismatched: mismatched.length };
-    if (judged === 0) return { score: null, notApplicable: 'no reply whose language and the customer\'s are both known', metrics, findings: [], findingCount: 0 };
+    if (judged === 0) return { score: null, reason: { code: 'no-known-languages' }, metrics, findings: [], findingCount: 0 };
     const keep = keepWorst(mismatched, settings.maxFindings);
     const findings = keep.map((c, k) =>
       finding({
         messageId: 'mismatch',
-        data: { customer: languageName(voice.language(conversations.openers[c]!), settings.locale), brand: languageName(voice.language(timeline.firstReply[c]!), settings.locale) },
+        data: { customer: voice.language(conversations.opener(c)), brand: voice.language(timeline.firstReply(c)) },
         conversation: c,
-        posts: [conversations.openers[c]!, timeline.firstReply[c]!],
+        posts: [conversations.opener(c), timeline.firstReply(c)],
         rank: k + 1,
       }),
     );

@@ -33,7 +33,7 @@ export const tone: Rule = {
       shouting: { en: 'Shouting: "{quote}"', es: 'Gritos: «{quote}»' },
     },
   },
-  run({ conversations, voice, settings, finding }) {
+  run({ posts, voice, settings, finding }) {
     const flagged: { post: number; issue: Issue; quote: string }[] = [];
     let points = 0;
     const counts: Record<Issue, number> = { insult: 0, profanity: 0, sarcasm: 0, slang: 0, shouting: 0 };
@@ -54,12 +54,12 @@ export const tone: Rule = {
     }
     const total = voice.posts.length;
     const metrics = { brandPosts: total, flaggedPosts: flagged.length, perHundred: total ? Math.round((points / total) * 10000) / 100 : null, ...counts };
-    if (total === 0) return { score: null, notApplicable: 'no brand posts', metrics, findings: [], findingCount: 0 };
+    if (total === 0) return { score: null, reason: { code: 'no-brand-posts' }, metrics, findings: [], findingCount: 0 };
     const rank = (issue: Issue): number => Object.keys(POINTS).indexOf(issue);
-    flagged.sort((a, b) => rank(a.issue) - rank(b.issue) || conversations.table.times[a.post]! - conversations.table.times[b.post]! || a.post - b.post);
+    flagged.sort((a, b) => rank(a.issue) - rank(b.issue) || posts.time(a.post) - posts.time(b.post) || a.post - b.post);
     const keep = keepWorst(flagged, settings.maxFindings);
     const findings = keep.map((f, k) =>
-      finding({ messageId: f.issue, data: { quote: f.quote }, conversation: conversations.conversationOf[f.post]!, posts: [f.post], severity: SEVERITY[f.issue], rank: k + 1 }),
+      finding({ messageId: f.issue, data: { quote: f.quote }, conversation: posts.conversationOf(f.post), posts: [f.post], severity: SEVERITY[f.issue], rank: k + 1 }),
     );
     return { score: Math.max(0, 100 - (PENALTY * 100 * points) / total), metrics, findings, findingCount: flagged.length };
   },

@@ -19,15 +19,14 @@ export const automatedReplies: Rule = {
       template: { en: 'Automated reply sent {count} times: "{template}"', es: 'Respuesta automática enviada {count} veces: «{template}»' },
     },
   },
-  run({ conversations, timeline, settings, finding }) {
+  run({ posts, conversations, timeline, settings, finding }) {
     const groups = new Map<string, number[]>();
     let total = 0;
     for (let c = 0; c < conversations.count; c++) {
-      for (let k = conversations.offsets[c]!; k < conversations.offsets[c + 1]!; k++) {
-        const post = conversations.members[k]!;
-        if (!timeline.automated[post]) continue;
+      for (const post of Array.from(conversations.posts(c))) {
+        if (!timeline.isAutomated(post)) continue;
         total++;
-        const key = templateKey(conversations.table.text(post));
+        const key = templateKey(posts.text(post));
         const list = groups.get(key);
         if (list) list.push(post);
         else groups.set(key, [post]);
@@ -35,15 +34,15 @@ export const automatedReplies: Rule = {
     }
     const ranked = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const keep = keepWorst(ranked, settings.maxFindings);
-    const findings = keep.map(([, posts], k) =>
+    const findings = keep.map(([, list], k) =>
       finding({
         messageId: 'template',
-        data: { count: posts.length, template: conversations.table.text(posts[0]!).slice(0, 140) },
-        conversation: conversations.conversationOf[posts[0]!]!,
-        posts: posts.slice(0, 3),
+        data: { count: list.length, template: posts.text(list[0]!).slice(0, 140) },
+        conversation: posts.conversationOf(list[0]!),
+        posts: list.slice(0, 3),
         rank: k + 1,
       }),
     );
-    return { score: null, notApplicable: 'informative', metrics: { automatedReplies: total, automatedTemplates: groups.size }, findings, findingCount: groups.size };
+    return { score: null, reason: { code: 'informative' }, metrics: { automatedReplies: total, automatedTemplates: groups.size }, findings, findingCount: groups.size };
   },
 };

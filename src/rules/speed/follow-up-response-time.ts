@@ -1,8 +1,6 @@
 import { formatDuration, round2 } from '../../i18n/format.js';
-import { summarizeMinutes } from '../../scoring/stats.js';
-import { keepWorst, type Rule } from '../types.js';
 import { DAY_WEIGHT, speedScore, TARGET_WEIGHT } from '../../scoring/speed-score.js';
-
+import { keepWorst, type Rule } from '../types.js';
 
 export const followUpResponseTime: Rule = {
   meta: {
@@ -22,15 +20,13 @@ export const followUpResponseTime: Rule = {
       slow: { en: 'Follow-up answered after {duration} (target {target})', es: 'Seguimiento respondido tras {duration} (objetivo {target})' },
     },
   },
-  run({ timeline, settings, finding }) {
-    const answered = timeline.followUps.filter((f) => f.reply >= 0 && f.ms >= 0);
-    const minutes = Float64Array.from(answered, (f) => f.ms / 60000);
-    const summary = summarizeMinutes(minutes, settings.slaMinutes);
+  run({ responseTimes, timeline, settings, finding }) {
+    const summary = responseTimes.followUp.minutes;
     if (summary.count === 0) {
-      return { score: null, notApplicable: 'no follow-up question was answered', metrics: { followUpResponseMinutes: summary }, findings: [], findingCount: 0 };
+      return { score: null, reason: { code: 'no-follow-up-answered' }, metrics: { followUpResponseMinutes: summary }, findings: [], findingCount: 0 };
     }
     const targetMs = settings.slaMinutes * 60000;
-    const slow = answered.filter((f) => f.ms > targetMs).sort((a, b) => b.ms - a.ms || a.conversation - b.conversation || a.post - b.post);
+    const slow = timeline.followUps.filter((f) => f.reply >= 0 && f.ms > targetMs).sort((a, b) => b.ms - a.ms || a.conversation - b.conversation || a.post - b.post);
     const keep = keepWorst(slow, settings.maxFindings);
     const findings = keep.map((f, k) =>
       finding({
@@ -42,11 +38,6 @@ export const followUpResponseTime: Rule = {
         rank: k + 1,
       }),
     );
-    return {
-      score: speedScore(summary),
-      metrics: { followUpResponseMinutes: summary },
-      findings,
-      findingCount: slow.length,
-    };
+    return { score: speedScore(summary), metrics: { followUpResponseMinutes: summary }, findings, findingCount: slow.length };
   },
 };

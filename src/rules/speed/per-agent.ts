@@ -1,6 +1,4 @@
 import { summarizeMinutes } from '../../scoring/stats.js';
-import { ROLE_BRAND } from '../../model/conversations.js';
-import { detectSignature } from '../../signals/signature.js';
 import type { Rule } from '../types.js';
 
 export const perAgent: Rule = {
@@ -19,8 +17,7 @@ export const perAgent: Rule = {
     },
     messages: {},
   },
-  run({ conversations, timeline, voice, settings }) {
-    const { table, roles, offsets, members } = conversations;
+  run({ posts, conversations, timeline, voice, settings }) {
     const agents = new Map<string, { replies: number; firstReplyMinutes: number[]; toneIssues: number }>();
     const entry = (agent: string) => {
       let e = agents.get(agent);
@@ -30,18 +27,17 @@ export const perAgent: Rule = {
     let signed = 0;
     let replies = 0;
     for (let c = 0; c < conversations.count; c++) {
-      for (let k = offsets[c]!; k < offsets[c + 1]!; k++) {
-        const post = members[k]!;
-        if (roles[post] !== ROLE_BRAND || timeline.automated[post]) continue;
+      for (const post of Array.from(conversations.posts(c))) {
+        if (!posts.isBrand(post) || timeline.isAutomated(post)) continue;
         replies++;
-        const agent = detectSignature(table.text(post));
+        const agent = voice.signature(post);
         if (!agent) continue;
         signed++;
         const e = entry(agent);
         e.replies++;
         const s = voice.signals(post);
         if (s.tone.insult || s.tone.profanity || s.tone.sarcasm || s.tone.slang || s.shouting.shouting) e.toneIssues++;
-        if (timeline.firstReply[c] === post && !Number.isNaN(timeline.firstResponseMs[c]!)) e.firstReplyMinutes.push(timeline.firstResponseMs[c]! / 60000);
+        if (timeline.firstReply(c) === post && !Number.isNaN(timeline.firstResponseMs(c))) e.firstReplyMinutes.push(timeline.firstResponseMs(c) / 60000);
       }
     }
     const byAgent = [...agents.entries()]
@@ -52,7 +48,7 @@ export const perAgent: Rule = {
       });
     return {
       score: null,
-      notApplicable: signed === 0 ? 'no signed replies' : 'informative',
+      reason: { code: signed === 0 ? 'no-signed-replies' : 'informative' },
       metrics: { replies, signedReplies: signed, agents: byAgent },
       findings: [],
       findingCount: 0,

@@ -18,7 +18,7 @@ export const mistakesAdmitted: Rule = {
       denial: { en: 'Denies or shifts the blame: "{quote}"', es: 'Niega o desvía la culpa: «{quote}»' },
     },
   },
-  run({ conversations, voice, settings, finding }) {
+  run({ posts, voice, settings, finding }) {
     let apologies = 0;
     const denials: { post: number; quote: string }[] = [];
     for (const post of voice.posts) {
@@ -28,9 +28,9 @@ export const mistakesAdmitted: Rule = {
     }
     const metrics = { apologies, denials: denials.length };
     const judged = apologies + denials.length;
-    if (judged === 0) return { score: null, notApplicable: 'the brand neither apologised nor denied anything', metrics, findings: [], findingCount: 0 };
+    if (judged === 0) return { score: null, reason: { code: 'no-apology-or-denial' }, metrics, findings: [], findingCount: 0 };
     const keep = keepWorst(denials, settings.maxFindings);
-    const findings = keep.map((d, k) => finding({ messageId: 'denial', data: { quote: d.quote }, conversation: conversations.conversationOf[d.post]!, posts: [d.post], rank: k + 1 }));
+    const findings = keep.map((d, k) => finding({ messageId: 'denial', data: { quote: d.quote }, conversation: posts.conversationOf(d.post), posts: [d.post], rank: k + 1 }));
     return { score: (100 * apologies) / judged, metrics, findings, findingCount: denials.length };
   },
 };

@@ -1,6 +1,4 @@
-import { ROLE_CUSTOMER } from '../../model/conversations.js';
 import { keepWorst, type Rule } from '../types.js';
-
 /** A deleted brand post is the textbook breach of "nada se borra"; hiding a customer's comment is close. */
 const DELETED_BRAND_POINTS = 25;
 const HIDDEN_CUSTOMER_POINTS = 10;
@@ -24,23 +22,21 @@ export const nothingDeleted: Rule = {
       customerHidden: { en: 'A customer\'s post was deleted or hidden', es: 'Se borró u ocultó el mensaje de un cliente' },
     },
   },
-  run({ conversations, voice, settings, finding }) {
-    const { table, roles, members } = conversations;
-    const brandDeleted = voice.posts.filter((p) => table.deletedFlags[p] === 1);
+  run({ posts, conversations, voice, settings, finding }) {
+    const brandDeleted = voice.posts.filter((p) => posts.deleted(p));
     const customerHidden: number[] = [];
-    for (let k = 0; k < members.length; k++) {
-      const post = members[k]!;
-      if (roles[post] === ROLE_CUSTOMER && table.deletedFlags[post] === 1) customerHidden.push(post);
+    for (let c = 0; c < conversations.count; c++) {
+      for (const post of Array.from(conversations.posts(c))) if (posts.isCustomer(post) && posts.deleted(post)) customerHidden.push(post);
     }
     const metrics = { deletedBrandPosts: brandDeleted.length, hiddenCustomerPosts: customerHidden.length };
-    if (!conversations.tracksDeletion) return { score: null, notApplicable: 'no input records deleted or hidden posts', metrics, findings: [], findingCount: 0 };
+    if (!conversations.tracksDeletion) return { score: null, reason: { code: 'no-deletion-data' }, metrics, findings: [], findingCount: 0 };
     const all = [...brandDeleted.map((post) => ({ post, brand: true })), ...customerHidden.map((post) => ({ post, brand: false }))];
     const keep = keepWorst(all, settings.maxFindings);
     const findings = keep.map((f, k) =>
       finding({
         messageId: f.brand ? 'brandDeleted' : 'customerHidden',
         data: {},
-        conversation: conversations.conversationOf[f.post]!,
+        conversation: posts.conversationOf(f.post),
         posts: [f.post],
         severity: f.brand ? 'error' : 'warning',
         rank: k + 1,

@@ -1,4 +1,3 @@
-import { ROLE_BRAND } from '../../model/conversations.js';
 import { keepWorst, type Rule } from '../types.js';
 
 export const privateDeflection: Rule = {
@@ -19,17 +18,15 @@ export const privateDeflection: Rule = {
       deflected: { en: 'Sent to private messages and never closed in public: "{quote}"', es: 'Enviada a privado y nunca cerrada en público: «{quote}»' },
     },
   },
-  run({ conversations, timeline, voice, settings, finding }) {
-    const { roles, offsets, members } = conversations;
+  run({ posts, conversations, timeline, voice, settings, finding }) {
     let moved = 0;
     const open: { c: number; post: number; quote: string }[] = [];
     for (let c = 0; c < conversations.count; c++) {
       let deflection = -1;
       let quote = '';
       let closedAfter = false;
-      for (let k = offsets[c]!; k < offsets[c + 1]!; k++) {
-        const post = members[k]!;
-        if (roles[post] !== ROLE_BRAND || timeline.automated[post]) continue;
+      for (const post of Array.from(conversations.posts(c))) {
+        if (!posts.isBrand(post) || timeline.isAutomated(post)) continue;
         // A second "DM us" does not close anything in public.
         if (deflection >= 0 && !voice.signals(post).privateMessage) {
           closedAfter = true;
@@ -44,13 +41,13 @@ export const privateDeflection: Rule = {
       }
       if (deflection < 0) continue;
       // Too recent to judge: the brand may still close it in public.
-      if (!closedAfter && settings.asOf - conversations.table.times[deflection]! < settings.graceHours * 3_600_000) continue;
+      if (!closedAfter && settings.asOf - posts.time(deflection) < settings.graceHours * 3_600_000) continue;
       moved++;
       if (!closedAfter) open.push({ c, post: deflection, quote });
     }
     const metrics = { movedToPrivate: moved, closedInPublic: moved - open.length };
-    if (moved === 0) return { score: null, notApplicable: 'no conversation was moved to private messages', metrics, findings: [], findingCount: 0 };
-    const findings = keepWorst(open, settings.maxFindings).map((o, k) => finding({ messageId: 'deflected', data: { quote: o.quote }, conversation: o.c, posts: [conversations.openers[o.c]!, o.post], rank: k + 1 }));
+    if (moved === 0) return { score: null, reason: { code: 'no-private-deflection' }, metrics, findings: [], findingCount: 0 };
+    const findings = keepWorst(open, settings.maxFindings).map((o, k) => finding({ messageId: 'deflected', data: { quote: o.quote }, conversation: o.c, posts: [conversations.opener(o.c), o.post], rank: k + 1 }));
     return { score: (100 * (moved - open.length)) / moved, metrics, findings, findingCount: open.length };
   },
 };

@@ -1,7 +1,5 @@
 import { formatDuration } from '../../i18n/format.js';
-import { wallTimeToUtc, zoneOffsetMs } from '../../time/dates.js';
-import { ROLE_BRAND } from '../../model/conversations.js';
-import { detectPromise } from '../../signals/promise.js';
+import { wallTimeToUtc } from '../../time/dates.js';
 import type { Rule } from '../types.js';
 
 export const promisesKept: Rule = {
@@ -23,35 +21,26 @@ export const promisesKept: Rule = {
       pending: { en: 'Promise due {deadline} ("{when}"), not yet due', es: 'Promesa para el {deadline} («{when}»), aún en plazo' },
     },
   },
-  run({ conversations, timeline, settings, finding }) {
-    const { table, roles, offsets, members } = conversations;
+  run({ posts, conversations, timeline, voice, settings, finding }) {
     const graceMs = settings.promiseGraceHours * 3_600_000;
     let kept = 0;
     const broken: { c: number; post: number; data: Record<string, string> }[] = [];
     const pending: { c: number; post: number; data: Record<string, string> }[] = [];
     for (let c = 0; c < conversations.count; c++) {
-      for (let k = offsets[c]!; k < offsets[c + 1]!; k++) {
-        const post = members[k]!;
-        if (roles[post] !== ROLE_BRAND || timeline.automated[post]) continue;
-        const time = table.times[post]!;
-        const offsetMinutes = zoneOffsetMs(time, settings.timezone) / 60000;
-        const promise = detectPromise(table.text(post), time, offsetMinutes);
-        if (!promise) continue;
+      const members = Array.from(conversations.posts(c));
+      members.forEach((post, k) => {
+        if (!posts.isBrand(post) || timeline.isAutomated(post)) return;
+        const promise = voice.promise(post);
+        if (!promise) return;
+        const time = posts.time(post);
         // The end of the deadline day in the brand's zone (its own offset: the clocks may change in between), plus the grace.
         const due = wallTimeToUtc(Date.parse(`${promise.deadline}T00:00:00Z`) + 86_400_000, settings.timezone) + graceMs;
-        let followed = false;
-        for (let j = k + 1; j < offsets[c + 1]!; j++) {
-          const later = members[j]!;
-          if (roles[later] === ROLE_BRAND && !timeline.automated[later] && table.times[later]! > time && table.times[later]! <= due) {
-            followed = true;
-            break;
-          }
-        }
+        const followed = members.slice(k + 1).some((later) => posts.isBrand(later) && !timeline.isAutomated(later) && posts.time(later) > time && posts.time(later) <= due);
         const data = { commitment: promise.commitment, when: promise.when, deadline: promise.deadline };
         if (followed) kept++;
         else if (due > settings.asOf) pending.push({ c, post, data });
         else broken.push({ c, post, data });
-      }
+      });
     }
     const metrics = { promises: kept + broken.length + pending.length, kept, broken: broken.length, pending: pending.length, graceHours: settings.promiseGraceHours };
     const limit = settings.maxFindings > 0 ? settings.maxFindings : Infinity;
@@ -60,7 +49,7 @@ export const promisesKept: Rule = {
       ...pending.slice(0, Math.max(0, limit - broken.length)).map((p, k) => finding({ messageId: 'pending', data: p.data, conversation: p.c, posts: [p.post], severity: 'info', rank: broken.length + k + 1 })),
     ];
     if (kept + broken.length === 0) {
-      return { score: null, notApplicable: pending.length > 0 ? 'every promise is still within its deadline' : `no brand promise with a deadline (grace ${formatDuration(settings.promiseGraceHours * 60)})`, metrics, findings, findingCount: pending.length };
+      return { score: null, reason: pending.length > 0 ? { code: 'promises-all-pending' } : { code: 'no-promise', data: { grace: formatDuration(settings.promiseGraceHours * 60) } }, metrics, findings, findingCount: pending.length };
     }
     return { score: (100 * kept) / (kept + broken.length), metrics, findings, findingCount: broken.length + pending.length };
   },

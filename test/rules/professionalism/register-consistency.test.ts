@@ -42,8 +42,8 @@ describe('register-consistency', () => {
   it('findings quote the two replies and the words that decided each register', () => {
     const { result } = runRuleDirect(registerConsistency, corpus(HAND, { ownChannel: true }));
     expect(result.findings.map((f) => [f.threadId, f.postIds, f.data, f.severity, f.rank])).toEqual([
-      ['s1', ['s1-r1', 's1-r3'], { from: 'tú', fromCue: 'te', to: 'usted', toCue: 'usted' }, 'warning', 1],
-      ['s2', ['s2-r1', 's2-r2'], { from: 'usted', fromCue: 'disculpe', to: 'tú', toCue: 'Me puedes' }, 'warning', 2],
+      ['s1', ['s1-r1', 's1-r3'], { from: 'tu', fromCue: 'te', to: 'usted', toCue: 'usted' }, 'warning', 1],
+      ['s2', ['s2-r1', 's2-r2'], { from: 'usted', fromCue: 'disculpe', to: 'tu', toCue: 'Me puedes' }, 'warning', 2],
     ]);
     expect(result.findings.map((f) => f.message)).toEqual([
       'The brand switched from tú ("te") to usted ("usted")',

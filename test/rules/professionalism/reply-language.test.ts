@@ -42,8 +42,8 @@ describe('reply-language', () => {
   it('findings quote the customer\'s message and the reply, in conversation order, with severity and rank', () => {
     const { result } = runRuleDirect(replyLanguage, corpus(HAND, { ownChannel: true }));
     expect(result.findings.map((f) => [f.threadId, f.postIds, f.data, f.severity, f.rank])).toEqual([
-      ['x1', ['x1', 'x1-r1'], { customer: 'Spanish', brand: 'English' }, 'warning', 1],
-      ['x2', ['x2', 'x2-r1'], { customer: 'English', brand: 'Spanish' }, 'warning', 2],
+      ['x1', ['x1', 'x1-r1'], { customer: 'es', brand: 'en' }, 'warning', 1],
+      ['x2', ['x2', 'x2-r1'], { customer: 'en', brand: 'es' }, 'warning', 2],
     ]);
     expect(result.findings.map((f) => f.message)).toEqual(['Customer wrote in Spanish, the brand answered in English', 'Customer wrote in English, the brand answered in Spanish']);
   });
@@ -83,7 +83,7 @@ describe('reply-language', () => {
     const { result } = runRuleDirect(replyLanguage, corpus(posts, { ownChannel: true }));
     expect(result.metrics).toEqual({ judged: 2, mismatched: 1 });
     expect(result.score).toBe(50);
-    expect(result.findings.map((f) => [f.threadId, f.data])).toEqual([['t2', { customer: 'Spanish', brand: 'English' }]]);
+    expect(result.findings.map((f) => [f.threadId, f.data])).toEqual([['t2', { customer: 'es', brand: 'en' }]]);
   });
 
   it('false friends in a Spanish reply to a Spanish customer are not mismatches', () => {

@@ -91,7 +91,7 @@ describe('first-response-time', () => {
 
   it('no answered conversation → null score with a reason', () => {
     const { result } = runRuleDirect(firstResponseTime, corpus(threads([{ id: 'c1' }]), { ownChannel: true }));
-    expect(result).toMatchObject({ score: null, notApplicable: 'no answered conversation that needed a reply', findings: [], findingCount: 0 });
+    expect(result).toMatchObject({ score: null, notApplicable: 'no answered conversation', findings: [], findingCount: 0 });
     expect(result.metrics).toEqual({ firstResponseMinutes: { count: 0, median: null, p90: null, mean: null, min: null, max: null, withinTarget: null, within24h: null } });
   });
 
