@@ -5,6 +5,7 @@
  * `notApplicable` fields for readers of the JSON.
  */
 import type { CategoryId, Locale, Severity } from './ids.js';
+import type { AdapterCapabilities } from './adapter.js';
 import type { IngestWarning } from './warning.js';
 
 export const SCHEMA_VERSION = 1;
@@ -95,6 +96,10 @@ export interface InputSummary {
   posts: number;
   warnings: number;
   notes: string[];
+  /** What this kind of input can tell (customer texts, deletions, ratings, date precision, layout). */
+  capabilities?: AdapterCapabilities;
+  /** Whose channel the input says it is (a page or an archive's own account), when it says. */
+  channel?: string;
 }
 
 export interface AuditSettingsEcho {

@@ -6,7 +6,7 @@
  * so adapters can stream posts in and rules can read columns without allocating.
  */
 
-import type { Post, PostRecord, PostSource, Role } from '../contract/post.js';
+import type { Post, PostRecord, PostSource, Role, TimePrecision, Visibility } from '../contract/post.js';
 import { isoTime } from '../time/iso.js';
 
 /**
@@ -46,6 +46,13 @@ export class Interner {
   values(): string[] {
     return this.stored.map((_, index) => this.value(index));
   }
+}
+
+export interface PostExtras {
+  channel?: string;
+  visibility?: Visibility;
+  timePrecision?: TimePrecision;
+  edited?: boolean;
 }
 
 /** Values of `PostTable.declaredRoles`: what the source itself said about the author. */
@@ -139,6 +146,8 @@ export class PostTable {
   readonly urls = new Map<number, string>();
   readonly langs = new Map<number, string>();
   readonly entries = new Map<number, string>();
+  /** The wider inputs' fields (channel, visibility, date precision, edited), kept only where a source sets them. */
+  readonly extras = new Map<number, PostExtras>();
 
   /**
    * Texts are joined into batches of about a megabyte: one flat string per batch instead of millions of
@@ -174,6 +183,14 @@ export class PostTable {
     if (record.lang) this.langs.set(at, record.lang);
     const entry = record.origin ? record.origin.entry : record.entry;
     if (entry) this.entries.set(at, entry);
+    if (record.channel !== undefined || record.visibility !== undefined || record.timePrecision !== undefined || record.edited !== undefined) {
+      const extras: PostExtras = {};
+      if (record.channel !== undefined) extras.channel = record.channel;
+      if (record.visibility !== undefined) extras.visibility = record.visibility;
+      if (record.timePrecision !== undefined) extras.timePrecision = record.timePrecision;
+      if (record.edited !== undefined) extras.edited = record.edited;
+      this.extras.set(at, extras);
+    }
     this.appendText(record.text);
     return at;
   }
@@ -295,6 +312,14 @@ export class PostTable {
     if (resolved !== undefined) post.role = resolved;
     if (this.deletedFlags[i] === 1) post.deleted = true;
     else if (deletedKnown) post.deleted = false;
+    const extras = this.extras.get(i);
+    if (extras) {
+      // In the contract's key order (POST_FIELDS).
+      if (extras.channel !== undefined) post.channel = extras.channel;
+      if (extras.visibility !== undefined) post.visibility = extras.visibility;
+      if (extras.timePrecision !== undefined) post.timePrecision = extras.timePrecision;
+      if (extras.edited !== undefined) post.edited = extras.edited;
+    }
     post.source = this.source(i);
     return post;
   }

@@ -80,6 +80,8 @@ export async function ingestSource(
     corpus.warn({ input: source.name, code: 'no-posts', message: `no usable posts in this ${adapter.title} file` });
   }
   summary.warnings = corpus.warnings.countFor(source.name) - before;
+  summary.capabilities = adapter.capabilities;
+  if (channel.owner !== undefined) summary.channel = channel.owner;
   corpus.inputs.push(summary);
   return summary;
 }

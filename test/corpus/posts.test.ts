@@ -101,3 +101,16 @@ describe('PostTable', () => {
     expect(texts.map((_, i) => table.text(i))).toEqual(texts);
   });
 });
+
+describe('POST_FIELDS drives the JSON shape', () => {
+  it('a post with every field comes back with its keys in POST_FIELDS order', async () => {
+    const { POST_FIELDS } = await import('../../src/contract/post.js');
+    const table = new PostTable();
+    table.add(
+      { id: 'p1', platform: 'x', author: 'ana', time: Date.parse('2026-10-01T10:00:00Z'), text: 't', inReplyTo: 'p0', threadId: 'th', url: 'https://example.com/p1', rating: 3, lang: 'es', role: 'customer', deleted: true, channel: 'Marca', visibility: 'public', timePrecision: 'minute', edited: false, line: 2 },
+      'f.jsonl',
+    );
+    table.seal();
+    expect(Object.keys(table.get(0))).toEqual(POST_FIELDS.map((f) => f.key));
+  });
+});

@@ -102,3 +102,19 @@ describe('JSON Lines adapter (ingest output read back)', () => {
     }
   });
 });
+
+describe('jsonl: the wider inputs\' fields', () => {
+  it('reads channel, visibility, timePrecision and edited and writes them back in the contract\'s key order', async () => {
+    const line = JSON.stringify({ id: 'r1', platform: 'google', author: 'Ana', createdAt: '2026-10-01T10:00:00Z', text: 'Bien', rating: 4, channel: 'Hotel Sol', visibility: 'public', timePrecision: 'day', edited: true, source: { file: 'page.html' } });
+    const run = await ingest('posts.jsonl', `${line}\n`);
+    expect(run.posts[0]).toEqual({ id: 'r1', platform: 'google', author: 'Ana', createdAt: '2026-10-01T10:00:00Z', text: 'Bien', rating: 4, channel: 'Hotel Sol', visibility: 'public', timePrecision: 'day', edited: true, source: { file: 'page.html' } });
+    expect(Object.keys(run.posts[0]!)).toEqual(['id', 'platform', 'author', 'createdAt', 'text', 'rating', 'channel', 'visibility', 'timePrecision', 'edited', 'source']);
+  });
+
+  it('drops values outside the contract\'s enumerations', async () => {
+    const line = JSON.stringify({ id: 'r1', author: 'Ana', createdAt: '2026-10-01T10:00:00Z', visibility: 'friends-only', timePrecision: 'fortnight' });
+    const run = await ingest('posts.jsonl', `${line}\n`);
+    expect(run.posts[0]).not.toHaveProperty('visibility');
+    expect(run.posts[0]).not.toHaveProperty('timePrecision');
+  });
+});

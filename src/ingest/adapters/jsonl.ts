@@ -3,7 +3,7 @@
  * back. Each line keeps the `source` of the original export, so findings still point to it.
  */
 import type { AdapterInput, IngestAdapter, IngestSink } from '../../contract/adapter.js';
-import type { PostRecord } from '../../contract/post.js';
+import { TIME_PRECISIONS, VISIBILITIES, type PostRecord, type TimePrecision, type Visibility } from '../../contract/post.js';
 import { parseFlexibleDate } from '../../time/dates.js';
 
 const MAX_LINE = 16 * 1024 * 1024;
@@ -99,6 +99,13 @@ function readLine(text: string, line: number, sink: IngestSink): void {
     deleted: value.deleted === true,
     line,
   };
+  const channel = str('channel');
+  if (channel !== undefined) record.channel = channel;
+  const visibility = str('visibility');
+  if (visibility !== undefined && (VISIBILITIES as readonly string[]).includes(visibility)) record.visibility = visibility as Visibility;
+  const precision = str('timePrecision');
+  if (precision !== undefined && (TIME_PRECISIONS as readonly string[]).includes(precision)) record.timePrecision = precision as TimePrecision;
+  if (typeof value.edited === 'boolean') record.edited = value.edited;
   // Keep the original location so evidence points at the export the post came from.
   if (sourceInfo && typeof sourceInfo.file === 'string') {
     record.origin = { file: sourceInfo.file };
