@@ -4,38 +4,53 @@
  */
 import { InputError } from '../../errors.js';
 import type { PostRecord } from '../../contract/post.js';
-import { chooseDelimiter, forEachCsvRecord, headerKey } from '../csv/read-csv.js';
+import { chooseDelimiter, forEachCsvRecord, headerKey, sampleRecords } from '../csv/read-csv.js';
 import {
-  CSV_FIELDS, HEADER_SYNONYMS, looksSpanish, parseFlagCell, parseRoleCell, platformOf, REQUIRED_FIELDS, type CsvField,
+  CSV_FIELDS, FIELD_WORDS, HEADER_SYNONYMS, looksSpanish, parseFlagCell, parseRoleCell, platformOf, REQUIRED_FIELDS, SYNONYM_EXAMPLES,
+  type CsvField,
 } from '../csv/header-synonyms.js';
-import { inferDateOrder, looksNumericDate, parseFlexibleDate, type DateOrder } from '../../time/dates.js';
+import { inferDateOrder, looksNumericDate, parseFlexibleDate, wallTimeToUtc, type DateOrder, type ParsedDate } from '../../time/dates.js';
 import { clip, decodeHtmlEntities, repairMojibake, unwrapSpreadsheetCell } from '../text-cleanup.js';
 import type { AdapterInput, IngestAdapter, IngestOptions, IngestSink } from '../../contract/adapter.js';
 
 /** Records held back to decide the date order of the whole column before any row is read. */
 const DATE_SAMPLE_RECORDS = 2000;
 const NOT_CSV = { confidence: 0 };
+/** Characters of the head tokenized to detect a table. */
+const DETECT_CHARS = 16384;
+/** Rows of the sample whose values suggest a --map when required columns are missing. */
+const HINT_SAMPLE_ROWS = 50;
 const EXCEL_SCIENTIFIC = /^\d(?:[.,]\d+)?e\+?\d+$/i;
 
 export const genericCsvAdapter: IngestAdapter = {
   id: 'generic-csv',
   title: 'Generic CSV/TSV export',
-  detection: 'any other delimited text (.csv, .tsv, .txt) whose header maps id, author, created_at and text by English/Spanish synonyms or --map; delimiter sniffed (, ; tab |)',
-  yields: 'one post per row; threads from in_reply_to or thread_id; role, rating, platform, lang, url and deleted when present; every customer thread counts as addressed to the brand (an export of its own channels)',
+  detection: 'any other delimited text (.csv, .tsv, .txt) with a header row: columns id, author, created_at and text found by English/Spanish synonyms or --map (a date column plus a time column are combined); delimiter sniffed (, ; tab |); a table without them is named as a CSV with a --map suggestion',
+  yields: 'one post per row; threads from in_reply_to or thread_id; role, rating, platform, channel (page/account/brand), lang, url and deleted when present; every customer thread counts as addressed to the brand (an export of its own channels)',
   capabilities: { customerTexts: true, deletions: 'when-column', ratings: 'when-column', datePrecision: 'exact', layout: 'single-channel' },
   detect(sample) {
     const text = sample.head.replace(/^\ufeff/, '').replace(/^sep=.\r?\n/i, '');
     const header = text.split(/\r?\n/, 1)[0] ?? '';
     if (!/[,;\t|]/.test(header) || /^\s*[{[]/.test(header)) return NOT_CSV;
     const { delimiter } = chooseDelimiter(text);
-    // A header with two known column names, or lines that split into the same number of fields, at least the
-    // four required ones (prose with a comma per line is not a table).
+    // Records, not lines: a quoted text with commas or line breaks must not make the table look ragged.
+    const slice = text.length > DETECT_CHARS ? text.slice(0, DETECT_CHARS) : text;
+    const records = sampleRecords(slice, delimiter, 6, slice === text);
+    const cells = records[0] ?? [];
+    // A header with two known column names, or records that split into the same number of fields (prose with
+    // a comma per line is not a table). A generic reader: any specific layout that also matches (TWCS, a
+    // tool's export) is surer and wins.
     const known = new Set(Object.values(HEADER_SYNONYMS).flat());
-    // A generic reader: any specific layout that also matches (TWCS, a tool's export) is surer and wins.
-    if (header.split(delimiter).filter((cell) => known.has(headerKey(cell))).length >= 2) return { confidence: 0.5 };
-    const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 5);
-    const counts = lines.map((line) => line.split(delimiter).length);
-    return { confidence: lines.length >= 2 && counts.every((n) => n === counts[0]) && counts[0]! >= REQUIRED_FIELDS.length ? 0.2 : 0 };
+    if (cells.filter((cell) => known.has(headerKey(cell))).length >= 2) return { confidence: 0.5 };
+    const rows = records.slice(1);
+    const width = cells.length;
+    const sameWidth = rows.length >= 1 && rows.every((row) => row.length === width || (row.length > width && row.slice(width).every((f) => f.trim() === '')));
+    if (!sameWidth) return NOT_CSV;
+    if (width >= REQUIRED_FIELDS.length) return { confidence: 0.2 };
+    // Three columns under a header row: still a CSV, even if it lacks the required columns; parse then says
+    // which are missing and suggests a --map, instead of the CLI calling it "unknown format".
+    if (width >= 3 && looksLikeHeaderRow(cells, delimiter)) return { confidence: 0.1 };
+    return NOT_CSV;
   },
   parse: parseGenericCsv,
 };
@@ -43,7 +58,13 @@ export const genericCsvAdapter: IngestAdapter = {
 interface ColumnPlan {
   index: Partial<Record<CsvField, number>>;
   keys: string[];
+  /** The header cells as written (trimmed), for notes and messages. */
+  names: string[];
   width: number;
+  /** Fields set by --map (never moved by the content checks). */
+  mapped: ReadonlySet<CsvField>;
+  /** Set when created_at holds dates only and the `time` column holds their time of day. */
+  combine?: { utc: boolean };
 }
 
 async function parseGenericCsv(source: AdapterInput, sink: IngestSink, options: IngestOptions): Promise<void> {
@@ -53,9 +74,13 @@ async function parseGenericCsv(source: AdapterInput, sink: IngestSink, options: 
   let row: RowReader | undefined;
   let sawFirst = false;
 
+  // The plan is settled on the first rows, not on the header alone: whether a "time" column holds times of day
+  // or full timestamps, whether the date column carries its own time, and which columns to suggest for a --map
+  // are questions about the values.
   const start = (): void => {
     const sample = pending!;
     pending = undefined;
+    settlePlan(plan!, sample, source.name, sink);
     row = new RowReader(plan!, sink, options, decideDateOrder(plan!, sample, delimiter, options, sink));
     for (const record of sample) row.read(record.fields, record.line);
   };
@@ -105,15 +130,74 @@ function planColumns(header: string[], options: IngestOptions, name: string): Co
       }
     }
   }
-  const missing = REQUIRED_FIELDS.filter((field) => index[field] === undefined);
-  if (missing.length > 0) {
-    const expected = missing.map((field) => `${field} (${HEADER_SYNONYMS[field].slice(0, 6).join(', ')}…)`).join('; ');
-    throw new InputError(
-      `${name}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Found: ${header.slice(0, 20).map((h) => clip(h.trim()) || '(empty)').join(', ')}${header.length > 20 ? `… (${header.length} columns)` : ''}. Expected names: ${expected}`,
-      `rename the columns or map them, e.g. --map "${clip(header[0]?.trim() ?? '') || 'Column'}=${missing[0]}"`,
-    );
+  return { index, keys, names: header.map((h) => h.replace(/^\ufeff/, '').trim()), width: header.length, mapped: new Set(mapped.values()) };
+}
+
+/** A column's values in the sample: trimmed, spreadsheet guards removed, empty ones left out. */
+function columnValues(sample: readonly { fields: string[] }[], at: number, max = Infinity): string[] {
+  const values: string[] = [];
+  for (const record of sample) {
+    if (values.length >= max) break;
+    const value = unwrapSpreadsheetCell((record.fields[at] ?? '').trim());
+    if (value !== '') values.push(value);
   }
-  return { index, keys, width: header.length };
+  return values;
+}
+
+/** The date in any layout the reader knows, in either numeric order (only to tell what a value is). */
+function anyDate(value: string): ParsedDate | null {
+  return parseFlexibleDate(value, 'day-first', 'UTC') ?? parseFlexibleDate(value, 'month-first', 'UTC');
+}
+
+/** A value holding a date with its time of day (not a bare number: 10-digit ids are not epoch seconds here). */
+function isFullTimestamp(value: string): boolean {
+  if (/^\d+$/.test(value)) return false;
+  const parsed = anyDate(value);
+  return parsed !== null && !parsed.dateOnly;
+}
+
+/**
+ * Settles the columns on the first rows: a lone time column that holds full timestamps becomes created_at; a
+ * date column with no time of day is combined with the time column; required columns still missing end the
+ * read with an InputError that suggests a --map.
+ */
+function settlePlan(plan: ColumnPlan, sample: readonly { fields: string[]; line: number }[], name: string, sink: IngestSink): void {
+  const { index } = plan;
+  const timeAt = index.time;
+  if (timeAt !== undefined && index.created_at === undefined && !plan.mapped.has('time')) {
+    // Before "time"/"hora" were a field of their own they were created_at synonyms: such a column is still read
+    // as created_at (full timestamps, epoch seconds) unless its values are times of day.
+    const values = columnValues(sample, timeAt, HINT_SAMPLE_ROWS);
+    if (values.filter((v) => parseTimeOfDay(v) !== null).length < values.length * 0.8 || values.length === 0) {
+      index.created_at = timeAt;
+      delete index.time;
+    }
+  }
+  const missing = REQUIRED_FIELDS.filter((field) => index[field] === undefined);
+  if (missing.length > 0) throw missingColumnsError(plan, missing, sample, name);
+
+  if (index.time === undefined) return;
+  const dateName = plan.names[index.created_at!]!;
+  const timeName = plan.names[index.time]!;
+  const dates = columnValues(sample, index.created_at!);
+  const times = columnValues(sample, index.time);
+  const parsedDates = dates.map(anyDate).filter((d): d is ParsedDate => d !== null);
+  if (parsedDates.some((d) => !d.dateOnly)) {
+    sink.note(`column "${clip(timeName)}" not used: "${clip(dateName)}" already carries the time of day`);
+    delete index.time;
+    return;
+  }
+  // "date" + "time" where "time" holds whole timestamps (and "date" only the day): the timestamps are the dates.
+  if (!plan.mapped.has('created_at') && times.length > 0 && times.every((v) => parseTimeOfDay(v) === null && isFullTimestamp(v))) {
+    sink.note(`dates read from column "${clip(timeName)}", which holds full timestamps ("${clip(dateName)}" has the day only)`);
+    index.created_at = index.time;
+    delete index.time;
+    return;
+  }
+  const utc = /(?:^|_)(?:utc|gmt)(?:_|$)/.test(plan.keys[index.time]!);
+  plan.combine = { utc };
+  sink.note(`dates combined from columns ${dateName} + ${timeName}`);
+  if (utc) sink.note(`times in column "${clip(timeName)}" read as UTC, as its name says (--timezone not applied to them)`);
 }
 
 function decideDateOrder(plan: ColumnPlan, sample: { fields: string[] }[], delimiter: string, options: IngestOptions, sink: IngestSink): DateOrder {
@@ -186,25 +270,19 @@ class RowReader {
       sink.warn({ line, code: 'missing-author', message: 'empty author; row skipped' });
       return;
     }
-    const rawDate = cell('created_at');
-    const parsed = parseFlexibleDate(rawDate, this.dateOrder, this.options.timezone);
-    if (!parsed) {
-      sink.warn({ line, code: 'bad-date', message: `created_at "${clip(rawDate)}" is not a date we can read (use ISO 8601, e.g. 2024-05-01T10:00:00+02:00); row skipped` });
-      return;
-    }
-    if (!parsed.hasOffset) this.naiveTimes++;
-    if (parsed.dateOnly) this.dateOnly++;
+    const time = this.timeOf(cell('created_at'), cell('time'), line);
+    if (time === null) return;
 
     let inReplyTo: string | undefined = stripPandasFloat(cell('in_reply_to')) || undefined;
     if (inReplyTo && EXCEL_SCIENTIFIC.test(inReplyTo)) {
-      sink.warn({ line, code: 'excel-mangled-id', message: `in_reply_to "${inReplyTo}" was turned into a number by Excel; the reply link was dropped` });
+      sink.warn({ line, code: 'excel-mangled-reply-to', message: `in_reply_to "${inReplyTo}" was turned into a number by Excel; the reply link was dropped` });
       inReplyTo = undefined;
     }
     const record: PostRecord = {
       id,
       platform: platformOf(cell('platform'), this.platformKey),
       author,
-      time: parsed.ms,
+      time,
       text: repairMojibake(decodeHtmlEntities(at.text === undefined ? '' : fields[at.text]!)),
       inReplyTo: inReplyTo === id ? undefined : inReplyTo,
       threadId: cell('thread_id') || undefined,
@@ -224,6 +302,9 @@ class RowReader {
       if (value === null) sink.warn({ line, code: 'bad-role', message: `role "${clip(role)}" is neither brand nor customer; the brand handles decide` });
       else record.role = value;
     }
+    const channel = cell('channel');
+    // A yes/no "brand" column says who wrote the row, not whose page it is.
+    if (channel !== '' && parseFlagCell(channel) === null) record.channel = channel;
     const deleted = cell('deleted');
     if (deleted !== '') {
       const value = parseFlagCell(deleted);
@@ -231,6 +312,48 @@ class RowReader {
       else if (value) record.deleted = true;
     }
     sink.post(record);
+  }
+
+  /**
+   * The row's instant, or null (the row is skipped, with a warning) when it cannot be read. With a separate time
+   * column, the date cell gives the day and the time cell the time of day, read in --timezone unless the cell
+   * has an offset or the column is named as UTC.
+   */
+  private timeOf(rawDate: string, rawTime: string, line: number): number | null {
+    const { sink, options, dateOrder } = this;
+    const combine = this.plan.combine;
+    const day = combine ? parseFlexibleDate(rawDate, dateOrder, 'UTC') : null;
+    // A date cell that does carry a time of day (one odd row in a date-only column) is read whole.
+    if (!combine || (day && !day.dateOnly) || (day && rawTime === '')) {
+      const parsed = parseFlexibleDate(rawDate, dateOrder, options.timezone);
+      if (!parsed) {
+        sink.warn({ line, code: 'bad-date', message: `created_at "${clip(rawDate)}" is not a date we can read (use ISO 8601, e.g. 2024-05-01T10:00:00+02:00); row skipped` });
+        return null;
+      }
+      // An empty time cell is no time, not a bad one: the row is kept at midnight like a date-only value, and
+      // the note on date-only rows counts it.
+      if (!parsed.hasOffset) this.naiveTimes++;
+      if (parsed.dateOnly) this.dateOnly++;
+      return parsed.ms;
+    }
+    if (!day) {
+      sink.warn({ line, code: 'bad-date', message: `date "${clip(rawDate)}" is not a date we can read (e.g. 2024-05-01 or 01/05/2024); row skipped` });
+      return null;
+    }
+    const clock = parseTimeOfDay(rawTime);
+    if (!clock) {
+      // Decision: skipped, like a bad date. Kept at midnight it would give made-up response times (a reply
+      // "before" its question, or hours late), and those are what the audit scores.
+      sink.warn({ line, code: 'bad-time', message: `time "${clip(rawTime)}" is not a time of day we can read (e.g. 14:05, 14:05:33, 2:05 PM); row skipped` });
+      return null;
+    }
+    const wall = day.ms + clock.ms;
+    // A date cell with an offset ("2024-05-01+02:00") already moved midnight to UTC.
+    if (day.hasOffset) return wall;
+    if (clock.offsetMs !== undefined) return wall - clock.offsetMs;
+    if (combine.utc) return wall;
+    this.naiveTimes++;
+    return wallTimeToUtc(wall, options.timezone);
   }
 
   finish(): void {
@@ -242,6 +365,184 @@ class RowReader {
       this.sink.warn({ code: 'excel-rounded-ids', message: `${this.roundedIds} long ids end in "000", the mark of Excel rounding; replies may link to the wrong post` });
     }
   }
+}
+
+export interface TimeOfDay {
+  /** Milliseconds since midnight. */
+  ms: number;
+  /** The cell's own UTC offset ("14:05+02:00", "14:05 UTC"), in milliseconds east of UTC. */
+  offsetMs?: number;
+}
+
+const TIME_ZONE_SUFFIX = /\s*\(?\s*(z|utc|gmt|(?:utc|gmt)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}(?::?\d{2})?)\s*\)?$/;
+const CLOCK = /^(\d{1,2})(?:[:.h](\d{2})(?:[:.](\d{2})(?:[.,](\d{1,9}))?)?)?\s*(?:([ap])\.?\s?m\.?)?\s*(h|hrs?|horas?)?$/;
+/** Access and Excel write a time-only value on their epoch date: "1899-12-30 14:05:00", "30/12/1899 14:05". */
+const EPOCH_DATE_PREFIX = /^(?:1899-12-3[01]|1900-01-0[01]|3[01][/.-]12[/.-]1899|12[/.-]3[01][/.-]1899)[ t]+/;
+const DAY_MS = 86_400_000;
+
+/**
+ * A time-of-day cell: "14:05", "14:05:33", "14.05", "14h05", "2:05 PM", "2:05 p. m.", an Excel fraction of a
+ * day ("0.5868"; two decimals, "0.50", are read as 00:50), with an optional offset ("Z", "UTC", "+02:00").
+ * Null for anything else, including an hour alone without "h" or am/pm ("14").
+ */
+export function parseTimeOfDay(raw: string): TimeOfDay | null {
+  let value = raw.trim().toLowerCase().replace(EPOCH_DATE_PREFIX, '');
+  if (value === '') return null;
+  let offsetMs: number | undefined;
+  const zone = TIME_ZONE_SUFFIX.exec(value);
+  if (zone && zone.index > 0) {
+    const offset = parseOffset(zone[1]!);
+    if (offset === null) return null;
+    offsetMs = offset;
+    value = value.slice(0, zone.index).trim();
+  }
+  const fraction = /^(0?)[.,](\d+)$/.exec(value);
+  if (fraction && !(fraction[1] === '0' && fraction[2]!.length === 2)) {
+    const ms = Math.round(Number(`0.${fraction[2]}`) * 86_400) * 1000;
+    return withOffset(Math.min(ms, DAY_MS - 1000), offsetMs);
+  }
+  const m = CLOCK.exec(value);
+  if (!m) return null;
+  const [, h, mi, sec, frac, ampm, suffix] = m;
+  if (mi === undefined && ampm === undefined && suffix === undefined) return null;
+  let hour = Number(h);
+  if (ampm !== undefined) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (ampm === 'p' ? 12 : 0);
+  }
+  const minute = mi === undefined ? 0 : Number(mi);
+  const second = sec === undefined ? 0 : Number(sec);
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const ms = ((hour * 60 + minute) * 60 + second) * 1000 + (frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0);
+  return withOffset(ms, offsetMs);
+}
+
+function withOffset(ms: number, offsetMs: number | undefined): TimeOfDay {
+  return offsetMs === undefined ? { ms } : { ms, offsetMs };
+}
+
+/** "z", "utc", "gmt", "+02:00", "-0500", "utc+2" → milliseconds east of UTC; null when out of range. */
+function parseOffset(text: string): number | null {
+  const m = /([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(text);
+  if (!m) return 0;
+  const hours = Number(m[2]);
+  const minutes = m[3] === undefined ? 0 : Number(m[3]);
+  if (hours > 14 || minutes > 59) return null;
+  return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes) * 60_000;
+}
+
+/**
+ * A first record that reads as column names: short, mostly filled cells, none a date, a number or a sentence,
+ * and not prose written "word, word, word" (a comma then a space before most cells).
+ */
+function looksLikeHeaderRow(cells: readonly string[], delimiter: string): boolean {
+  const names = cells.map((cell) => cell.replace(/^\ufeff/, '').trim());
+  if (names.filter((n) => n === '').length > 1) return false;
+  if (delimiter === ',' && cells.slice(1).filter((cell) => /^ \S/.test(cell)).length * 2 > cells.length - 1) return false;
+  return names.every((n) => n === '' || (n.length <= 64 && n.split(/\s+/).length <= 6 && !/[.!?…]$/.test(n) && !/^[+-]?[\d.,\s%€$]+$/.test(n) && anyDate(n) === null));
+}
+
+/** What the first values of a column look like, to suggest it for a field (or rule it out). */
+type ColumnKind = 'empty' | 'date' | 'time' | 'id' | 'number' | 'text' | 'label';
+
+interface ColumnProfile {
+  kind: ColumnKind;
+  values: number;
+  /** Every value distinct, without spaces. */
+  uniqueTokens: boolean;
+}
+
+function profileColumn(values: readonly string[]): ColumnProfile {
+  const n = values.length;
+  if (n === 0) return { kind: 'empty', values: 0, uniqueTokens: false };
+  const share = (test: (v: string) => boolean): number => values.filter(test).length / n;
+  const uniqueTokens = new Set(values).size === n && values.every((v) => !/\s/.test(v) && v.length <= 64);
+  let kind: ColumnKind;
+  if (share((v) => !/^\d+$/.test(v) && anyDate(v) !== null) >= 0.8) kind = 'date';
+  else if (share((v) => parseTimeOfDay(v) !== null && !/^\d+$/.test(v)) >= 0.8) kind = 'time';
+  else if (uniqueTokens && share((v) => /\d/.test(v)) >= 0.5) kind = 'id';
+  else if (share((v) => /^[+-]?\d+(?:[.,]\d+)?$/.test(v)) >= 0.8) kind = 'number';
+  else if (share((v) => /\s/.test(v)) >= 0.5 && values.reduce((sum, v) => sum + v.length, 0) / n >= 15) kind = 'text';
+  else kind = 'label';
+  return { kind, values: n, uniqueTokens };
+}
+
+/**
+ * How well a column fits a missing field: by the words of its name (FIELD_WORDS) and by its values. Null when
+ * the values rule it out: an id-like or number column is never a date, a date column never an id, a
+ * sentence column never an author or id.
+ */
+function fitScore(field: CsvField, key: string, profile: ColumnProfile): number | null {
+  const words = key.split('_').filter((w) => w !== '');
+  const vocabulary = FIELD_WORDS[field] ?? [];
+  let name = 0;
+  for (const word of words) {
+    for (const known of vocabulary) {
+      if (word === known) name = Math.max(name, 3);
+      else if (Math.min(word.length, known.length) >= 4 && (word.startsWith(known) || known.startsWith(word))) name = Math.max(name, 2);
+    }
+  }
+  if (field === 'author' && key === 'de') name = 3; // Spanish "De" (from)
+  const idWord = words.some((w) => (FIELD_WORDS.id ?? []).includes(w));
+  const { kind } = profile;
+  switch (field) {
+    case 'created_at':
+      if (idWord || (kind !== 'date' && kind !== 'empty')) return null;
+      return name + (kind === 'date' ? 3 : 0);
+    case 'id':
+      if (kind === 'date' || kind === 'time' || kind === 'text' || (kind === 'number' && !profile.uniqueTokens)) return null;
+      if (kind === 'label' && !profile.uniqueTokens) return null;
+      return name + (kind === 'id' ? (profile.values >= 3 ? 3 : 2) : 0);
+    case 'author':
+      if (kind === 'date' || kind === 'time' || kind === 'text') return null;
+      return name === 0 ? null : name + (kind === 'label' ? 1 : 0);
+    case 'text':
+      if (kind === 'date' || kind === 'time' || kind === 'id' || kind === 'number') return null;
+      return name + (kind === 'text' ? 3 : 0);
+    default:
+      return null;
+  }
+}
+
+/** Pairs unmapped columns with missing fields, best fits first, each column and field used once. */
+function suggestMapping(plan: ColumnPlan, missing: readonly CsvField[], sample: readonly { fields: string[] }[]): Map<CsvField, number> {
+  const used = new Set(Object.values(plan.index));
+  const pairs: { field: CsvField; at: number; score: number }[] = [];
+  plan.keys.forEach((key, at) => {
+    if (used.has(at) || key === '') return;
+    const profile = profileColumn(columnValues(sample, at, HINT_SAMPLE_ROWS));
+    for (const field of missing) {
+      const score = fitScore(field, key, profile);
+      if (score !== null && score >= 3) pairs.push({ field, at, score });
+    }
+  });
+  pairs.sort((a, b) => b.score - a.score || a.at - b.at);
+  const chosen = new Map<CsvField, number>();
+  const taken = new Set<number>();
+  for (const { field, at } of pairs) {
+    if (chosen.has(field) || taken.has(at)) continue;
+    chosen.set(field, at);
+    taken.add(at);
+  }
+  return chosen;
+}
+
+/** The InputError for a header without the required columns: what it found, what names work, a --map to try. */
+function missingColumnsError(plan: ColumnPlan, missing: readonly CsvField[], sample: readonly { fields: string[] }[], name: string): InputError {
+  const { names } = plan;
+  const found = `${names.slice(0, 20).map((h) => clip(h) || '(empty)').join(', ')}${names.length > 20 ? `… (${names.length} columns)` : ''}`;
+  const accepted = missing.map((field) => `${field} (${(SYNONYM_EXAMPLES[field] ?? HEADER_SYNONYMS[field].slice(0, 6)).join(', ')}…)`).join('; ');
+  const timeOnly = missing.includes('created_at') && plan.index.time !== undefined
+    ? `. Column "${clip(names[plan.index.time]!)}" holds times of day only: a date column is needed with it`
+    : '';
+  const message = `${name}: this CSV is missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Found: ${found}${timeOnly}. Accepted names: ${accepted}`;
+
+  const suggestion = suggestMapping(plan, missing, sample);
+  const maps = missing.filter((field) => suggestion.has(field)).map((field) => `--map "${clip(names[suggestion.get(field)!]!)}=${field}"`);
+  const unmatched = missing.filter((field) => !suggestion.has(field));
+  const nothing = unmatched.length === 0 ? '' : `no column looks like ${unmatched.join(', ')}${unmatched.includes('id') ? ' (an id needs a unique value per row)' : ''}: add ${unmatched.length > 1 ? 'them' : 'it'} or map ${unmatched.length > 1 ? 'them' : 'it'} with --map "Column name=${unmatched[0]}"`;
+  const hint = maps.length > 0 ? `try ${maps.join(' ')}${nothing ? `; ${nothing}` : ''}` : nothing;
+  return new InputError(message, hint);
 }
 
 /** pandas writes integer columns with gaps as floats ("1001.0"); the id is "1001". */

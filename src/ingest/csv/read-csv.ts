@@ -29,6 +29,25 @@ export async function forEachCsvRecord(
   tokenizer.end();
 }
 
+/**
+ * The first `max` complete records of a text sample (a file's head), for sniffing and hints. A record cut off by
+ * the end of the sample is left out unless `complete` says the sample is the whole text. Quoting problems are
+ * ignored here: the real read reports them with their lines.
+ */
+export function sampleRecords(sample: string, delimiter: string, max: number, complete: boolean): string[][] {
+  const records: string[][] = [];
+  const tokenizer = new CsvTokenizer({
+    delimiter,
+    onRecord: (fields) => {
+      if (records.length < max) records.push(fields);
+    },
+    onProblem: () => {},
+  });
+  tokenizer.push(sample);
+  if (complete) tokenizer.end();
+  return records;
+}
+
 /** Header cell → comparable key: lower case, no accents, no BOM, words joined by "_". */
 export function headerKey(cell: string): string {
   return cell
