@@ -4,7 +4,9 @@
  */
 import { CATEGORY_IDS, type CategoryId } from './contract/ids.js';
 import { SCHEMA_VERSION, type AuditResult, type CategoryReport, type Finding, type Reason, type RuleReport } from './contract/result.js';
-import type { Corpus } from './corpus/corpus.js';
+import type { IngestWarning } from './contract/warning.js';
+import type { Corpus, InputSummary } from './corpus/corpus.js';
+import type { ChannelDecision } from './model/conversations.js';
 import type { AuditConfig } from './config/audit-config.js';
 import { AuditArtifacts, type NeedsReplyDetector } from './model/artifacts.js';
 import { ruleContext } from './rules/context.js';
@@ -57,6 +59,7 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
     maxFindings: config.maxFindings,
     timezone: config.timezone,
     promiseGraceHours: config.promiseGraceHours,
+    promiseHourGraceMinutes: config.promiseHourGraceMinutes,
     businessHours: config.businessHours ? parseBusinessHours(config.businessHours, config.timezone, request.holidayDates ?? new Set()) : undefined,
   };
   // The audit's own warnings (reply links, cycles) go to a copy: auditing a corpus twice gives the same result.
@@ -69,18 +72,25 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
 
   const findings: Finding[] = [];
   const ruleReports = new Map<string, RuleReport>();
+  // Reply links an adapter had to drop (Excel turned the id into a number) are links nobody can follow either.
+  const dropped = corpus.warnings.countsByCode()['excel-mangled-reply-to'] ?? 0;
+  const links = { total: artifacts.conversations.replyLinks.total + dropped, unresolved: artifacts.conversations.replyLinks.unresolved + dropped };
+  // Most reply links dangling (Excel-mangled ids, a truncated export): who answered whom is unknown.
+  const linksUnreliable = links.total >= config.minCases && links.unresolved * 2 > links.total;
   for (const rule of rules) {
-    const result = runRule(() => rule.run(ruleContext(rule, artifacts, settings)));
+    const result = guard(runRule(() => rule.run(ruleContext(rule, artifacts, settings))), rule, config.minCases, linksUnreliable ? links : undefined);
     if (result.failed) warnings.add({ input: '(audit)', code: 'rule-failed', message: `${rule.meta.id}: ${result.failed}; its score was left out` });
     findings.push(...result.findings);
     const report: RuleReport = {
       id: rule.meta.id,
       score: result.score === null ? null : round(result.score, 1),
+      cases: result.cases,
       weight: config.rules[rule.meta.id] ?? 0,
       ...(result.reason ? { reason: result.reason } : {}),
       ...(result.failed ? { failed: result.failed } : {}),
       metrics: result.metrics,
       findingCount: result.findingCount,
+      ...(result.watchCount ? { watchCount: result.watchCount } : {}),
     };
     ruleReports.set(rule.meta.id, report);
   }
@@ -89,11 +99,16 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
   for (const id of CATEGORY_IDS) {
     const inCategory = rules.filter((rule) => rule.meta.category === id).map((rule) => ruleReports.get(rule.meta.id)!);
     const score = weightedMean(inCategory.map((r) => ({ score: r.score, weight: r.weight })));
-    const category: CategoryReport = { score: score === null ? null : round(score, 1), weight: config.categories[id], rules: inCategory };
+    const cases = inCategory.reduce((sum, r) => sum + (r.score !== null && r.weight > 0 ? (r.cases ?? 0) : 0), 0);
+    const category: CategoryReport = { score: score === null ? null : round(score, 1), cases, weight: config.categories[id], rules: inCategory };
     if (score === null) category.reasons = categoryReasons(inCategory);
     categories[id] = category;
   }
-  const overall = weightedMean(CATEGORY_IDS.map((id) => ({ score: categories[id].score, weight: categories[id].weight })));
+  const conversationCount = artifacts.conversations.count;
+  // No conversation in the period: nothing the brand did for a customer can be scored, whatever its own posts say.
+  const overall = conversationCount === 0 ? null : weightedMean(CATEGORY_IDS.map((id) => ({ score: categories[id].score, weight: categories[id].weight })));
+  const metrics = artifacts.metrics();
+  if (linksUnreliable) metrics.replyRate = null;
 
   findings.sort(compareFindings);
   const span = artifacts.openingSpan();
@@ -113,18 +128,71 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
       holidays: config.holidays,
       notes: request.settingsNotes ?? [],
     },
-    inputs: corpus.inputs,
+    inputs: inputsFor(corpus, artifacts, request.handles, (w) => warnings.add(w)),
     score: overall === null ? null : round(overall, 1),
+    ...(overall === null ? { scoreReason: conversationCount === 0 ? { code: 'no-conversations' } : { code: 'no-data' } } : {}),
     categories,
-    metrics: artifacts.metrics(),
+    metrics,
     findings,
     warnings: warnings.list(),
     warningCounts: warnings.countsByCode(),
   };
 }
 
+/** Sentences for the input notes: why an input's threads count (or not) for this brand. */
+const CHANNEL_NOTES: Record<ChannelDecision['rule'], (d: ChannelDecision) => string> = {
+  owner: (d) => (d.brands ? 'the input names the brand as its owner: every thread in it counts' : 'the input names another owner: a thread counts only when it mentions or replies to the brand, or the brand posted in it'),
+  'own-inbox': () => "the brand's own inbox (every post it marks as a company's is by the brand's handles): every customer thread in it counts",
+  'no-company-posts': () => "taken as the brand's own channel (it marks no post as a company's): every customer thread in it counts; a channel column says otherwise",
+  'other-company': (d) => `another company's inbox (${d.otherCompanies.join(', ')}): a thread counts only when it mentions or replies to the brand, or the brand posted in it`,
+  'mixed-companies': (d) => `several companies' conversations (also ${d.otherCompanies.join(', ')}): a thread counts only when it mentions or replies to the brand, or the brand posted in it`,
+  'multi-brand': () => 'a multi-brand dataset: a thread counts only when it mentions or replies to the brand, or the brand posted in it',
+  'per-post': () => "each post's channel column decides whether its thread sits on the brand's channel",
+};
+
+/**
+ * Each input with the brand's conversations in it and the rule that decided whose channel it is. An
+ * input that gives the brand nothing is listed with 0 conversations and a warning, never merged silently.
+ */
+function inputsFor(corpus: Corpus, artifacts: AuditArtifacts, handles: readonly string[], warn: (w: IngestWarning) => void): InputSummary[] {
+  const { conversations } = artifacts;
+  const perFile = new Map<number, number>();
+  for (let c = 0; c < conversations.count; c++) {
+    const file = conversations.table.fileOf[conversations.openers[c]!]!;
+    perFile.set(file, (perFile.get(file) ?? 0) + 1);
+  }
+  const brand = handles.map((h) => `@${h.replace(/^@/, '')}`).join(' ');
+  return corpus.inputs.map((input) => {
+    const own = corpus.table.files.values().indexOf(input.path);
+    const files = [...(corpus.inputFiles.get(input.path) ?? (own >= 0 ? [own] : []))];
+    const count = files.reduce((sum, file) => sum + (perFile.get(file) ?? 0), 0);
+    const notes = [...input.notes];
+    const decisions = files.map((file) => conversations.channels.get(file)).filter((d): d is ChannelDecision => d !== undefined);
+    const rules = [...new Set(decisions.map((d) => d.rule))];
+    if (rules.length === 1) notes.push(CHANNEL_NOTES[rules[0]!](decisions[0]!));
+    if (count === 0 && input.posts > 0) {
+      const others = [...new Set(decisions.flatMap((d) => d.otherCompanies))];
+      warn({ input: input.path, code: 'input-not-brand', message: `gives ${brand} nothing: 0 conversations${others.length > 0 ? ` (it is ${others.join(', ')}'s)` : ''}; its posts were left out` });
+    }
+    return { ...input, notes, conversations: count };
+  });
+}
+
 interface RunOutcome extends RuleResult {
   failed?: string;
+}
+
+/**
+ * No score without enough data: below `minCases` the rule is informative ("3 cases: too few to score")
+ * and keeps its findings and metrics; a rule resting on reply links is null when most links dangle.
+ */
+function guard(result: RunOutcome, rule: Rule, minCases: number, dangling: { total: number; unresolved: number } | undefined): RunOutcome {
+  if (result.score === null) return result;
+  if (dangling && rule.meta.needsReplyLinks) {
+    return { ...result, score: null, reason: { code: 'unresolved-links', data: { unresolved: dangling.unresolved, replies: dangling.total } } };
+  }
+  if (result.cases !== null && result.cases < minCases) return { ...result, score: null, reason: { code: 'too-few-cases', data: { n: result.cases, min: minCases } } };
+  return result;
 }
 
 /** A rule that throws is a bug: the audit goes on, and the report names the rule that could not run. */
@@ -133,7 +201,7 @@ function runRule(run: () => RuleResult): RunOutcome {
     return run();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { score: null, reason: { code: 'rule-failed', data: { error: message } }, failed: message, metrics: {}, findings: [], findingCount: 0 };
+    return { score: null, cases: null, reason: { code: 'rule-failed', data: { error: message } }, failed: message, metrics: {}, findings: [], findingCount: 0 };
   }
 }
 

@@ -6,7 +6,7 @@
 import { InputError, UserError } from '../errors.js';
 import { adapterById, ADAPTERS, Corpus, detectAdapter, ingestSource } from '../ingest/index.js';
 import type { IngestOptions } from '../contract/adapter.js';
-import { expandInputs, openText } from '../io/read-inputs.js';
+import { expandInputs, openText, type SkippedInput } from '../io/read-inputs.js';
 import type { Progress } from './progress.js';
 
 export interface LoadOptions extends IngestOptions {
@@ -19,8 +19,10 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
     throw new UserError(`--input-format "${options.inputFormat}" is not a known format`, `formats: ${ADAPTERS.map((a) => a.id).join(', ')} (see: second-impression formats)`);
   }
   // Read in path order whatever order they were named in: the same files always give the same bytes.
-  const files = (await expandInputs(args, () => process.stdin)).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  const skipped: SkippedInput[] = [];
+  const files = (await expandInputs(args, () => process.stdin, skipped)).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   const corpus = new Corpus();
+  for (const warning of skipped) corpus.warn(warning);
   let done = 0;
   for (const file of files) {
     const source = await openText(file);

@@ -10,13 +10,15 @@ import { ADAPTERS } from '../ingest/index.js';
 import { RENDERERS, rendererById } from '../report/index.js';
 import { catalogFor, RULES } from '../rules/index.js';
 import { CATEGORY_IDS, type Locale } from '../contract/ids.js';
-import { brandPresence } from '../model/brand-presence.js';
-import { installDefaultLexicons, loadLanguageModel, readHolidays } from '../io/resources.js';
+import { brandPresence, type BrandPresence } from '../model/brand-presence.js';
+import { installDefaultLexicons, loadLanguageModel, readHolidays, type HolidayDates } from '../io/resources.js';
+import type { IngestWarning } from '../contract/warning.js';
+import type { Corpus } from '../corpus/corpus.js';
 import { loadCorpus } from './load.js';
 import { loadConfig, writeStarterConfig } from './config-file.js';
 import { parseColumnMap, parseCount, parseHandles, parseInstant, parseMinutes, parseScore, parseSince, parseTimeZone } from './options.js';
 import { createProgress } from './progress.js';
-import { writeIngestOutput } from './ingest-output.js';
+import { writeAllPosts, writeIngestOutput } from './ingest-output.js';
 import { writeOutput } from './output.js';
 import { safeForTerminal } from '../report/text.js';
 
@@ -101,7 +103,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   inputOptions(program.command('ingest').argument('<input...>', 'files, folders, or "-" for standard input'))
-    .description('write the brand\'s conversations as normalized JSON Lines (spec §7), which `audit` reads back')
+    .description('write normalized JSON Lines (spec §7) that `audit` reads back: the brand\'s conversations with --brand, every post read without it')
     .action(async (inputs: string[], options: CommonInputOptions) => {
       debug = Boolean(options.debug);
       await ingestCommand(inputs, options);
@@ -146,6 +148,45 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/**
+ * A brand is its handles: one that never posts cannot be told from a misspelt handle, and auditing it
+ * would call every customer "ignored". The hint names who the inputs mark as a company.
+ */
+function brandAbsent(handles: readonly string[], presence: BrandPresence): UsageError {
+  const named = handles.map((h) => `@${h.replace(/^@/, '')}`).join(', ');
+  const mentioned = presence.mentions > 0 ? ` (${presence.mentions} post${presence.mentions === 1 ? ' mentions' : 's mention'} it, but it never answers)` : '';
+  const first = presence.companies[0]?.replace(/ \(\d+\)$/, '');
+  if (first !== undefined) {
+    return new UsageError(
+      `no post by ${named} in the inputs${mentioned}; they mark ${presence.companies.join(', ')} as the brand`,
+      `did you mean --brand ${first}? (several handles of one brand: --brand ${first},OtherHandle)`,
+    );
+  }
+  const seen = presence.suggestions.length > 0 ? `; handles seen most often: ${presence.suggestions.join(', ')}` : '';
+  return new UsageError(`no post by ${named} in the inputs${mentioned}${seen}`, 'check the spelling of --brand (case and "@" do not matter)');
+}
+
+/** Years of the period that a shipped holiday list does not cover: business-hours figures ignore their holidays. */
+function holidayGaps(holidays: HolidayDates, from: number, to: number): IngestWarning[] {
+  const first = new Date(from).getUTCFullYear();
+  const last = new Date(to).getUTCFullYear();
+  const warnings: IngestWarning[] = [];
+  for (const list of holidays.coverage) {
+    const missing: number[] = [];
+    for (let year = first; year <= last && missing.length < 50; year++) if (year < list.firstYear || year > list.lastYear) missing.push(year);
+    if (missing.length > 0) {
+      warnings.push({ input: '(config)', code: 'holidays-unknown', message: `no ${list.country} holidays known for ${missing.join(', ')} (the shipped list covers ${list.firstYear}–${list.lastYear}): business-hours figures ignore them; add the dates to "holidays" in the config` });
+    }
+  }
+  return warnings;
+}
+
+function earliestTime(corpus: Corpus): number {
+  let earliest = Infinity;
+  for (const t of corpus.table.times) if (t < earliest) earliest = t;
+  return earliest;
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -169,19 +210,18 @@ function reportError(error: unknown, debug: boolean): number {
   return EXIT_ERROR;
 }
 
-async function prepare(inputs: string[], options: CommonInputOptions) {
+async function prepare(inputs: string[], options: CommonInputOptions, brandRequired = true) {
   const { config, path: configPath } = loadConfig(options.config);
   const timezone = options.timezone === undefined ? parseTimeZone(config.timezone) : parseTimeZone(options.timezone);
   config.timezone = timezone;
   const handles = parseHandles(options.brand.length > 0 ? options.brand : config.brand);
-  if (handles.length === 0) throw new UsageError('no brand given', 'name its handles with --brand, e.g. --brand AppleSupport (or "brand" in the config file)');
+  if (handles.length === 0 && brandRequired) throw new UsageError('no brand given', 'name its handles with --brand, e.g. --brand AppleSupport (or "brand" in the config file)');
   const progress = createProgress(!options.quiet);
   try {
     const corpus = await loadCorpus(inputs, { timezone, dateOrder: options.dateOrder, columnMap: parseColumnMap(options.map), inputFormat: options.inputFormat }, progress);
-    const presence = brandPresence(corpus, handles);
-    if (presence.brandPosts === 0 && presence.mentions === 0) {
-      const seen = presence.suggestions.length > 0 ? `; handles seen most often: ${presence.suggestions.join(', ')}` : '';
-      throw new UsageError(`no posts by or to ${handles.map((h) => `@${h}`).join(', ')} in the inputs${seen}`, 'check the spelling of --brand (case does not matter)');
+    if (handles.length > 0) {
+      const presence = brandPresence(corpus, handles);
+      if (presence.brandPosts === 0) throw brandAbsent(handles, presence);
     }
     const asOf = options.asOf === undefined ? latestTime(corpus)! : parseInstant(options.asOf, '--as-of', timezone);
     return { config, configPath, corpus, handles, asOf, timezone, progress };
@@ -205,6 +245,7 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
   // The language model (≈85 MB) is loaded once the inputs are read, only for audits.
   await loadLanguageModel();
   const holidays = config.businessHours ? readHolidays(config.holidays) : undefined;
+  if (holidays) for (const warning of holidayGaps(holidays, since ?? earliestTime(corpus), Math.min(until ?? asOf, asOf))) corpus.warn(warning);
   const result = runAudit(corpus, {
     handles,
     config,
@@ -243,9 +284,11 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
 }
 
 async function ingestCommand(inputs: string[], options: CommonInputOptions): Promise<void> {
-  const { corpus, handles, asOf, progress } = await prepare(inputs, options);
+  // Without --brand, ingest is a converter: every post it read, for any tool (or a later audit) to use.
+  const { corpus, handles, asOf, progress } = await prepare(inputs, options, false);
   progress.update('Writing posts…');
-  for (const warning of await writeIngestOutput(corpus, handles, asOf, options.output)) corpus.warn(warning);
+  if (handles.length === 0) await writeAllPosts(corpus, options.output);
+  else for (const warning of await writeIngestOutput(corpus, handles, asOf, options.output)) corpus.warn(warning);
   progress.stop();
   const total = corpus.warnings.total;
   if (!options.quiet && total > 0) process.stderr.write(`second-impression: ${total} warning${total === 1 ? '' : 's'} while reading (${Object.entries(corpus.warnings.countsByCode()).map(([c, n]) => `${n} ${c}`).join(', ')})\n`);

@@ -24,8 +24,12 @@ export interface AuditConfig {
   locale: Locale;
   /** Findings kept per rule in the result (worst first); 0 = all. */
   maxFindings: number;
-  /** Hours after a promised deadline before a promise counts as broken. */
+  /** Fewest cases a rule scores from; below it the rule is informative (findings and metrics still shown). */
+  minCases: number;
+  /** Hours after a promised day before a promise counts as broken. */
   promiseGraceHours: number;
+  /** Minutes after a promised hour ("antes de las 12:00", "by 5pm") before a promise counts as broken. */
+  promiseHourGraceMinutes: number;
   /** Opening hours such as "mon-fri 09:00-18:00" in `timezone`; null = the clock never stops. */
   businessHours: string | null;
   /** Closed days: country codes of the shipped national lists ("ES", "MX") and dates ("2026-09-08"). */
@@ -65,8 +69,11 @@ export function defaultConfig(): AuditConfig {
     timezone: 'UTC',
     locale: 'en',
     maxFindings: 100,
+    minCases: 5,
     // Half a day: "te llamamos mañana" answered the next morning is late, not broken.
     promiseGraceHours: 12,
+    // A stated hour is a sharper promise: an hour late is late, not kept.
+    promiseHourGraceMinutes: 60,
     businessHours: null,
     holidays: [],
   };
@@ -112,6 +119,12 @@ export function mergeConfig(raw: unknown, file: string): AuditConfig {
     config.holidays = input.holidays as string[];
   }
   if (input.promiseGraceHours !== undefined) config.promiseGraceHours = nonNegative(input.promiseGraceHours, 'promiseGraceHours', file);
+  if (input.promiseHourGraceMinutes !== undefined) config.promiseHourGraceMinutes = nonNegative(input.promiseHourGraceMinutes, 'promiseHourGraceMinutes', file);
+  if (input.minCases !== undefined) {
+    const value = nonNegative(input.minCases, 'minCases', file);
+    if (!Number.isInteger(value)) throw new ConfigError(`${file}: "minCases" must be a whole number`);
+    config.minCases = value;
+  }
   if (input.maxFindings !== undefined) {
     const value = nonNegative(input.maxFindings, 'maxFindings', file);
     if (!Number.isInteger(value)) throw new ConfigError(`${file}: "maxFindings" must be a whole number`);

@@ -49,22 +49,31 @@ export interface Finding {
   evidence: Evidence[];
   /** 1 = the worst finding of its rule; renderers show the worst first. */
   rank: number;
+  /** Not (yet) a problem: a promise not due, a conversation inside the grace window (severity info). */
+  pending?: true;
 }
 
 export interface RuleReport {
   id: string;
   score: number | null;
+  /** The n behind the score (conversations, replies or posts judged); null for an informative rule. */
+  cases: number | null;
   weight: number;
   /** Why the score is null, when it is. */
   reason?: Reason;
   /** Set when the rule threw: it is a bug, the rest of the audit stands. */
   failed?: string;
   metrics: Record<string, unknown>;
+  /** Problems found (error and warning findings), however many are kept. */
   findingCount: number;
+  /** Pending items (the watch list), however many are kept. */
+  watchCount?: number;
 }
 
 export interface CategoryReport {
   score: number | null;
+  /** Cases behind the scored rules, summed. */
+  cases: number;
   weight: number;
   /** Why the score is null, when it is: the reasons of its rules. */
   reasons?: Reason[];
@@ -76,13 +85,20 @@ export interface AuditMetrics {
   brandPosts: number;
   customerPosts: number;
   conversations: number;
+  /** Conversations that needed a reply (answered + ignored + pending): the reply-rate base. */
   needingReply: number;
+  /** Conversations that needed a reply and got a human brand reply. */
   answered: number;
+  /** Conversations with a human brand reply, needed or not: what first-response time is measured over. */
+  repliedTo: number;
   ignored: number;
   pending: number;
   notNeedingReply: number;
   replyRate: number | null;
+  /** First-response time over every conversation the brand replied to (`repliedTo`), spec §5. */
   firstResponseMinutes: DurationSummary;
+  /** The same over the conversations that needed a reply (`answered`). */
+  firstResponseMinutesNeedingReply: DurationSummary;
   /** Present when business hours are set: the same summary on the business-hours clock. */
   firstResponseBusinessMinutes?: DurationSummary;
   followUpResponseMinutes: DurationSummary;
@@ -100,6 +116,8 @@ export interface InputSummary {
   capabilities?: AdapterCapabilities;
   /** Whose channel the input says it is (a page or an archive's own account), when it says. */
   channel?: string;
+  /** The audited brand's conversations opened in this input (set by the audit). */
+  conversations?: number;
 }
 
 export interface AuditSettingsEcho {
@@ -122,6 +140,8 @@ export interface AuditResult {
   settings: AuditSettingsEcho;
   inputs: InputSummary[];
   score: number | null;
+  /** Why the overall score is null, when it is ("no conversation in the period"). */
+  scoreReason?: Reason;
   categories: Record<CategoryId, CategoryReport>;
   metrics: AuditMetrics;
   findings: Finding[];

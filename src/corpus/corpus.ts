@@ -25,6 +25,8 @@ export class Corpus {
   tracksDeletion = false;
   /** Per input file (index in table.files): its layout and owner. */
   readonly channels = new Map<number, InputChannel>();
+  /** Per input path: the file indexes its posts are stored under (a JSON Lines input keeps its posts' original files). */
+  readonly inputFiles = new Map<string, Set<number>>();
 
   warn(warning: IngestWarning): void {
     this.warnings.add(warning);

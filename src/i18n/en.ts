@@ -48,7 +48,7 @@ export const en = {
     replyRateHow: 'answered ÷ (answered + ignored)', firstReply: 'First reply', followUps: 'Follow-ups', automated: 'Automated replies',
     automatedHow: 'not counted as answers', median: 'median', within: 'within', worst: 'Worst findings', more: 'more in the JSON report',
     none: 'No findings.', warnings: 'Warnings', notes: 'How the inputs were read', noData: 'no data', thread: 'thread',
-    noneYet: 'none', input: 'Inputs', businessFirstReply: 'In business hours', ruleFailed: 'rule failed',
+    noneYet: 'none', input: 'Inputs', businessFirstReply: 'In business hours', ruleFailed: 'rule failed', watchList: 'Watch list: not a problem yet',
   },
   rulesListing: {
     overall: 'Overall score = weighted mean of the categories that have data (weights renormalised); each category = weighted mean of its rules that have a score.',

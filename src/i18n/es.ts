@@ -44,7 +44,7 @@ export const es: Messages = {
     replyRateHow: 'respondidas ÷ (respondidas + ignoradas)', firstReply: 'Primera respuesta', followUps: 'Seguimientos', automated: 'Respuestas automáticas',
     automatedHow: 'no cuentan como respuesta', median: 'mediana', within: 'en', worst: 'Hallazgos más graves', more: 'más en el informe JSON',
     none: 'Sin hallazgos.', warnings: 'Avisos', notes: 'Cómo se leyeron las entradas', noData: 'sin datos', thread: 'hilo',
-    noneYet: 'ninguna', input: 'Entradas', businessFirstReply: 'En horario laboral', ruleFailed: 'la regla falló',
+    noneYet: 'ninguna', input: 'Entradas', businessFirstReply: 'En horario laboral', ruleFailed: 'la regla falló', watchList: 'En observación: aún no es un problema',
   },
   rulesListing: {
     overall: 'Puntuación global = media ponderada de las categorías con datos (los pesos se renormalizan); cada categoría = media ponderada de sus reglas con puntuación.',

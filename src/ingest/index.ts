@@ -47,6 +47,8 @@ export async function ingestSource(
   const fileIndex = corpus.table.files.intern(source.name);
   const channel = { layout: adapter.capabilities.layout, owner: undefined as string | undefined };
   corpus.channels.set(fileIndex, channel);
+  const stored = new Set<number>();
+  corpus.inputFiles.set(source.name, stored);
   const before = corpus.warnings.countFor(source.name);
   try {
     await adapter.parse(
@@ -54,6 +56,7 @@ export async function ingestSource(
       {
         post: (record) => {
           const at = corpus.table.add(record, source.name);
+          stored.add(corpus.table.fileOf[at]!);
           // Posts read back from `ingest` output keep their original file: that file is the channel.
           if (record.origin) {
             const origin = corpus.table.fileOf[at]!;

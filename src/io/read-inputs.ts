@@ -32,7 +32,14 @@ const READ_CHUNK = 1 << 16;
 /** Files a folder walk passes over silently: documentation and media, never exports. */
 const NON_DATA_EXTENSIONS = new Set(['.md', '.markdown', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.pdf', '.mp4', '.mov', '.ico']);
 
-export async function expandInputs(args: readonly string[], stdin: () => AsyncIterable<Uint8Array>): Promise<InputFile[]> {
+/** A file a folder walk passed over, said as a warning. */
+export interface SkippedInput {
+  input: string;
+  code: string;
+  message: string;
+}
+
+export async function expandInputs(args: readonly string[], stdin: () => AsyncIterable<Uint8Array>, skipped: SkippedInput[] = []): Promise<InputFile[]> {
   const files: InputFile[] = [];
   let stdinUsed = false;
   for (const arg of args) {
@@ -49,7 +56,7 @@ export async function expandInputs(args: readonly string[], stdin: () => AsyncIt
       throw new UsageError(`cannot read input ${arg}: ${describeFsError(error)}`, 'check the path; use "-" to read standard input');
     }
     if (info.isDirectory()) {
-      const found = await walk(arg);
+      const found = await walk(arg, skipped);
       if (found.length === 0) throw new UsageError(`input folder ${arg} holds no data files`);
       files.push(...found);
     } else {
@@ -59,7 +66,7 @@ export async function expandInputs(args: readonly string[], stdin: () => AsyncIt
   return files;
 }
 
-async function walk(dir: string): Promise<InputFile[]> {
+async function walk(dir: string, skipped: SkippedInput[]): Promise<InputFile[]> {
   const out: InputFile[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
   // Sorted so that the same folder always yields the same input order (and the same report bytes).
@@ -68,7 +75,12 @@ async function walk(dir: string): Promise<InputFile[]> {
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(full)));
+    if (entry.isSymbolicLink()) {
+      // Never followed: a link could lead out of the folder the user named, or loop.
+      skipped.push({ input: full, code: 'symlink-skipped', message: 'a symbolic link inside a folder is not followed; name its target directly to read it' });
+      continue;
+    }
+    if (entry.isDirectory()) out.push(...(await walk(full, skipped)));
     else if (entry.isFile() && !NON_DATA_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
       const info = await stat(full);
       out.push(fileInput(full, info.size, false, siblings.filter((name) => name !== entry.name)));

@@ -30,8 +30,12 @@ export interface ArtifactOptions {
 }
 
 export interface ResponseTimes {
-  /** Conversations with a human brand reply, in conversation order, and their first-response minutes. */
-  firstResponse: { conversations: number[]; minutes: DurationSummary; businessMinutes: DurationSummary | undefined };
+  /**
+   * Every conversation with a human brand reply ("replied to"), in conversation order, and their
+   * first-response minutes (spec §5: every answered conversation, as the peers measure it); the same
+   * summary over the ones that needed a reply beside it.
+   */
+  firstResponse: { conversations: number[]; minutes: DurationSummary; businessMinutes: DurationSummary | undefined; needingReplyMinutes: DurationSummary };
   followUp: { minutes: DurationSummary };
 }
 
@@ -83,9 +87,11 @@ export class AuditArtifacts {
     const { slaMinutes, businessHours } = this.options;
     const answered: number[] = [];
     for (let c = 0; c < this.conversations.count; c++) {
-      if (timeline.status[c] === STATUS_ANSWERED && !Number.isNaN(timeline.firstResponseMs[c]!)) answered.push(c);
+      if (timeline.firstReply[c]! >= 0 && !Number.isNaN(timeline.firstResponseMs[c]!)) answered.push(c);
     }
     const minutes = Float64Array.from(answered, (c) => timeline.firstResponseMs[c]! / 60000);
+    const needing = answered.filter((c) => timeline.status[c] === STATUS_ANSWERED);
+    const needingMinutes = Float64Array.from(needing, (c) => timeline.firstResponseMs[c]! / 60000);
     const times = this.conversations.table.times;
     // Both clocks (peers.md §2.3): calendar time is what the customer felt, business time what the team controls.
     const businessMinutes = businessHours
@@ -99,7 +105,7 @@ export class AuditArtifacts {
       : undefined;
     const followUps = timeline.followUps.filter((f) => f.reply >= 0 && f.ms >= 0);
     return {
-      firstResponse: { conversations: answered, minutes: summarizeMinutes(minutes, slaMinutes), businessMinutes },
+      firstResponse: { conversations: answered, minutes: summarizeMinutes(minutes, slaMinutes), businessMinutes, needingReplyMinutes: summarizeMinutes(needingMinutes, slaMinutes) },
       followUp: { minutes: summarizeMinutes(Float64Array.from(followUps, (f) => f.ms / 60000), slaMinutes) },
     };
   }
@@ -109,6 +115,7 @@ export class AuditArtifacts {
     const { conversations } = this;
     const timeline = this.rawTimeline;
     let answered = 0;
+    let repliedTo = 0;
     let ignored = 0;
     let pending = 0;
     let notNeeded = 0;
@@ -118,6 +125,7 @@ export class AuditArtifacts {
       else if (status === STATUS_IGNORED) ignored++;
       else if (status === STATUS_PENDING) pending++;
       else if (status === STATUS_NOT_NEEDED) notNeeded++;
+      if (timeline.firstReply[c]! >= 0) repliedTo++;
     }
     let brandPosts = 0;
     let customerPosts = 0;
@@ -136,11 +144,13 @@ export class AuditArtifacts {
       conversations: conversations.count,
       needingReply: answered + ignored + pending,
       answered,
+      repliedTo,
       ignored,
       pending,
       notNeedingReply: notNeeded,
       replyRate: ratio(answered, answered + ignored, 6),
       firstResponseMinutes: times.firstResponse.minutes,
+      firstResponseMinutesNeedingReply: times.firstResponse.needingReplyMinutes,
       ...(times.firstResponse.businessMinutes ? { firstResponseBusinessMinutes: times.firstResponse.businessMinutes } : {}),
       followUpResponseMinutes: times.followUp.minutes,
       automatedReplies: automated,

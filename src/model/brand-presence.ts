@@ -1,27 +1,34 @@
 /**
- * Is the brand in the data at all? A misspelt --brand would otherwise produce a confident report in
- * which every customer was "ignored". When it is absent, suggest the handles seen most often.
+ * Is the brand in the data at all? A brand is its handles: a misspelt --brand, or the placeholder of
+ * `init`, would otherwise give a confident report in which every customer was "ignored". A brand with
+ * no post in the inputs is an error; the hint names the authors the inputs mark as a company, then the
+ * handles seen most often.
  */
 import type { Corpus } from '../corpus/corpus.js';
-import { normalizeHandle } from './conversations.js';
+import { decideChannels, normalizeHandle, postChannelTest } from './conversations.js';
 import { DECLARED_BRAND } from '../corpus/post-table.js';
 
 export interface BrandPresence {
   brandPosts: number;
+  /** Posts that @-mention the brand (when it never posts itself). */
   mentions: number;
+  /** Authors the inputs mark as a company's (`role=brand`, TWCS inbound=False), with their post counts, most first. */
+  companies: string[];
+  /** The authors seen most often, when no company is marked. */
   suggestions: string[];
 }
 
 export function brandPresence(corpus: Corpus, handles: readonly string[]): BrandPresence {
   const table = corpus.table;
   const wanted = new Set(handles.map(normalizeHandle));
+  const onBrandChannel = postChannelTest(table, decideChannels(corpus, wanted), wanted);
   const isBrandAuthor = table.authors.values().map((author) => wanted.has(normalizeHandle(author)));
   let brandPosts = 0;
   for (let i = 0; i < table.length; i++) {
     if (isBrandAuthor[table.authorOf[i]!]) brandPosts++;
-    else if (table.declaredRoles[i] === DECLARED_BRAND && corpus.isSingleChannel(table.fileOf[i]!)) brandPosts++;
+    else if (table.declaredRoles[i] === DECLARED_BRAND && onBrandChannel(i)) brandPosts++;
   }
-  if (brandPosts > 0) return { brandPosts, mentions: 0, suggestions: [] };
+  if (brandPosts > 0) return { brandPosts, mentions: 0, companies: [], suggestions: [] };
   const needles = [...wanted].map((h) => `@${h}`);
   let mentions = 0;
   for (let i = 0; i < table.length; i++) {
@@ -30,22 +37,20 @@ export function brandPresence(corpus: Corpus, handles: readonly string[]): Brand
     const lower = text.toLowerCase();
     if (needles.some((needle) => lower.includes(needle))) mentions++;
   }
-  return { brandPosts, mentions, suggestions: mentions > 0 ? [] : topAuthors(corpus, 5) };
+  const companies = topAuthors(corpus, 5, true);
+  return { brandPosts, mentions, companies, suggestions: companies.length > 0 ? [] : topAuthors(corpus, 5, false) };
 }
 
-/** Most frequent authors, companies (declared brand role) first. */
-function topAuthors(corpus: Corpus, n: number): string[] {
+/** Most frequent authors: only those marked as a company's when `companiesOnly`. */
+function topAuthors(corpus: Corpus, n: number, companiesOnly: boolean): string[] {
   const table = corpus.table;
-  const counts = new Map<number, { posts: number; declaredBrand: number }>();
+  const counts = new Map<number, number>();
   for (let i = 0; i < table.length; i++) {
-    const author = table.authorOf[i]!;
-    const entry = counts.get(author) ?? { posts: 0, declaredBrand: 0 };
-    entry.posts++;
-    if (table.declaredRoles[i] === DECLARED_BRAND) entry.declaredBrand++;
-    counts.set(author, entry);
+    if (companiesOnly && table.declaredRoles[i] !== DECLARED_BRAND) continue;
+    counts.set(table.authorOf[i]!, (counts.get(table.authorOf[i]!) ?? 0) + 1);
   }
   return [...counts.entries()]
-    .sort((a, b) => b[1].declaredBrand - a[1].declaredBrand || b[1].posts - a[1].posts || a[0] - b[0])
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, n)
-    .map(([author, entry]) => `${table.authors.value(author)} (${entry.posts})`);
+    .map(([author, posts]) => `${table.authors.value(author)} (${posts})`);
 }

@@ -6,10 +6,11 @@ import { detectLanguage, type Language } from '../signals/language.js';
 import { detectRegister, type Register } from '../signals/register.js';
 import { detectShouting, type Shouting } from '../signals/shouting.js';
 import { detectPromise, type PromiseHit } from '../signals/promise.js';
+import { detectBrokenPromiseAdmission, detectStillWaiting } from '../signals/promise-outcome.js';
 import { detectSignature } from '../signals/signature.js';
 import { withoutMentions } from '../signals/tokens.js';
 import { zoneOffsetMs } from '../time/dates.js';
-import { detectApology, detectDenial, detectPolitics, detectPrivateMessage, detectTone, prepare, type SignalHit, type Tone } from '../signals/text-signals.js';
+import { detectApology, detectBlame, detectDenial, detectPolitics, detectPrivateMessage, detectTone, prepare, type SignalHit, type Tone } from '../signals/text-signals.js';
 import { ROLE_BRAND, type BrandConversations } from './conversations.js';
 
 export interface PostSignals {
@@ -19,6 +20,8 @@ export interface PostSignals {
   registerCue: string | undefined;
   apology: SignalHit | null;
   denial: SignalHit | null;
+  /** Blame put on the customer (how the brand treats people, so professionalism, not transparency). */
+  blame: SignalHit | null;
   politics: { hit: SignalHit; confidence: number } | null;
   /** "Escríbenos por MD", "DM us": the words that moved the conversation to private messages. */
   privateMessage: string | null;
@@ -34,6 +37,10 @@ export interface BrandVoice {
   promise(post: number): PromiseHit | null;
   /** The agent's signature at the end of a brand reply ("^AL", "Un saludo, Laura"), if any. */
   signature(post: number): string | undefined;
+  /** A brand post admitting that a promise was not kept ("sentimos no haberte llamado", "we still haven't"). */
+  promiseAdmission(post: number): { quote: string } | null;
+  /** A customer's answer to a promise saying nothing arrived ("nadie me ha llamado", "still waiting"). */
+  stillWaiting(post: number): { quote: string } | null;
 }
 
 const CACHE_LIMIT = 200_000;
@@ -66,6 +73,7 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
           registerCue: register.cue,
           apology: detectApology(prepared),
           denial: detectDenial(prepared),
+          blame: detectBlame(prepared),
           politics: detectPolitics(prepared),
           privateMessage: detectPrivateMessage(prepared),
         };
@@ -79,6 +87,12 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
     },
     signature(post) {
       return detectSignature(table.text(post));
+    },
+    promiseAdmission(post) {
+      return detectBrokenPromiseAdmission(table.text(post));
+    },
+    stillWaiting(post) {
+      return detectStillWaiting(table.text(post));
     },
     language(post) {
       const declared = table.langs.get(post);

@@ -1,15 +1,20 @@
 /**
  * From posts to the brand's conversations (spec §5).
  *
+ * - Channels (decided per input, never per format): whose inbox, page or listing each post sits on. An
+ *   input that names its owner (a page, an archive's account) or a post's own `channel` says it; a
+ *   single-channel export (an inbox CSV) is the brand's when every post it marks as a company's is by
+ *   the brand's handles, or when it marks none; a multi-brand dataset (TWCS) is nobody's channel.
  * - Roles: a post by one of the brand's handles is the brand's. A post a source marks as a company's
  *   (TWCS inbound=False, a role column) is the brand's too on the brand's own channel, and another
- *   company's ("other") in a multi-brand dataset. Everyone else is a customer.
+ *   company's ("other") anywhere else: `role=brand` says the author speaks for *a* brand, not for the one
+ *   audited. Everyone else is a customer.
  * - Threads: reply links first (`inReplyTo`, scoped per platform); posts that only carry a thread id are
  *   chained in time order inside that thread.
  * - Conversation: the reply tree under a customer post that opens it — a thread's first post, or a
  *   customer post answering a brand post (a comment under the brand's announcement opens its own
  *   conversation). It belongs to the brand when it sits on the brand's own channel, mentions or answers
- *   the brand, is a review, or the brand posted in it.
+ *   the brand, or the brand posted in it.
  * - "Now" (`asOf`) is an input: posts after it are treated as not written yet.
  */
 import type { IngestWarning } from '../contract/warning.js';
@@ -40,6 +45,19 @@ export interface BrandConversations {
   count: number;
   /** Posts by the brand (any conversation or none). */
   brandPosts: number;
+  /** How each input file was judged (index in table.files): the report states it. */
+  channels: Map<number, ChannelDecision>;
+  /** Posts that name a parent, and how many of those parents are missing from the data. */
+  replyLinks: { total: number; unresolved: number };
+}
+
+/** Whose channel an input file is, for this brand, and why. */
+export interface ChannelDecision {
+  brands: boolean;
+  /** Why, as a code: `owner`, `own-inbox`, `no-company-posts`, `other-company`, `mixed-companies`, `multi-brand`, `per-post`. */
+  rule: 'owner' | 'own-inbox' | 'no-company-posts' | 'other-company' | 'mixed-companies' | 'multi-brand' | 'per-post';
+  /** Authors the input marks as a company's that are not the brand's handles (at most 5). */
+  otherCompanies: string[];
 }
 
 export interface BuildOptions {
@@ -59,8 +77,11 @@ export function buildConversations(corpus: Corpus, options: BuildOptions, warn: 
   table.seal();
   const n = table.length;
   const times = table.times;
-  const roles = resolveRoles(corpus, options.handles);
-  const { parentOf, repeated } = linkReplies(table, warn);
+  const wanted = new Set(options.handles.map(normalizeHandle));
+  const channels = decideChannels(corpus, wanted);
+  const onBrandChannel = postChannelTest(table, channels, wanted);
+  const roles = resolveRoles(corpus, wanted, onBrandChannel);
+  const { parentOf, repeated, replyLinks } = linkReplies(table, warn);
   // Exact repeats (overlapping exports) count once; posts after "now" do not exist yet.
   const visible = (i: number): boolean => times[i]! <= options.asOf && repeated[i] === 0;
   chainThreadOnlyPosts(table, parentOf);
@@ -115,8 +136,7 @@ export function buildConversations(corpus: Corpus, options: BuildOptions, warn: 
     if (opener[o] !== o || belongs[o]) continue;
     const parent = parentOf[o]!;
     if (
-      corpus.isSingleChannel(table.fileOf[o]!) ||
-      table.rating(o) > 0 ||
+      onBrandChannel(o) ||
       (parent >= 0 && roles[parent] === ROLE_BRAND) ||
       (mention !== null && mention.test(table.text(o)))
     ) {
@@ -171,20 +191,62 @@ export function buildConversations(corpus: Corpus, options: BuildOptions, warn: 
       members[b + 1] = post;
     }
   }
-  return { table, roles, parentOf, conversationOf, offsets, members, openers: Int32Array.from(openerList), excluded: repeated, tracksDeletion: corpus.tracksDeletion, count, brandPosts };
+  return { table, roles, parentOf, conversationOf, offsets, members, openers: Int32Array.from(openerList), excluded: repeated, tracksDeletion: corpus.tracksDeletion, count, brandPosts, channels, replyLinks };
 }
 
-function resolveRoles(corpus: Corpus, handles: readonly string[]): Uint8Array {
+/** Per input file: is it this brand's channel? */
+export function decideChannels(corpus: Corpus, wanted: ReadonlySet<string>): Map<number, ChannelDecision> {
+  const table = corpus.table;
+  const files = table.files.size;
+  const companyAuthors: Set<number>[] = Array.from({ length: files }, () => new Set<number>());
+  const isHandle = table.authors.values().map((author) => wanted.has(normalizeHandle(author)));
+  const perPostChannel = new Uint8Array(files);
+  for (let i = 0; i < table.length; i++) {
+    if (table.declaredRoles[i] === DECLARED_BRAND) companyAuthors[table.fileOf[i]!]!.add(table.authorOf[i]!);
+    if (table.extras.get(i)?.channel !== undefined) perPostChannel[table.fileOf[i]!] = 1;
+  }
+  const decisions = new Map<number, ChannelDecision>();
+  for (let file = 0; file < files; file++) {
+    const input = corpus.channels.get(file);
+    const others = [...companyAuthors[file]!].filter((a) => !isHandle[a]).map((a) => table.authors.value(a)).sort().slice(0, 5);
+    let decision: ChannelDecision;
+    if (perPostChannel[file]) decision = { brands: false, rule: 'per-post', otherCompanies: others };
+    else if (input?.owner !== undefined) decision = { brands: wanted.has(normalizeHandle(input.owner)), rule: 'owner', otherCompanies: others };
+    else if (input?.layout !== 'single-channel') decision = { brands: false, rule: 'multi-brand', otherCompanies: others };
+    else if (companyAuthors[file]!.size === 0) decision = { brands: true, rule: 'no-company-posts', otherCompanies: [] };
+    else if (others.length === 0) decision = { brands: true, rule: 'own-inbox', otherCompanies: [] };
+    else if (others.length < companyAuthors[file]!.size) decision = { brands: false, rule: 'mixed-companies', otherCompanies: others };
+    else decision = { brands: false, rule: 'other-company', otherCompanies: others };
+    decisions.set(file, decision);
+  }
+  return decisions;
+}
+
+/** Whether post i sits on the brand's channel: its own `channel` field first, then its input's decision. */
+export function postChannelTest(table: PostTable, channels: Map<number, ChannelDecision>, wanted: ReadonlySet<string>): (i: number) => boolean {
+  const perPost = new Map<string, boolean>();
+  return (i) => {
+    const channel = table.extras.get(i)?.channel;
+    if (channel !== undefined) {
+      let brands = perPost.get(channel);
+      // A page name may be written with spaces ("Verdemar Ayuda") where the handle has none.
+      if (brands === undefined) perPost.set(channel, (brands = wanted.has(normalizeHandle(channel)) || wanted.has(normalizeHandle(channel).replace(/\s+/g, ''))));
+      return brands;
+    }
+    return channels.get(table.fileOf[i]!)?.brands ?? false;
+  };
+}
+
+function resolveRoles(corpus: Corpus, wanted: ReadonlySet<string>, onBrandChannel: (i: number) => boolean): Uint8Array {
   const table = corpus.table;
   const brandAuthor = new Uint8Array(table.authors.size);
-  const wanted = new Set(handles.map(normalizeHandle));
   table.authors.values().forEach((author, index) => {
     if (wanted.has(normalizeHandle(author))) brandAuthor[index] = 1;
   });
   const roles = new Uint8Array(table.length);
   for (let i = 0; i < table.length; i++) {
     if (brandAuthor[table.authorOf[i]!]) roles[i] = ROLE_BRAND;
-    else if (table.declaredRoles[i] === DECLARED_BRAND) roles[i] = corpus.isSingleChannel(table.fileOf[i]!) ? ROLE_BRAND : ROLE_OTHER;
+    else if (table.declaredRoles[i] === DECLARED_BRAND) roles[i] = onBrandChannel(i) ? ROLE_BRAND : ROLE_OTHER;
     else roles[i] = ROLE_CUSTOMER;
   }
   return roles;
@@ -195,7 +257,7 @@ function resolveRoles(corpus: Corpus, handles: readonly string[]): Uint8Array {
  * their rows 1, 2, 3 must not link into each other. Exact repeats (overlapping exports) are counted once;
  * a different post under an id its file already used is a `duplicate-id`.
  */
-function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): { parentOf: Int32Array; repeated: Uint8Array } {
+function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): { parentOf: Int32Array; repeated: Uint8Array; replyLinks: { total: number; unresolved: number } } {
   const n = table.length;
   const indexes = table.platforms.values().map((_, platform) => IdIndex.build(table, platform));
   const repeated = new Uint8Array(n);
@@ -217,10 +279,13 @@ function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): { pare
     warnAt(table, firstRepeat, warn, 'repeated-post', `${repeats} post${repeats === 1 ? '' : 's'} appeared more than once with the same id, author, time and text (overlapping exports?); each was counted once`);
   }
   const parentOf = new Int32Array(n).fill(-1);
+  const replyLinks = { total: 0, unresolved: 0 };
   for (let i = 0; i < n; i++) {
     if (repeated[i] || table.inReplyTo.numberAt(i) === -2) continue;
+    replyLinks.total++;
     const parent = indexes[table.platformOf[i]!]!.find(table.inReplyTo, i, table.fileOf[i]!);
     if (parent < 0) {
+      replyLinks.unresolved++;
       warnAt(table, i, warn, 'reply-to-missing', `post ${table.id(i)} replies to ${table.inReplyTo.get(i)}, which is not in the data; it starts its own thread`);
       continue;
     }
@@ -230,7 +295,7 @@ function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): { pare
       warnAt(table, i, warn, 'reply-before-parent', `post ${table.id(i)} is dated before the post it replies to (${table.id(parent)}); its response time is not counted`);
     }
   }
-  return { parentOf, repeated };
+  return { parentOf, repeated, replyLinks };
 }
 
 /**

@@ -3,7 +3,11 @@
  * artifacts"): did it need a reply, who answered when, what is pending, which brand posts were automated.
  *
  * Definitions (spec §5, peers.md §2):
- * - The clock starts at the opener, the earliest customer message (not the one the brand chose to answer).
+ * - First-response time is measured for every conversation the brand answered with a human post, whether
+ *   or not its opener needed a reply (as every peer measures it); needs-reply decides only the reply-rate
+ *   denominator (answered vs ignored vs not needing a reply).
+ * - The clock starts at the start of the customer's burst: for a conversation that needed a reply, the
+ *   burst holding the message that needed it; otherwise the opener.
  * - It stops at the first human brand post in the conversation. Automated replies — the same text sent
  *   again and again within `autoReplySeconds` of the customer — are counted apart and never stop it.
  * - A conversation needs a reply when any customer post before the first human reply needs one.
@@ -45,9 +49,9 @@ export interface Timeline {
   triggerCue: (string | undefined)[];
   /** First human brand post, or -1. */
   firstReply: Int32Array;
-  /** Where the first-response clock starts: the first message of the burst that needs the reply, or -1. */
+  /** Where the first-response clock starts (the customer's burst), or -1 when no human brand post answered. */
   clockStart: Int32Array;
-  /** First response time in ms; NaN when there is none or the dates are inconsistent. */
+  /** First response time in ms for every conversation with a human brand reply; NaN when there is none or the dates are inconsistent. */
   firstResponseMs: Float64Array;
   /** Brand posts per conversation that were automated. */
   automatedReplies: Int32Array;
@@ -119,19 +123,15 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
       }
     }
     firstReply[c] = human;
-    if (trigger[c]! < 0) {
-      status[c] = STATUS_NOT_NEEDED;
-    } else {
-      const start = sessionStart(c, trigger[c]!);
+    if (trigger[c]! < 0) status[c] = STATUS_NOT_NEEDED;
+    else if (human >= 0) status[c] = STATUS_ANSWERED;
+    // Censoring: judged by the age of the message that needs the reply, not of an earlier "hola".
+    else status[c] = options.asOf - times[trigger[c]!]! < graceMs ? STATUS_PENDING : STATUS_IGNORED;
+    if (human >= 0) {
+      const start = trigger[c]! >= 0 ? sessionStart(c, trigger[c]!) : sessionStart(c, opener);
       clockStart[c] = start;
-      if (human >= 0) {
-        status[c] = STATUS_ANSWERED;
-        const ms = times[human]! - times[start]!;
-        if (ms >= 0) firstResponseMs[c] = ms;
-      } else {
-        // Censoring: judged by the age of the message that needs the reply, not of an earlier "hola".
-        status[c] = options.asOf - times[trigger[c]!]! < graceMs ? STATUS_PENDING : STATUS_IGNORED;
-      }
+      const ms = times[human]! - times[start]!;
+      if (ms >= 0) firstResponseMs[c] = ms;
     }
     if (human >= 0) collectFollowUps(c, human);
   }

@@ -47,6 +47,7 @@ export function publishedResult(result: AuditResult, catalog: Catalog): Publishe
     settings: result.settings,
     inputs: result.inputs,
     score: result.score,
+    ...(result.scoreReason ? { scoreReason: result.scoreReason, scoreNotApplicable: catalog.reason(result.scoreReason) } : {}),
     categories,
     metrics: result.metrics,
     findings: result.findings.map((finding) => publishedFinding(finding, catalog)),
@@ -58,6 +59,7 @@ export function publishedResult(result: AuditResult, catalog: Catalog): Publishe
 function publishedCategory(category: CategoryReport, title: string, catalog: Catalog): PublishedCategory {
   return {
     score: category.score,
+    cases: category.cases,
     weight: category.weight,
     title,
     rules: category.rules.map((rule) => publishedRule(rule, catalog)),
@@ -70,9 +72,11 @@ function publishedRule(rule: RuleReport, catalog: Catalog): PublishedRule {
     id: rule.id,
     title: catalog.ruleTitle(rule.id),
     score: rule.score,
+    cases: rule.cases,
     weight: rule.weight,
     metrics: rule.metrics,
     findingCount: rule.findingCount,
+    ...(rule.watchCount ? { watchCount: rule.watchCount } : {}),
     ...(rule.reason ? { notApplicable: catalog.reason(rule.reason), reason: rule.reason } : {}),
     ...(rule.failed ? { failed: rule.failed } : {}),
   };
@@ -90,5 +94,6 @@ export function publishedFinding(finding: Finding, catalog: Catalog): PublishedF
     message: catalog.finding(finding),
     evidence: finding.evidence,
     rank: finding.rank,
+    ...(finding.pending ? { pending: true as const } : {}),
   };
 }

@@ -30,16 +30,19 @@ export function renderText(result: AuditResult, options: RenderOptions): string 
   const m = result.metrics;
 
   lines.push(chalk.bold(`${t.title} · ${result.brand.handles.map((h) => `@${h.replace(/^@/, '')}`).join(' ')}`));
-  lines.push(`${day(result.period.from)} → ${day(result.period.to)} (${t.asOf} ${result.period.asOf.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC')})`);
+  const zone = result.settings.timezone;
+  const when = wallClock(zone);
+  lines.push(`${day(result.period.from)} → ${day(result.period.to)} (${t.asOf} ${when(result.period.asOf)} ${zone})`);
   lines.push(`${m.conversations} ${t.conversations} · ${m.posts} ${t.posts}`);
   lines.push('');
-  lines.push(`  ${chalk.bold(`${t.score}:`)} ${scoreText(result.score, chalk)} / 100  ${bar(result.score, 20, chalk)}`);
+  const overallWhy = result.score === null && result.scoreReason ? chalk.dim(`(${catalog.reason(result.scoreReason)})`) : '';
+  lines.push(`  ${chalk.bold(`${t.score}:`)} ${scoreText(result.score, chalk)} / 100  ${result.score === null ? overallWhy : bar(result.score, 20, chalk)}`);
   lines.push('');
   for (const id of CATEGORY_IDS) {
     const category = result.categories[id];
     const label = `  ${catalog.category(id).padEnd(24)} ${padScore(category.score, chalk)}  `;
     const why = category.reasons ? category.reasons.map((r) => catalog.reason(r)).join('; ') : t.notMeasured;
-    lines.push(category.score === null ? label + chalk.dim(clip(why, width - 31)) : label + bar(category.score, 20, chalk));
+    lines.push(category.score === null ? label + chalk.dim(clip(why, width - 31)) : label + bar(category.score, 20, chalk) + chalk.dim(` n=${category.cases}`));
   }
   const scored = CATEGORY_IDS.filter((id) => result.categories[id].score !== null && result.categories[id].weight > 0);
   lines.push(chalk.dim(wrapIndent(`  ${t.basis}: ${scored.length > 0 ? scored.map((id) => catalog.category(id)).join(', ') : t.noneYet}.`, width, '  ')));
@@ -60,11 +63,11 @@ export function renderText(result: AuditResult, options: RenderOptions): string 
   for (const id of CATEGORY_IDS) {
     const category: CategoryReport = result.categories[id];
     for (const rule of category.rules) {
-      const findings = result.findings.filter((f) => f.ruleId === rule.id).sort((a, b) => a.rank - b.rank);
+      const findings = result.findings.filter((f) => f.ruleId === rule.id && !f.pending).sort((a, b) => a.rank - b.rank);
       if (rule.findingCount === 0) continue;
       lines.push(`  ${chalk.bold(`${catalog.category(id)} · ${catalog.ruleTitle(rule.id)}`)} ${chalk.dim(`(${rule.findingCount})`)}`);
       for (const finding of findings.slice(0, perRule)) {
-        lines.push(...findingLines(finding, catalog, chalk, width, t.thread));
+        lines.push(...findingLines(finding, catalog, chalk, width, t.thread, when));
         shown++;
       }
       const rest = rule.findingCount - Math.min(perRule, findings.length);
@@ -72,6 +75,17 @@ export function renderText(result: AuditResult, options: RenderOptions): string 
     }
   }
   if (shown === 0) lines.push(`  ${t.none}`);
+
+  // Not (yet) a problem: promises not due, conversations inside the grace window. Listed apart, never scored.
+  const watch = result.findings.filter((f) => f.pending);
+  const watchTotal = CATEGORY_IDS.reduce((sum, id) => sum + result.categories[id].rules.reduce((n, r) => n + (r.watchCount ?? 0), 0), 0);
+  if (watchTotal > 0) {
+    lines.push('');
+    lines.push(chalk.bold(`${t.watchList} (${watchTotal})`));
+    for (const finding of watch.slice(0, perRule * 2)) lines.push(...findingLines(finding, catalog, chalk, width, t.thread, when));
+    const rest = watchTotal - Math.min(perRule * 2, watch.length);
+    if (rest > 0) lines.push(chalk.dim(`    … ${rest} ${t.more}`));
+  }
 
   const notes = result.inputs.flatMap((input) => input.notes.map((note) => `${input.path}: ${note}`)).concat(result.settings.notes);
   lines.push('');
@@ -106,7 +120,21 @@ function durationLines(label: string, s: DurationSummary, sla: number, t: Labels
   return [wrapIndent(`  ${label.padEnd(LABEL)} ${text}`, width, ' '.repeat(LABEL + 3))];
 }
 
-function findingLines(finding: Finding, catalog: Catalog, chalk: ChalkInstance, width: number, threadLabel: string): string[] {
+/** "2026-10-02 10:19" in the brand's zone: the report speaks the brand's local time, the JSON stays UTC. */
+function wallClock(zone: string): (iso: string) => string {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  } catch {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  }
+  return (iso) => {
+    const parts = Object.fromEntries(format.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  };
+}
+
+function findingLines(finding: Finding, catalog: Catalog, chalk: ChalkInstance, width: number, threadLabel: string, when: (iso: string) => string): string[] {
   const icon = finding.severity === 'error' ? chalk.red('✖') : finding.severity === 'warning' ? chalk.yellow('▲') : chalk.blue('ℹ');
   const where = ` · ${threadLabel} ${finding.threadId}`;
   // The icon is one visible character whatever its colour codes.
@@ -114,9 +142,9 @@ function findingLines(finding: Finding, catalog: Catalog, chalk: ChalkInstance, 
   const out = [message + chalk.dim(where)];
   for (const evidence of finding.evidence) {
     const who = `${evidence.role === 'brand' ? '▸' : '◂'} @${evidence.author.replace(/^@/, '')}`;
-    const when = evidence.createdAt.slice(0, 16).replace('T', ' ');
-    const head = `      ${who} ${chalk.dim(when)} `;
-    const visibleHead = `      ${who} ${when} `;
+    const at = when(evidence.createdAt);
+    const head = `      ${who} ${chalk.dim(at)} `;
+    const visibleHead = `      ${who} ${at} `;
     const quote = `"${evidence.text.replace(/\s+/g, ' ').trim()}"`;
     out.push(head + clip(quote, Math.max(20, width - visibleHead.length)));
   }

@@ -50,13 +50,14 @@ export function findingBuilder(rule: Rule, artifacts: AuditArtifacts): (input: F
     return {
       ruleId: rule.meta.id,
       category: rule.meta.category,
-      severity: input.severity ?? rule.meta.severity,
+      severity: input.pending ? 'info' : (input.severity ?? rule.meta.severity),
       threadId: table.threadIds.get(opener) ?? table.id(opener),
       postIds: quoted.map((p) => posts.id(p)),
       messageId: input.messageId,
       data: input.data,
       evidence,
       rank: input.rank,
+      ...(input.pending ? { pending: true as const } : {}),
     };
   };
 }

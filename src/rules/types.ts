@@ -26,6 +26,11 @@ export interface RuleMeta {
   formula: Localized;
   /** Templates with {placeholders} ({key|table} for a translated term), by message id. */
   messages: Record<string, Localized>;
+  /**
+   * The rule's figures rest on reply links (who answered whom): when most links point to posts missing
+   * from the data (Excel-mangled ids, a truncated export) its score is null, never "0 % answered".
+   */
+  needsReplyLinks?: boolean;
 }
 
 export interface AuditSettings {
@@ -37,8 +42,10 @@ export interface AuditSettings {
   maxFindings: number;
   /** IANA zone of the brand: what "mañana" means. */
   timezone: string;
-  /** Hours after a promised deadline before the promise counts as broken. */
+  /** Hours after a promised day before the promise counts as broken. */
   promiseGraceHours: number;
+  /** Minutes after a promised hour ("antes de las 12:00") before the promise counts as broken. */
+  promiseHourGraceMinutes: number;
   /** When set, speed is also measured on the business-hours clock. */
   businessHours: BusinessHours | undefined;
 }
@@ -66,17 +73,26 @@ export interface FindingInput {
   posts: number[];
   severity?: Severity;
   rank: number;
+  /** Not (yet) a problem: listed apart (the watch list), severity info, never lowers a score. */
+  pending?: boolean;
 }
 
 export interface RuleResult {
   /** 0–100, or null when the rule has nothing to judge (then `reason` says why). */
   score: number | null;
+  /**
+   * The n behind the score: how many cases (conversations, replies, posts) the formula ran over; null for
+   * an informative rule. Below the configured minimum the audit reports the rule but does not score it.
+   */
+  cases: number | null;
   reason?: Reason;
   metrics: Record<string, unknown>;
   /** The worst findings first; the caller caps how many are kept, never how many are counted. */
   findings: Finding[];
-  /** How many findings there are in all (can exceed findings.length). */
+  /** How many problems there are in all (can exceed the error and warning findings kept). */
   findingCount: number;
+  /** How many pending items (the watch list) there are in all. */
+  watchCount?: number;
 }
 
 export interface Rule {

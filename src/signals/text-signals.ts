@@ -54,13 +54,18 @@ export function detectApology(input: PreparedText): SignalHit | null {
   if (matches.some((m) => m.entry.kind === 'pseudo' && m.entry.weight >= MIN_WEIGHT)) return null;
   const hit = strongest(matches, input.text, ['responsibility', 'apology'], MIN_WEIGHT);
   if (!hit) return null;
-  if (detectDenial(input)?.kind === 'blame') return null;
+  if (detectBlame(input)) return null;
   return hit;
 }
 
-/** Denial, deflection to a third party, or blame on the customer. */
+/** Denial of the brand's own fault, or deflection to a third party ("no es culpa nuestra", "it's the courier's fault"). */
 export function detectDenial(input: PreparedText): SignalHit | null {
-  return strongest(lexiconFor('denial').match(input.tokens, input.text), input.text, ['denial', 'blame', 'deflection'], MIN_WEIGHT);
+  return strongest(lexiconFor('denial').match(input.tokens, input.text), input.text, ['denial', 'deflection'], MIN_WEIGHT);
+}
+
+/** Blame put on the customer ("tendría que haber leído las condiciones", "you should have checked"): a tone problem. */
+export function detectBlame(input: PreparedText): SignalHit | null {
+  return strongest(lexiconFor('denial').match(input.tokens, input.text), input.text, ['blame'], MIN_WEIGHT);
 }
 
 export interface Tone {

@@ -122,9 +122,20 @@ describe('errors a user can make', () => {
   it('says which handles it saw when the brand is not in the data', () => {
     const { status, stderr } = runCli(['audit', path.join(DEMO, 'verdemar-x.twcs.csv'), '--brand', 'VerdemarAyda']);
     expect(status).toBe(2);
-    expect(stderr).toMatch(/no posts by or to @VerdemarAyda/);
+    expect(stderr).toMatch(/no post by @VerdemarAyda in the inputs/);
     expect(stderr).toMatch(/VerdemarAyuda \(\d+\)/);
+    expect(stderr).toMatch(/did you mean --brand VerdemarAyuda/);
     noStack(stderr);
+  });
+
+  it('a brand with no post in the inputs is exit 2, however often it is mentioned, with the marked company as a hint', () => {
+    const { status, stderr, stdout } = runCli(['audit', DEMO, '--brand', 'Nobody']);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/no post by @Nobody in the inputs; they mark Verdemar \(\d+\)/);
+    expect(stderr).toContain('hint: did you mean --brand Verdemar?');
+    const mentioned = runCli(['audit', path.join(DEMO, 'verdemar-x.twcs.csv'), '--brand', 'VerdemarHelp,Marca', '--format', 'json']);
+    expect(mentioned.status).toBe(0);
   });
 
   it('names a missing input', () => {

@@ -63,7 +63,7 @@ describe('review fixes', () => {
 
   it('--fail-under fails an audit that judged nothing (every conversation still pending)', () => {
     const file = path.join(tmp(), 'pending.csv');
-    writeFileSync(file, ['id,author,created_at,text,in_reply_to', '1,ana,2026-01-05T10:00:00Z,@Marca ¿me ayudáis?,', '2,luis,2026-01-05T12:00:00Z,@Marca no tengo luz,'].join('\n'));
+    writeFileSync(file, ['id,author,created_at,text,in_reply_to', '0,Marca,2026-01-04T09:00:00Z,Nuevo horario de atención,', '1,ana,2026-01-05T10:00:00Z,@Marca ¿me ayudáis?,', '2,luis,2026-01-05T12:00:00Z,@Marca no tengo luz,'].join('\n'));
     expect(json(['audit', file, '--brand', 'Marca']).score).toBeNull();
     const run = runCli(['audit', file, '--brand', 'Marca', '--fail-under', '50']);
     expect(run.status).toBe(1);

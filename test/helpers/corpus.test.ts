@@ -66,7 +66,7 @@ describe('test corpus builder', () => {
       meta: { id: 'probe', category: 'professionalism', severity: 'info', title: { en: 'p', es: 'p' }, description: { en: 'p', es: 'p' }, formula: { en: 'p', es: 'p' }, messages: { m: { en: '{n}', es: '{n}' } } },
       run({ voice, posts, finding }) {
         const findings = voice.posts.map((post, k) => finding({ messageId: 'm', data: { n: k }, conversation: posts.conversationOf(post), posts: [post], rank: k + 1 }));
-        return { score: null, metrics: {}, findings, findingCount: findings.length };
+        return { score: null, cases: null, metrics: {}, findings, findingCount: findings.length };
       },
     };
     const c = corpus(

@@ -49,6 +49,8 @@ export interface PostSpec {
   lang?: string;
   url?: string;
   deleted?: boolean;
+  /** Whose channel the post sits on (a channel column). */
+  channel?: string;
   /** Input file the post came from (default DEFAULT_FILE). */
   file?: string;
   line?: number;
@@ -57,8 +59,10 @@ export interface PostSpec {
 }
 
 export interface CorpusOptions {
-  /** true: every file is the brand's own channel; a list: only those files. Default false. */
+  /** true: every file is a single-channel input (an inbox export); a list: only those files. Default false (multi-brand). */
   ownChannel?: boolean | string[];
+  /** The owner the input names (a page, an archive's account), per file or for all. */
+  owner?: string | Record<string, string>;
   /** Default platform for posts that do not name one. */
   platform?: string;
   /** Default file for posts that do not name one. */
@@ -111,6 +115,7 @@ export function records(posts: readonly PostSpec[], options: CorpusOptions = {})
     if (spec.role !== undefined) record.role = spec.role;
     if (spec.deleted !== undefined) record.deleted = spec.deleted;
     if (spec.entry !== undefined) record.entry = spec.entry;
+    if (spec.channel !== undefined) record.channel = spec.channel;
     return { record, file: spec.file ?? options.file ?? DEFAULT_FILE };
   });
 }
@@ -126,7 +131,8 @@ export function corpus(posts: readonly PostSpec[], options: CorpusOptions = {}):
   for (const [file, count] of perFile) {
     result.inputs.push({ path: file, format: 'jsonl', encoding: 'utf-8', posts: count, warnings: 0, notes: [] });
     const own = options.ownChannel === true || (Array.isArray(options.ownChannel) && options.ownChannel.includes(file));
-    result.channels.set(result.table.files.intern(file), { layout: own ? 'single-channel' : 'multi-brand', owner: undefined });
+    const owner = typeof options.owner === 'string' ? options.owner : options.owner?.[file];
+    result.channels.set(result.table.files.intern(file), { layout: own ? 'single-channel' : 'multi-brand', owner });
   }
   result.tracksDeletion = options.tracksDeletion ?? posts.some((p) => p.deleted === true);
   return result;
@@ -211,7 +217,8 @@ export interface AuditOptions {
 }
 
 export function configWith(overrides: AuditOptions['config'] = {}): AuditConfig {
-  const base = defaultConfig();
+  // Rule tests check formulas on a handful of hand-made cases; the minimum number of cases is tested on its own.
+  const base = { ...defaultConfig(), minCases: 1 };
   const { categories, rules, ...rest } = overrides;
   return {
     ...base,
@@ -280,6 +287,7 @@ export interface DirectOptions extends ModelOptions {
   locale?: 'en' | 'es';
   timezone?: string;
   promiseGraceHours?: number;
+  promiseHourGraceMinutes?: number;
   /** The business-hours clock for speed (default none). */
   businessHours?: BusinessHours;
 }
@@ -296,6 +304,7 @@ export function runRuleDirect(rule: Rule, c: Corpus, options: DirectOptions = {}
     maxFindings: options.maxFindings ?? 0,
     timezone: options.timezone ?? defaults.timezone,
     promiseGraceHours: options.promiseGraceHours ?? defaults.promiseGraceHours,
+    promiseHourGraceMinutes: options.promiseHourGraceMinutes ?? defaults.promiseHourGraceMinutes,
     businessHours: options.businessHours,
   };
   const artifacts = new AuditArtifacts(

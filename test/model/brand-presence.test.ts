@@ -12,24 +12,27 @@ const POSTS: PostSpec[] = [
 
 describe('brandPresence', () => {
   it('counts the brand\'s posts, handle compared case-insensitively with or without @', () => {
-    expect(brandPresence(corpus(POSTS), ['@VERDEMAR'])).toEqual({ brandPosts: 1, mentions: 0, suggestions: [] });
+    expect(brandPresence(corpus(POSTS), ['@VERDEMAR'])).toEqual({ brandPosts: 1, mentions: 0, companies: [], suggestions: [] });
   });
 
-  it('counts declared brand posts only on the brand\'s own channel', () => {
-    expect(brandPresence(corpus(POSTS, { ownChannel: true }), ['nadie']).brandPosts).toBe(2);
+  it('a brand is its handles: role=brand by someone else is not the audited brand, even in an inbox export', () => {
+    expect(brandPresence(corpus(POSTS, { ownChannel: true }), ['nadie']).brandPosts).toBe(0);
     expect(brandPresence(corpus(POSTS), ['nadie']).brandPosts).toBe(0);
+    // Unless the input itself names the brand as its owner (a page, an archive's account).
+    expect(brandPresence(corpus(POSTS, { ownChannel: true, owner: 'nadie' }), ['nadie']).brandPosts).toBe(2);
   });
 
-  it('a brand that never posts but is mentioned: mentions counted, no suggestions', () => {
+  it('a brand that never posts but is mentioned: mentions counted, companies named', () => {
     const c = corpus(POSTS.filter((p) => p.author !== 'Verdemar'));
-    expect(brandPresence(c, ['verdemar'])).toEqual({ brandPosts: 0, mentions: 1, suggestions: [] });
+    expect(brandPresence(c, ['verdemar'])).toEqual({ brandPosts: 0, mentions: 1, companies: ['OtraMarca (2)'], suggestions: [] });
   });
 
-  it('a misspelt brand: suggests the most frequent authors, companies first', () => {
-    expect(brandPresence(corpus(POSTS), ['verdemr'])).toEqual({
-      brandPosts: 0,
-      mentions: 0,
-      suggestions: ['OtraMarca (2)', 'lucia (1)', 'Verdemar (1)', 'pepe (1)'],
-    });
+  it('a misspelt brand: names the authors the input marks as a company', () => {
+    expect(brandPresence(corpus(POSTS), ['verdemr'])).toEqual({ brandPosts: 0, mentions: 0, companies: ['OtraMarca (2)'], suggestions: [] });
+  });
+
+  it('no company marked: suggests the most frequent authors', () => {
+    const plain = POSTS.map(({ role: _role, ...rest }) => rest);
+    expect(brandPresence(corpus(plain), ['verdemr']).suggestions).toEqual(['OtraMarca (2)', 'lucia (1)', 'Verdemar (1)', 'pepe (1)']);
   });
 });

@@ -60,14 +60,14 @@ describe('role resolution', () => {
     expect(m.conversations.roles[m.at('x1')]).toBe(ROLE_CUSTOMER);
   });
 
-  it('a declared brand role is the brand on its own channel', () => {
+  it('a declared brand role is the brand on a channel the input says is the brand\'s', () => {
     const m = model(
       corpus(
         [
           { id: 'c1', author: 'lucia', at: T0, text: '¿Abrís el domingo?', role: 'customer' },
           { id: 'b1', author: 'Agente Ana', at: '+20m', replyTo: 'c1', text: 'Sí, de 10 a 14 h.', role: 'brand' },
         ],
-        { ownChannel: true },
+        { ownChannel: true, owner: 'Marca' },
       ),
     );
     expect(m.conversations.roles[m.at('b1')]).toBe(ROLE_BRAND);
@@ -109,11 +109,55 @@ describe('role resolution', () => {
           { id: 'c2', author: 'pepe', at: T0, text: 'Hola', file: 'twcs.csv' },
           { id: 'b2', author: 'Agente', at: '+5m', replyTo: 'c2', text: 'Hola', role: 'brand', file: 'twcs.csv' },
         ],
-        { ownChannel: ['inbox.csv'] },
+        { ownChannel: ['inbox.csv'], owner: { 'inbox.csv': 'Marca' } },
       ),
     );
     expect(m.conversations.roles[m.at('b1')]).toBe(ROLE_BRAND);
     expect(m.conversations.roles[m.at('b2')]).toBe(ROLE_OTHER);
+  });
+
+  it('role=brand says the author speaks for a brand, not for the audited one: another company\'s inbox is not merged', () => {
+    const posts = [
+      { id: 'c1', author: 'lucia', at: T0, text: '¿Abrís el domingo?', file: 'marca.csv' },
+      { id: 'b1', author: 'Marca', at: '+20m', replyTo: 'c1', text: 'Sí, de 10 a 14 h.', role: 'brand' as const, file: 'marca.csv' },
+      { id: 'c2', author: 'pepe', at: T0, text: 'Sigo sin luz desde ayer', file: 'otra.csv' },
+      { id: 'o1', author: 'OtraEnergia', at: '+2h', replyTo: 'c2', text: 'Lo revisamos', role: 'brand' as const, file: 'otra.csv' },
+      { id: 'c3', author: 'rosa', at: T0, text: '¿Y mi factura?', file: 'otra.csv' },
+    ];
+    const m = model(corpus(posts, { ownChannel: true }));
+    expect(m.conversations.channels.get(m.corpus.table.files.values().indexOf('marca.csv'))).toMatchObject({ brands: true, rule: 'own-inbox' });
+    expect(m.conversations.channels.get(m.corpus.table.files.values().indexOf('otra.csv'))).toMatchObject({ brands: false, rule: 'other-company', otherCompanies: ['OtraEnergia'] });
+    expect(m.conversations.roles[m.at('o1')]).toBe(ROLE_OTHER);
+    expect(m.openerIds()).toEqual(['c1']);
+  });
+
+  it('an inbox whose company posts are by the brand and by someone else is several companies\' conversations', () => {
+    const m = model(
+      corpus(
+        [
+          { id: 'c1', author: 'lucia', at: T0, text: '@Marca ¿abrís?' },
+          { id: 'b1', author: 'Marca', at: '+20m', replyTo: 'c1', text: 'Sí', role: 'brand' },
+          { id: 'c2', author: 'pepe', at: T0, text: '@Otra ¿abrís?' },
+          { id: 'o1', author: 'Otra', at: '+20m', replyTo: 'c2', text: 'No', role: 'brand' },
+        ],
+        { ownChannel: true },
+      ),
+    );
+    expect(m.conversations.channels.get(0)).toMatchObject({ brands: false, rule: 'mixed-companies' });
+    expect(m.openerIds()).toEqual(['c1']);
+  });
+
+  it('a post\'s own channel field decides before its input', () => {
+    const m = model(
+      corpus(
+        [
+          { id: 'c1', author: 'lucia', at: T0, text: 'Hola, ¿abrís?', channel: 'Marca' },
+          { id: 'c2', author: 'pepe', at: T0, text: 'Hola, ¿abrís?', channel: 'Otra' },
+        ],
+        { ownChannel: true },
+      ),
+    );
+    expect(m.openerIds()).toEqual(['c1']);
   });
 });
 
@@ -295,9 +339,9 @@ describe('conversations', () => {
       expect(m.conversations.count).toBe(0);
     });
 
-    it('a review is the brand\'s even without a mention', () => {
-      const m = model(corpus([{ id: 'r1', author: 'pepe', at: T0, text: 'Habitación sucia y ruidosa', rating: 2 }]));
-      expect(m.conversations.count).toBe(1);
+    it('a review counts by its channel, like any post: not on a multi-brand input without a mention', () => {
+      expect(model(corpus([{ id: 'r1', author: 'pepe', at: T0, text: 'Habitación sucia y ruidosa', rating: 2 }])).conversations.count).toBe(0);
+      expect(model(corpus([{ id: 'r1', author: 'pepe', at: T0, text: 'Habitación sucia y ruidosa', rating: 2 }], { ownChannel: true })).conversations.count).toBe(1);
     });
 
     it('a customer reply to the brand\'s own post is the brand\'s', () => {

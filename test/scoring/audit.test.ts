@@ -197,7 +197,12 @@ describe('runAudit: the result contract (spec §6)', () => {
       expect(result.categories[id]).toHaveProperty('weight');
       expect(Array.isArray(result.categories[id].rules)).toBe(true);
     }
-    expect(result.inputs).toEqual([{ path: 'inbox.jsonl', format: 'jsonl', encoding: 'utf-8', posts: 8, warnings: 0, notes: [] }]);
+    expect(result.inputs).toEqual([
+      {
+        path: 'inbox.jsonl', format: 'jsonl', encoding: 'utf-8', posts: 8, warnings: 0, conversations: 5,
+        notes: ["taken as the brand's own channel (it marks no post as a company's): every customer thread in it counts; a channel column says otherwise"],
+      },
+    ]);
   });
 
   it('metrics carry the contract keys with the right values', () => {
@@ -363,7 +368,7 @@ describe('runAudit: a rule that throws', () => {
     const { RULES } = await import('../../src/rules/index.js');
     const broken = { ...RULES.find((r) => r.meta.id === 'tone')!, run: () => { throw new Error('boom'); } };
     const rules = RULES.map((r) => (r.meta.id === 'tone' ? broken : r));
-    const raw = runAudit(fresh(), { handles: ['Marca'], config: defaultConfig(), toolVersion: 't', asOf: ms(AS_OF), rules });
+    const raw = runAudit(fresh(), { handles: ['Marca'], config: { ...defaultConfig(), minCases: 1 }, toolVersion: 't', asOf: ms(AS_OF), rules });
     const report = raw.categories.professionalism.rules.find((r) => r.id === 'tone')!;
     expect(report).toMatchObject({ score: null, failed: 'boom', reason: { code: 'rule-failed', data: { error: 'boom' } } });
     expect(raw.warnings).toContainEqual(expect.objectContaining({ input: '(audit)', code: 'rule-failed', message: 'tone: boom; its score was left out' }));

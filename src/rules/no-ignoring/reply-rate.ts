@@ -6,6 +6,7 @@ export const replyRate: Rule = {
     id: 'reply-rate',
     category: 'no-ignoring',
     severity: 'error',
+    needsReplyLinks: true,
     title: { en: 'Conversations answered', es: 'Conversaciones respondidas' },
     description: {
       en: 'A question or complaint left without an answer tells every later reader that the brand is not listening ("prohibido ignorar").',
@@ -70,15 +71,15 @@ export const replyRate: Rule = {
           data: { age: formatDuration((settings.asOf - waiting(c)) / 60000), grace: formatDuration(settings.graceHours * 60) },
           conversation: c,
           posts: [timeline.trigger(c)],
-          severity: 'info',
+          pending: true,
           rank: ignored.length + k + 1,
         }),
       ),
     ];
     if (judged === 0) {
-      return { score: null, reason: { code: pending.length > 0 ? 'replies-all-pending' : 'nothing-needed-reply' }, metrics, findings, findingCount: ignored.length + pending.length };
+      return { score: null, cases: 0, reason: { code: pending.length > 0 ? 'replies-all-pending' : 'nothing-needed-reply' }, metrics, findings, findingCount: ignored.length, watchCount: pending.length };
     }
-    return { score: (100 * answered) / judged, metrics, findings, findingCount: ignored.length + pending.length };
+    return { cases: judged, score: (100 * answered) / judged, metrics, findings, findingCount: ignored.length, watchCount: pending.length };
   },
 };
 

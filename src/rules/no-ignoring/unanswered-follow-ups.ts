@@ -6,6 +6,7 @@ export const unansweredFollowUps: Rule = {
     id: 'unanswered-follow-ups',
     category: 'no-ignoring',
     severity: 'warning',
+    needsReplyLinks: true,
     title: { en: 'Follow-up questions answered', es: 'Preguntas de seguimiento respondidas' },
     description: {
       en: 'Answering once and then going quiet leaves the customer, and every reader, with the last word unanswered.',
@@ -30,7 +31,7 @@ export const unansweredFollowUps: Rule = {
       finding({ messageId: 'unanswered', data: { age: formatDuration((settings.asOf - posts.time(f.post)) / 60000) }, conversation: f.conversation, posts: [f.post], rank: k + 1 }),
     );
     const judged = answered + unanswered.length;
-    if (judged === 0) return { score: null, reason: { code: 'no-follow-up-question' }, metrics, findings, findingCount: unanswered.length };
-    return { score: (100 * answered) / judged, metrics, findings, findingCount: unanswered.length };
+    if (judged === 0) return { score: null, cases: 0, reason: { code: 'no-follow-up-question' }, metrics, findings, findingCount: unanswered.length };
+    return { cases: judged, score: (100 * answered) / judged, metrics, findings, findingCount: unanswered.length };
   },
 };

@@ -34,13 +34,13 @@ export const brandPolitics: Rule = {
     }
     const errors = flagged.filter((f) => f.error).length;
     const metrics = { brandPosts: voice.posts.length, political: flagged.length, naming: errors };
-    if (voice.posts.length === 0) return { score: null, reason: { code: 'no-brand-posts' }, metrics, findings: [], findingCount: 0 };
+    if (voice.posts.length === 0) return { score: null, cases: 0, reason: { code: 'no-brand-posts' }, metrics, findings: [], findingCount: 0 };
     flagged.sort((a, b) => Number(b.error) - Number(a.error) || posts.time(a.post) - posts.time(b.post) || a.post - b.post);
     const keep = keepWorst(flagged, settings.maxFindings);
     const findings = keep.map((f, k) =>
       finding({ messageId: 'politics', data: { quote: f.quote }, conversation: posts.conversationOf(f.post), posts: [f.post], severity: f.error ? 'error' : 'warning', rank: k + 1 }),
     );
     const score = Math.max(0, 100 - ERROR_POINTS * errors - WARNING_POINTS * (flagged.length - errors));
-    return { score, metrics, findings, findingCount: flagged.length };
+    return { score, cases: voice.posts.length, metrics, findings, findingCount: flagged.length };
   },
 };

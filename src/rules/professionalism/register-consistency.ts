@@ -39,7 +39,7 @@ export const registerConsistency: Rule = {
       if (second >= 0) switches.push({ c, first, second });
     }
     const metrics = { judged, switched: switches.length };
-    if (judged === 0) return { score: null, reason: { code: 'no-register-pairs' }, metrics, findings: [], findingCount: 0 };
+    if (judged === 0) return { score: null, cases: 0, reason: { code: 'no-register-pairs' }, metrics, findings: [], findingCount: 0 };
     const keep = keepWorst(switches, settings.maxFindings);
     const findings = keep.map((s, k) => {
       const a = voice.signals(s.first);
@@ -52,6 +52,6 @@ export const registerConsistency: Rule = {
         rank: k + 1,
       });
     });
-    return { score: (100 * (judged - switches.length)) / judged, metrics, findings, findingCount: switches.length };
+    return { cases: judged, score: (100 * (judged - switches.length)) / judged, metrics, findings, findingCount: switches.length };
   },
 };

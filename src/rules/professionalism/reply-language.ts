@@ -31,7 +31,7 @@ export const replyLanguage: Rule = {
       if (customer !== brand) mismatched.push(c);
     }
     const metrics = { judged, mismatched: mismatched.length };
-    if (judged === 0) return { score: null, reason: { code: 'no-known-languages' }, metrics, findings: [], findingCount: 0 };
+    if (judged === 0) return { score: null, cases: 0, reason: { code: 'no-known-languages' }, metrics, findings: [], findingCount: 0 };
     const keep = keepWorst(mismatched, settings.maxFindings);
     const findings = keep.map((c, k) =>
       finding({
@@ -42,6 +42,6 @@ export const replyLanguage: Rule = {
         rank: k + 1,
       }),
     );
-    return { score: (100 * (judged - mismatched.length)) / judged, metrics, findings, findingCount: mismatched.length };
+    return { cases: judged, score: (100 * (judged - mismatched.length)) / judged, metrics, findings, findingCount: mismatched.length };
   },
 };

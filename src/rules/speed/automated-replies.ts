@@ -43,6 +43,6 @@ export const automatedReplies: Rule = {
         rank: k + 1,
       }),
     );
-    return { score: null, reason: { code: 'informative' }, metrics: { automatedReplies: total, automatedTemplates: groups.size }, findings, findingCount: groups.size };
+    return { score: null, cases: null, reason: { code: 'informative' }, metrics: { automatedReplies: total, automatedTemplates: groups.size }, findings, findingCount: groups.size };
   },
 };

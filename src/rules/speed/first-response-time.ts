@@ -7,14 +7,15 @@ export const firstResponseTime: Rule = {
     id: 'first-response-time',
     category: 'speed',
     severity: 'warning',
+    needsReplyLinks: true,
     title: { en: 'Time to first reply', es: 'Tiempo hasta la primera respuesta' },
     description: {
       en: 'Customers who write in public expect an answer within the hour; every hour after that is seen by everyone reading the thread.',
       es: 'Quien escribe en público espera respuesta en menos de una hora; cada hora de más la ve todo el que lee el hilo.',
     },
     formula: {
-      en: `score = 100 × (${TARGET_WEIGHT} × share of first replies within the target + ${DAY_WEIGHT} × share within 24 h), over answered conversations that needed a reply (clock from the customer's first message to the first human brand reply)`,
-      es: `puntuación = 100 × (${TARGET_WEIGHT} × parte de primeras respuestas dentro del objetivo + ${DAY_WEIGHT} × parte en menos de 24 h), sobre las conversaciones respondidas que necesitaban respuesta (desde el primer mensaje del cliente hasta la primera respuesta humana de la marca)`,
+      en: `score = 100 × (${TARGET_WEIGHT} × share of first replies within the target + ${DAY_WEIGHT} × share within 24 h), over every conversation the brand replied to, whether or not it needed a reply, as Sprout, Hootsuite and a notebook measure it (clock from the start of the customer's burst to the first human brand reply); the summary over the ones that needed a reply is reported beside it`,
+      es: `puntuación = 100 × (${TARGET_WEIGHT} × parte de primeras respuestas dentro del objetivo + ${DAY_WEIGHT} × parte en menos de 24 h), sobre todas las conversaciones que la marca respondió, necesitaran respuesta o no, como lo miden Sprout, Hootsuite o un cuaderno de pandas (desde el inicio de la ráfaga del cliente hasta la primera respuesta humana de la marca); al lado se da el resumen de las que necesitaban respuesta`,
     },
     messages: {
       slow: {
@@ -27,7 +28,7 @@ export const firstResponseTime: Rule = {
     const { conversations: answered, minutes: summary, businessMinutes } = responseTimes.firstResponse;
     const metrics = businessMinutes ? { firstResponseMinutes: summary, firstResponseBusinessMinutes: businessMinutes, businessHours: settings.businessHours!.label } : { firstResponseMinutes: summary };
     if (summary.count === 0) {
-      return { score: null, reason: { code: 'no-answered-conversation' }, metrics, findings: [], findingCount: 0 };
+      return { score: null, cases: 0, reason: { code: 'no-answered-conversation' }, metrics, findings: [], findingCount: 0 };
     }
     const targetMs = settings.slaMinutes * 60000;
     const slow = answered.filter((c) => timeline.firstResponseMs(c) > targetMs);
@@ -46,6 +47,6 @@ export const firstResponseTime: Rule = {
         rank: k + 1,
       });
     });
-    return { score: speedScore(summary), metrics, findings, findingCount: slow.length };
+    return { cases: summary.count, score: speedScore(summary), metrics, findings, findingCount: slow.length };
   },
 };

@@ -7,6 +7,7 @@ export const followUpResponseTime: Rule = {
     id: 'follow-up-response-time',
     category: 'speed',
     severity: 'warning',
+    needsReplyLinks: true,
     title: { en: 'Time to answer follow-ups', es: 'Tiempo de respuesta a los seguimientos' },
     description: {
       en: 'A fast first reply followed by silence is still a slow answer: each new customer question after the first reply starts its own clock.',
@@ -23,7 +24,7 @@ export const followUpResponseTime: Rule = {
   run({ responseTimes, timeline, settings, finding }) {
     const summary = responseTimes.followUp.minutes;
     if (summary.count === 0) {
-      return { score: null, reason: { code: 'no-follow-up-answered' }, metrics: { followUpResponseMinutes: summary }, findings: [], findingCount: 0 };
+      return { score: null, cases: 0, reason: { code: 'no-follow-up-answered' }, metrics: { followUpResponseMinutes: summary }, findings: [], findingCount: 0 };
     }
     const targetMs = settings.slaMinutes * 60000;
     const slow = timeline.followUps.filter((f) => f.reply >= 0 && f.ms > targetMs).sort((a, b) => b.ms - a.ms || a.conversation - b.conversation || a.post - b.post);
@@ -38,6 +39,6 @@ export const followUpResponseTime: Rule = {
         rank: k + 1,
       }),
     );
-    return { score: speedScore(summary), metrics: { followUpResponseMinutes: summary }, findings, findingCount: slow.length };
+    return { cases: summary.count, score: speedScore(summary), metrics: { followUpResponseMinutes: summary }, findings, findingCount: slow.length };
   },
 };

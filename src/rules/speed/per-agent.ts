@@ -48,6 +48,7 @@ export const perAgent: Rule = {
       });
     return {
       score: null,
+      cases: null,
       reason: { code: signed === 0 ? 'no-signed-replies' : 'informative' },
       metrics: { replies, signedReplies: signed, agents: byAgent },
       findings: [],

@@ -25,11 +25,16 @@ export const nothingDeleted: Rule = {
   run({ posts, conversations, voice, settings, finding }) {
     const brandDeleted = voice.posts.filter((p) => posts.deleted(p));
     const customerHidden: number[] = [];
+    let customerPosts = 0;
     for (let c = 0; c < conversations.count; c++) {
-      for (const post of Array.from(conversations.posts(c))) if (posts.isCustomer(post) && posts.deleted(post)) customerHidden.push(post);
+      for (const post of Array.from(conversations.posts(c))) {
+        if (!posts.isCustomer(post)) continue;
+        customerPosts++;
+        if (posts.deleted(post)) customerHidden.push(post);
+      }
     }
     const metrics = { deletedBrandPosts: brandDeleted.length, hiddenCustomerPosts: customerHidden.length };
-    if (!conversations.tracksDeletion) return { score: null, reason: { code: 'no-deletion-data' }, metrics, findings: [], findingCount: 0 };
+    if (!conversations.tracksDeletion) return { score: null, cases: 0, reason: { code: 'no-deletion-data' }, metrics, findings: [], findingCount: 0 };
     const all = [...brandDeleted.map((post) => ({ post, brand: true })), ...customerHidden.map((post) => ({ post, brand: false }))];
     const keep = keepWorst(all, settings.maxFindings);
     const findings = keep.map((f, k) =>
@@ -42,6 +47,6 @@ export const nothingDeleted: Rule = {
         rank: k + 1,
       }),
     );
-    return { score: Math.max(0, 100 - DELETED_BRAND_POINTS * brandDeleted.length - HIDDEN_CUSTOMER_POINTS * customerHidden.length), metrics, findings, findingCount: all.length };
+    return { cases: voice.posts.length + customerPosts, score: Math.max(0, 100 - DELETED_BRAND_POINTS * brandDeleted.length - HIDDEN_CUSTOMER_POINTS * customerHidden.length), metrics, findings, findingCount: all.length };
   },
 };

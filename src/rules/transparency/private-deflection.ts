@@ -4,7 +4,7 @@ export const privateDeflection: Rule = {
   meta: {
     id: 'private-deflection',
     category: 'transparency',
-    severity: 'info',
+    severity: 'warning',
     title: { en: 'Public complaints closed in public', es: 'Quejas públicas cerradas en público' },
     description: {
       en: 'Moving a complaint to private messages is common and often right (personal data), but if the thread ends at "DM us", every later reader sees a complaint with no outcome. Low weight: it is common practice.',
@@ -46,8 +46,8 @@ export const privateDeflection: Rule = {
       if (!closedAfter) open.push({ c, post: deflection, quote });
     }
     const metrics = { movedToPrivate: moved, closedInPublic: moved - open.length };
-    if (moved === 0) return { score: null, reason: { code: 'no-private-deflection' }, metrics, findings: [], findingCount: 0 };
+    if (moved === 0) return { score: null, cases: 0, reason: { code: 'no-private-deflection' }, metrics, findings: [], findingCount: 0 };
     const findings = keepWorst(open, settings.maxFindings).map((o, k) => finding({ messageId: 'deflected', data: { quote: o.quote }, conversation: o.c, posts: [conversations.opener(o.c), o.post], rank: k + 1 }));
-    return { score: (100 * (moved - open.length)) / moved, metrics, findings, findingCount: open.length };
+    return { cases: moved, score: (100 * (moved - open.length)) / moved, metrics, findings, findingCount: open.length };
   },
 };

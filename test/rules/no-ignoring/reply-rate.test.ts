@@ -28,7 +28,8 @@ describe('reply-rate', () => {
     const { result } = runRuleDirect(replyRate, corpus(POSTS, { ownChannel: true }), { asOf: AS_OF });
     expect(result.score).toBe(60);
     expect(result.metrics).toEqual({ needingReply: 6, answered: 3, ignored: 2, pending: 1, replyRate: 0.6, byRating: { '2': { reviews: 1, answered: 0, ignored: 1, pending: 0 } } });
-    expect(result.findingCount).toBe(3);
+    expect(result.findingCount).toBe(2);
+    expect(result.watchCount).toBe(1);
   });
 
   it('ignored low-star reviews come first, then the oldest ignored, then pending (info)', () => {
@@ -64,7 +65,7 @@ describe('reply-rate', () => {
 
   it('only pending → null score with a reason, pending still listed', () => {
     const { result } = runRuleDirect(replyRate, corpus([{ id: 'p1', author: 'a', at: '2026-10-19T09:00:00Z', text: '¿Hola?' }], { ownChannel: true }), { asOf: AS_OF });
-    expect(result).toMatchObject({ score: null, notApplicable: 'every conversation that needs a reply is still pending', findingCount: 1 });
+    expect(result).toMatchObject({ score: null, notApplicable: 'every conversation that needs a reply is still pending', findingCount: 0, watchCount: 1 });
     expect(result.metrics).toEqual({ needingReply: 1, answered: 0, ignored: 0, pending: 1, replyRate: null, byRating: {} });
     expect(result.findings.map((f) => f.messageId)).toEqual(['pending']);
   });
@@ -84,7 +85,7 @@ describe('reply-rate', () => {
   describe('in the audit', () => {
     it('reports score, weight and the contract metrics, and quotes the ignored posts', () => {
       const result = audit(corpus(POSTS, { ownChannel: true }), { asOf: AS_OF });
-      expect(ruleReport(result, RULE)).toMatchObject({ score: 60, weight: 2, findingCount: 3 });
+      expect(ruleReport(result, RULE)).toMatchObject({ score: 60, weight: 2, findingCount: 2, watchCount: 1 });
       expect(result.metrics).toMatchObject({ conversations: 7, needingReply: 6, answered: 3, ignored: 2, pending: 1, notNeedingReply: 1, replyRate: 0.6 });
       const [review] = findingsOf(result, RULE);
       expect(review).toMatchObject({ category: 'no-ignoring', threadId: 'i2', severity: 'error' });
@@ -93,7 +94,7 @@ describe('reply-rate', () => {
 
     it('maxFindings caps the findings but not findingCount', () => {
       const result = audit(corpus(POSTS, { ownChannel: true }), { asOf: AS_OF, config: { maxFindings: 1 } });
-      expect(ruleReport(result, RULE).findingCount).toBe(3);
+      expect(ruleReport(result, RULE).findingCount).toBe(2);
       expect(findingsOf(result, RULE).filter((f) => f.messageId === 'ignored').map((f) => f.postIds[0])).toEqual(['i2']);
     });
 

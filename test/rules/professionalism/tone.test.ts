@@ -26,7 +26,7 @@ const CLEAN = [
  */
 const HAND: PostSpec[] = threads([
   { id: 't1', text: 'Sois unos hijos de puta, ¿dónde está mi pedido?', replies: ['YA ESTÁ ENVIADO, REVISA EL CORREO'] },
-  { id: 't2', text: '¿Otra vez sin fibra? Menuda panda de inútiles', replies: ['Mira, tío, ya te lo hemos explicado'] },
+  { id: 't2', text: '¿Otra vez sin fibra? Menuda panda de inútiles', replies: ['Mira, tío, mañana lo tienes en casa'] },
   { id: 't3', text: 'Where the fuck is my refund?', replies: ['Thanks genius, read the FAQ'] },
   { id: 't4', text: 'Votad a Vox y a ver si arregláis algo', replies: ['Menuda cagada con tu pedido, ya lo arreglamos'] },
   { id: 't5', text: '¿Qué pedo con mi paquete, pinches rateros?', replies: ['Pues no sea pendejo y lea el correo'] },
@@ -38,13 +38,13 @@ describe('tone', () => {
   it('score = max(0, 100 − 5 × points per 100 brand posts) on a hand-computed case', () => {
     const { result } = runRuleDirect(tone, corpus(HAND, { ownChannel: true }));
     expect(result.score).toBeCloseTo(22.5, 10);
-    expect(result.metrics).toEqual({ brandPosts: 20, flaggedPosts: 5, perHundred: 15.5, insult: 1, profanity: 1, sarcasm: 1, slang: 1, shouting: 1 });
+    expect(result.metrics).toEqual({ brandPosts: 20, flaggedPosts: 5, perHundred: 15.5, insult: 1, profanity: 1, sarcasm: 1, blame: 0, slang: 1, shouting: 1 });
     expect(result.findingCount).toBe(5);
   });
 
   it('the formula is documented with these numbers', () => {
     expect(tone.meta.formula.en).toContain('100 − 5 × points per 100 brand posts');
-    expect(tone.meta.formula.en).toMatch(/insult or profanity 1, sarcasm 0\.5, over-familiar slang 0\.3, shouting 0\.3/);
+    expect(tone.meta.formula.en).toMatch(/insult or profanity 1, sarcasm 0\.5, blaming the customer 0\.5, over-familiar slang 0\.3, shouting 0\.3/);
   });
 
   it('findings: worst issue first (insult, profanity, sarcasm, slang, shouting), quoting the words, with severity and rank', () => {
@@ -64,6 +64,22 @@ describe('tone', () => {
       'Shouting: "YA ESTÁ ENVIADO, REVISA EL CORREO"',
     ]);
     expect(result.findings.map((f) => f.threadId)).toEqual(['t5', 't4', 't3', 't2', 't1']);
+  });
+
+  it('blaming the customer is a tone problem (0.5 points, warning), in Spanish and English', () => {
+    const posts = oneReplyEach([
+      'Tendría que haber leído las condiciones antes de comprar',
+      'You should have checked the size guide before ordering',
+      ...CLEAN.slice(0, 8),
+    ]);
+    const { result } = runRuleDirect(tone, corpus(posts, { ownChannel: true }));
+    // 0.5 + 0.5 = 1 point over 10 posts = 10 per 100 → 50.
+    expect(result.score).toBeCloseTo(50, 10);
+    expect(result.metrics).toMatchObject({ brandPosts: 10, flaggedPosts: 2, blame: 2 });
+    expect(result.findings.map((f) => [f.messageId, f.postIds[0], f.severity])).toEqual([
+      ['blame', 't1-r1', 'warning'],
+      ['blame', 't2-r1', 'warning'],
+    ]);
   });
 
   it('only the worst issue of a post counts; every issue is counted in the metrics', () => {
@@ -111,7 +127,7 @@ describe('tone', () => {
   it('false friends do not fire in a brand reply', () => {
     const { result } = runRuleDirect(tone, corpus(oneReplyEach(FALSE_FRIENDS), { ownChannel: true }));
     expect(result.score).toBe(100);
-    expect(result.metrics).toEqual({ brandPosts: 7, flaggedPosts: 0, perHundred: 0, insult: 0, profanity: 0, sarcasm: 0, slang: 0, shouting: 0 });
+    expect(result.metrics).toEqual({ brandPosts: 7, flaggedPosts: 0, perHundred: 0, insult: 0, profanity: 0, sarcasm: 0, blame: 0, slang: 0, shouting: 0 });
     expect(result.findings).toEqual([]);
   });
 
@@ -129,7 +145,7 @@ describe('tone', () => {
   it('no brand post → null score with a reason', () => {
     const { result } = runRuleDirect(tone, corpus([{ id: 'c1', author: 'lucia', at: '2026-10-01T10:00:00Z', text: 'Sois unos inútiles' }], { ownChannel: true }));
     expect(result).toMatchObject({ score: null, notApplicable: 'no brand posts', findings: [], findingCount: 0 });
-    expect(result.metrics).toEqual({ brandPosts: 0, flaggedPosts: 0, perHundred: null, insult: 0, profanity: 0, sarcasm: 0, slang: 0, shouting: 0 });
+    expect(result.metrics).toEqual({ brandPosts: 0, flaggedPosts: 0, perHundred: null, insult: 0, profanity: 0, sarcasm: 0, blame: 0, slang: 0, shouting: 0 });
   });
 
   describe('brand posts outside conversations (announcements)', () => {

@@ -76,17 +76,30 @@ describe('first-response-time', () => {
     ]);
   });
 
-  it('only answered conversations that needed a reply count', () => {
+  it('every conversation the brand answered counts, praise included (spec §5, as every peer measures it)', () => {
     const posts = threads([
       { id: 'c1', reply: '+30m' },
-      { id: 'thanks', text: '¡Gracias por todo!', reply: '+3d' }, // did not need a reply
+      { id: 'thanks', text: '¡Gracias por todo!', reply: '+3d' }, // did not need a reply, but was answered
       { id: 'ignored', text: 'Quiero darme de baja' }, // never answered
       { id: 'misdated', reply: '-1h' }, // reply dated before the question: no FRT
     ]);
     const { result } = runRuleDirect(firstResponseTime, corpus(posts, { ownChannel: true }));
-    expect(result.metrics).toMatchObject({ firstResponseMinutes: { count: 1, median: 30 } });
-    expect(result.score).toBe(100);
-    expect(result.findings).toEqual([]);
+    expect(result.metrics).toMatchObject({ firstResponseMinutes: { count: 2, median: 30 * 0.5 + 3 * 1440 * 0.5 } });
+    // 100 × (0.6 × 1/2 + 0.4 × 1/2)
+    expect(result.score).toBe(50);
+    expect(result.cases).toBe(2);
+    expect(result.findings.map((f) => [f.threadId, f.severity])).toEqual([['thanks', 'error']]);
+  });
+
+  it('the audit reports the summary over those that needed a reply beside it', () => {
+    const posts = threads([
+      { id: 'c1', reply: '+30m' },
+      { id: 'thanks', text: '¡Gracias por todo!', reply: '+3d' },
+    ]);
+    const { metrics } = audit(corpus(posts, { ownChannel: true }));
+    expect(metrics).toMatchObject({ conversations: 2, repliedTo: 2, answered: 1, needingReply: 1 });
+    expect(metrics.firstResponseMinutes).toMatchObject({ count: 2 });
+    expect(metrics.firstResponseMinutesNeedingReply).toMatchObject({ count: 1, median: 30 });
   });
 
   it('no answered conversation → null score with a reason', () => {

@@ -42,22 +42,20 @@ describe('mistakes-admitted', () => {
     expect(result.findings.map((f) => f.message)).toEqual(['Denies or shifts the blame: "No es culpa nuestra"', 'Denies or shifts the blame: "not our fault"']);
   });
 
-  it('blaming the customer or a third party is a denial; an apology turned into blame is not an apology', () => {
+  it('deflecting to a third party is a denial; blaming the customer is left to the tone rule; an apology turned into blame is not an apology', () => {
     const posts = oneReplyEach([
-      'Lo sentimos, pero usted debió leer las condiciones', // blame ("usted debió"), not an apology
+      'Lo sentimos, pero usted debió leer las condiciones', // blame ("usted debió"): tone, and not an apology either
       'No es culpa nuestra, pero pedimos disculpas por las molestias', // denies: counts as a denial only
       'La culpa es de la mensajería, reclama al transportista', // deflection
-      'As we already told you, it\'s in the terms', // blame, English
+      'As we already told you, it\'s in the terms', // blame, English: tone
       'Mil disculpas, ya está solucionado',
     ]);
     const { result } = runRuleDirect(mistakesAdmitted, corpus(posts, { ownChannel: true }));
-    expect(result.metrics).toEqual({ apologies: 1, denials: 4 });
-    expect(result.score).toBe(20);
+    expect(result.metrics).toEqual({ apologies: 1, denials: 2 });
+    expect(result.score).toBeCloseTo(100 / 3, 10);
     expect(result.findings.map((f) => [f.postIds[0], f.data.quote])).toEqual([
-      ['t1-r1', 'usted debió'],
       ['t2-r1', 'No es culpa nuestra'],
       ['t3-r1', 'La culpa es de la mensajería'],
-      ['t4-r1', 'As we already told you'],
     ]);
   });
 

@@ -25,8 +25,8 @@ describe('private-deflection', () => {
     expect(report.score).toBeCloseTo(100 / 3, 1);
     expect(report.weight).toBe(0.25);
     expect(findingsOf(result, RULE).map((f) => [f.threadId, f.data.quote, f.severity])).toEqual([
-      ['a', 'Escríbenos por privado', 'info'],
-      ['c', 'DM us', 'info'],
+      ['a', 'Escríbenos por privado', 'warning'],
+      ['c', 'DM us', 'warning'],
     ]);
   });
 
