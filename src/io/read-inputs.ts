@@ -3,6 +3,7 @@
  * place that reads input files; everything downstream receives text.
  */
 import { createReadStream } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AdapterInput } from '../contract/adapter.js';
@@ -49,7 +50,7 @@ export async function expandInputs(args: readonly string[], stdin: () => AsyncIt
       files.push({ name: '-', size: undefined, explicit: true, open: stdin, siblings: [], openSibling: () => undefined });
       continue;
     }
-    let info;
+    let info: Stats;
     try {
       info = await stat(arg);
     } catch (error) {
@@ -119,7 +120,7 @@ export async function openText(file: InputFile): Promise<TextSource> {
   let bufferedBytes = 0;
   let done = false;
   while (bufferedBytes < HEAD_BYTES) {
-    let step;
+    let step: IteratorResult<Uint8Array>;
     try {
       step = await iterator.next();
     } catch (error) {
@@ -144,7 +145,7 @@ export async function openText(file: InputFile): Promise<TextSource> {
     if (first) yield first;
     if (!done) {
       for (;;) {
-        let step;
+        let step: IteratorResult<Uint8Array>;
         try {
           step = await iterator.next();
         } catch (error) {

@@ -138,7 +138,7 @@ export function buildConversations(corpus: Corpus, options: BuildOptions, warn: 
     if (
       onBrandChannel(o) ||
       (parent >= 0 && roles[parent] === ROLE_BRAND) ||
-      (mention !== null && mention.test(table.text(o)))
+      (mention?.test(table.text(o)))
     ) {
       belongs[o] = 1;
     }

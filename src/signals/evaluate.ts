@@ -75,7 +75,7 @@ export const DETECTORS: Record<string, (text: string) => boolean> = {
 /** "2026-03-10T14:00:00-04:00" → epoch ms and the offset in minutes (-240). */
 export function postedAtOf(iso: string): { ms: number; offsetMinutes: number } {
   const m = /([+-])(\d{2}):?(\d{2})$|Z$/.exec(iso);
-  const offsetMinutes = m && m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  const offsetMinutes = m?.[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
   return { ms: Date.parse(iso), offsetMinutes };
 }
 

@@ -94,8 +94,10 @@ describe('PostTable', () => {
   it('keeps texts intact across text batches', () => {
     const table = new PostTable();
     const big = 'x'.repeat(200_000);
-    const texts = [big, 'ñandú ¿qué tal?', big + 'y', '', '👍'];
-    texts.forEach((text, i) => table.add({ id: String(i), platform: 'x', author: 'a', time: 0, text }, 'f'));
+    const texts = [big, 'ñandú ¿qué tal?', `${big}y`, '', '👍'];
+    texts.forEach((text, i) => {
+      table.add({ id: String(i), platform: 'x', author: 'a', time: 0, text }, 'f');
+    });
     expect(texts.map((_, i) => table.text(i))).toEqual(texts);
     table.seal();
     expect(texts.map((_, i) => table.text(i))).toEqual(texts);

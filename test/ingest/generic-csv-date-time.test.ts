@@ -153,14 +153,14 @@ describe('generic CSV: separate date and time columns', () => {
   });
 
   it('reads a Spanish Excel export: sep=;, Windows-1252, CRLF, "Nº;Fecha;Hora;Autor;Mensaje;En respuesta a" with --map "Nº=id"', async () => {
-    const text = [
+    const text = `${[
       'sep=;',
       'Nº;Fecha;Hora;Autor;Mensaje;En respuesta a',
       '101;04/11/2013;9:58;Lucía Pérez;Llevo una semana sin línea, ¿alguien me atiende?;',
       '102;04/11/2013;10:41;TeleNova Ayuda;Hola Lucía, lo siento mucho: ¿nos pasas tu número por privado?;101',
       '103;05/11/2013;8:03;Lucía Pérez;Sigo igual…;102',
       '104;05/11/2013;8:15;TeleNova Ayuda;Ya está resuelto, ¡perdona las molestias!;103',
-    ].join('\r\n') + '\r\n';
+    ].join('\r\n')}\r\n`;
     const bytes = cp1252(text);
     // Without the --map the file is named as a CSV with no id column, and the hint proposes "Nº".
     const error = await ingest('export.csv', bytes).catch((e: unknown) => e);

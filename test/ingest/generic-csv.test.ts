@@ -194,7 +194,7 @@ describe('generic CSV: delimiters and encodings', () => {
   });
 
   it('reads a small file whose only non-UTF-8 byte is near the end as Windows-1252 (the sniff sees it)', async () => {
-    const head = 'id,autor,fecha,texto\n' + Array.from({ length: 50 }, (_, i) => `${i + 1},ana,2024-01-01T10:00:00Z,mensaje ${i + 1}\n`).join('');
+    const head = `id,autor,fecha,texto\n${Array.from({ length: 50 }, (_, i) => `${i + 1},ana,2024-01-01T10:00:00Z,mensaje ${i + 1}\n`).join('')}`;
     const bytes = Buffer.concat([Buffer.from(head), Buffer.from('99,pepe,2024-01-01T10:00:00Z,la rese'), Buffer.from([0xf1]), Buffer.from('a es mala\n')]);
     const { posts, summary, warnings } = await ingest('pequeno.csv', bytes, { chunkSize: 256 });
     expect(summary.encoding).toBe('windows-1252');
@@ -294,7 +294,7 @@ describe('generic CSV: row problems', () => {
 
   it('parses ratings: decimal comma, stars, "n/5"; out-of-range values warn and are dropped', async () => {
     const rows = ['4,5', '★★★', '4/5', '5', '7', '0', 'bien'];
-    const csv = 'id;author;created_at;text;rating\n' + rows.map((r, i) => `${i + 1};ana;2024-01-01T10:00:00Z;reseña;${r}`).join('\n');
+    const csv = `id;author;created_at;text;rating\n${rows.map((r, i) => `${i + 1};ana;2024-01-01T10:00:00Z;reseña;${r}`).join('\n')}`;
     const { posts, warnings } = await ingest('ratings.csv', csv);
     expect(posts.map((p) => p.rating)).toEqual([4.5, 3, 4, 5, undefined, undefined, undefined]);
     expect(warnings.map((w) => [w.line, w.code])).toEqual([
@@ -325,7 +325,7 @@ describe('generic CSV: row problems', () => {
 
   it('parses deleted flags in English and Spanish; unknown values warn', async () => {
     const values = ['true', 'Sí', 'borrado', 'oculto', 'false', '0', 'no', 'tal vez'];
-    const csv = 'id,author,created_at,text,deleted\n' + values.map((v, i) => `${i + 1},ana,2024-01-01T10:00:00Z,hola,${v}`).join('\n');
+    const csv = `id,author,created_at,text,deleted\n${values.map((v, i) => `${i + 1},ana,2024-01-01T10:00:00Z,hola,${v}`).join('\n')}`;
     const { posts, warnings } = await ingest('borrados.csv', csv);
     expect(posts.map((p) => p.deleted === true)).toEqual([true, true, true, true, false, false, false, false]);
     expect(warnings.map((w) => [w.line, w.code])).toEqual([[9, 'bad-flag']]);

@@ -138,7 +138,7 @@ describe('StreamDecoder: chunk boundaries', () => {
 
 describe('StreamDecoder: broken input', () => {
   it('reports invalid UTF-8 further down once, shows it as U+FFFD and keeps decoding the rest', () => {
-    const good = 'id,texto\n' + '1,la atención fue rápida\n'.repeat(200);
+    const good = `id,texto\n${'1,la atención fue rápida\n'.repeat(200)}`;
     const bytes = concat(enc(good), enc('2,la rese'), Uint8Array.from([0xf1]), enc('a llegó tarde\n3,más ñ\n'), Uint8Array.from([0x93]), enc('fin\n'));
     const sniffed = sniffEncoding(bytes.subarray(0, 1024)); // the head is clean: UTF-8
     expect(sniffed.encoding).toBe('utf-8');
@@ -161,7 +161,7 @@ describe('StreamDecoder: broken input', () => {
   // file. (openText does the same at 64 KiB granularity.) DecodeProblem documents "the byte offset where
   // it was seen".
   it('reports the byte offset of the first invalid byte itself', () => {
-    const prefix = enc('id,texto\n' + '1,todo correcto por aquí\n'.repeat(4000));
+    const prefix = enc(`id,texto\n${'1,todo correcto por aquí\n'.repeat(4000)}`);
     const bytes = concat(prefix, enc('2,la rese'), Uint8Array.from([0xf1]), enc('a\n'));
     const { problems } = decodeBuffer(bytes);
     expect(problems).toHaveLength(1);

@@ -127,7 +127,7 @@ function bigSpanishText(): string {
       row++;
     }
     const pad = boundary - 1 - bytes;
-    text += 'x'.repeat(pad) + straddlers[k - 1]! + '\n';
+    text += `${'x'.repeat(pad) + straddlers[k - 1]!}\n`;
     bytes += pad + Buffer.byteLength(straddlers[k - 1]!) + 1;
   }
   return text;

@@ -10,7 +10,7 @@ const MAX_LINE = 16 * 1024 * 1024;
 
 function firstLineIsPost(head: string): boolean {
   const first = head.replace(/^\ufeff/, '').split(/\r?\n/).find((line) => line.trim() !== '');
-  if (!first || !first.trimStart().startsWith('{')) return false;
+  if (!first?.trimStart().startsWith('{')) return false;
   try {
     const value = JSON.parse(first) as Record<string, unknown>;
     return typeof value === 'object' && value !== null && 'id' in value && 'author' in value && 'createdAt' in value;
@@ -77,7 +77,7 @@ function readLine(text: string, line: number, sink: IngestSink): void {
     return;
   }
   const parsedTime = parseFlexibleDate(createdAt, 'day-first', 'UTC');
-  if (!parsedTime || !parsedTime.hasOffset) {
+  if (!parsedTime?.hasOffset) {
     sink.warn({ line, code: 'bad-date', message: `createdAt "${createdAt.slice(0, 40)}" is not ISO 8601 with an offset; line skipped` });
     return;
   }

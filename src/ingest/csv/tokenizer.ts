@@ -138,7 +138,7 @@ export class CsvTokenizer {
     }
     if (c === CR && (pos + 1 < length ? text.charCodeAt(pos + 1) === LF : final)) {
       this.line++;
-      return pos + 2 > length ? length : pos + 2;
+      return Math.min(pos + 2 , length);
     }
 
     const fields: string[] = [];
@@ -234,7 +234,7 @@ export class CsvTokenizer {
     const line = this.line;
     this.line += 1 + newlinesInside;
     this.onRecord(fields, line);
-    return pos > length ? length : pos;
+    return Math.min(pos , length);
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { nothingDeleted } from '../../../src/rules/transparency/nothing-deleted.js';
-import { Corpus } from '../../../src/corpus/corpus.js';
+import type { Corpus } from '../../../src/corpus/corpus.js';
 import { audit, BRAND, corpus, findingsOf, ruleReport, runRuleDirect, type PostSpec } from '../../helpers/corpus.js';
 import { FALSE_FRIENDS, oneReplyEach, threads } from '../../helpers/threads.js';
 import { ingest } from '../../ingest/helpers.js';
