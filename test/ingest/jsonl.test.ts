@@ -86,10 +86,10 @@ describe('JSON Lines adapter (ingest output read back)', () => {
     ]);
   });
 
-  it('keeps a 19-digit string id exactly and ignores invalid optional values', async () => {
+  it('keeps a 19-digit string id exactly and ignores invalid optional values (a mistyped one with a warning)', async () => {
     const text = `${line({ id: '1299998475416563727', platform: 'x', author: 'TeleNovaAyuda', createdAt: '2024-01-01T10:00:00Z', text: 'hola', rating: 9, role: 'jefe', deleted: 'yes' })}\r\n`;
     const { posts, warnings } = await ingest('ids.jsonl', text, { adapterId: 'jsonl' });
-    expect(warnings).toEqual([]);
+    expect(warnings.map((w) => [w.code, w.message])).toEqual([['bad-field-type', '"deleted" should be a boolean; that value was ignored']]);
     expect(posts[0]).toEqual({ id: '1299998475416563727', platform: 'x', author: 'TeleNovaAyuda', createdAt: '2024-01-01T10:00:00Z', text: 'hola', source: { file: 'ids.jsonl', line: 1 } });
   });
 
@@ -116,5 +116,22 @@ describe('jsonl: the wider inputs\' fields', () => {
     const run = await ingest('posts.jsonl', `${line}\n`);
     expect(run.posts[0]).not.toHaveProperty('visibility');
     expect(run.posts[0]).not.toHaveProperty('timePrecision');
+  });
+});
+
+describe('jsonl: the contract field list checks the types', () => {
+  it('a value of the wrong type is named with its line and ignored; the post is kept', async () => {
+    const text = [
+      line({ id: '1', author: 'ana', createdAt: '2026-03-02T10:00:00Z', text: 'hola', rating: '5', deleted: 'no' }),
+      line({ id: '2', author: 'ana', createdAt: '2026-03-02T11:00:00Z', text: 'otra', lang: 'es' }),
+    ].join('\n');
+    const { posts, warnings } = await ingest('posts.jsonl', text);
+    expect(posts.map((p) => [p.id, p.rating, p.deleted])).toEqual([
+      ['1', undefined, undefined],
+      ['2', undefined, undefined],
+    ]);
+    expect(warnings).toEqual([
+      expect.objectContaining({ line: 1, code: 'bad-field-type', message: '"rating" should be a number, "deleted" should be a boolean; those values were ignored' }),
+    ]);
   });
 });

@@ -3,7 +3,7 @@
  * back. Each line keeps the `source` of the original export, so findings still point to it.
  */
 import type { AdapterInput, IngestAdapter, IngestSink } from '../../contract/adapter.js';
-import { TIME_PRECISIONS, VISIBILITIES, type PostRecord, type TimePrecision, type Visibility } from '../../contract/post.js';
+import { POST_FIELDS, TIME_PRECISIONS, VISIBILITIES, type PostRecord, type TimePrecision, type Visibility } from '../../contract/post.js';
 import { parseFlexibleDate } from '../../time/dates.js';
 
 const MAX_LINE = 16 * 1024 * 1024;
@@ -69,6 +69,11 @@ function readLine(text: string, line: number, sink: IngestSink): void {
   if (id === undefined && typeof value.id === 'number') {
     id = String(value.id);
     sink.warn({ line, code: 'numeric-id', message: `id ${id} is a JSON number; long ids lose digits that way (write ids as strings)` });
+  }
+  // The contract's field list says each key's type: a value of another type is said, not silently dropped.
+  const mistyped = POST_FIELDS.filter((f) => f.key !== 'id' && value[f.key] !== undefined && value[f.key] !== null && typeof value[f.key] !== f.type);
+  if (mistyped.length > 0) {
+    sink.warn({ line, code: 'bad-field-type', message: `${mistyped.map((f) => `"${f.key}" should be a ${f.type}`).join(', ')}; ${mistyped.length === 1 ? 'that value was' : 'those values were'} ignored` });
   }
   const author = str('author');
   const createdAt = str('createdAt');
