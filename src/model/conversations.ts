@@ -223,14 +223,18 @@ export function decideChannels(corpus: Corpus, wanted: ReadonlySet<string>): Map
 }
 
 /** Whether post i sits on the brand's channel: its own `channel` field first, then its input's decision. */
+function pageAsHandle(page: string): string {
+  return normalizeHandle(page).normalize('NFD').replace(/[\u0300-\u036f\s]+/g, '');
+}
+
 export function postChannelTest(table: PostTable, channels: Map<number, ChannelDecision>, wanted: ReadonlySet<string>): (i: number) => boolean {
   const perPost = new Map<string, boolean>();
   return (i) => {
     const channel = table.extras.get(i)?.channel;
     if (channel !== undefined) {
       let brands = perPost.get(channel);
-      // A page name may be written with spaces ("Verdemar Ayuda") where the handle has none.
-      if (brands === undefined) perPost.set(channel, (brands = wanted.has(normalizeHandle(channel)) || wanted.has(normalizeHandle(channel).replace(/\s+/g, ''))));
+      // A page name may be written with spaces and accents ("Marca Energía") where the handle has neither.
+      if (brands === undefined) perPost.set(channel, (brands = wanted.has(normalizeHandle(channel)) || wanted.has(pageAsHandle(channel))));
       return brands;
     }
     return channels.get(table.fileOf[i]!)?.brands ?? false;

@@ -88,11 +88,13 @@ describe('a brand is its handles and a conversation belongs to the channel it si
       'p3,Otra,kate,customer,2026-03-02T10:00:00Z,"My bill is wrong",',
       'p4,Otra,Support,brand,2026-03-02T12:00:00Z,"Sorry Kate, fixed.",p3',
       'p5,Otra,sam,customer,2026-03-03T10:00:00Z,"Still no refund?",',
+      'p6,Marca Energía,pepe,customer,2026-03-04T10:00:00Z,"¿Sigue sin luz el barrio?",',
     ];
     writeFileSync(file, rows.join('\n'));
     const asOf = ['--as-of', '2026-03-20T00:00:00Z'];
+    // "Marca Energía" is the page of @MarcaEnergia: spaces and accents do not matter.
     const marca = json(['audit', file, '--brand', 'MarcaEnergia,Soporte', ...asOf]);
-    expect(marca.metrics).toMatchObject({ conversations: 1, repliedTo: 1, ignored: 0 });
+    expect(marca.metrics).toMatchObject({ conversations: 2, repliedTo: 1, ignored: 1 });
     expect(marca.metrics.firstResponseMinutes.median).toBe(30);
     const otra = json(['audit', file, '--brand', 'Otra,Support', ...asOf]);
     expect(otra.metrics).toMatchObject({ conversations: 2, repliedTo: 1, ignored: 1 });
