@@ -101,10 +101,10 @@ describe('generic CSV: separate date and time columns', () => {
       '5;15/10/2024;10:06;marca;buenas', // 6
     ].join('\n');
     const { posts, warnings, summary } = await ingest('horas.csv', csv, { options: { timezone: 'UTC' } });
-    expect(posts.map((p) => [p.id, p.createdAt])).toEqual([
-      ['1', '2024-10-15T10:00:00Z'],
-      ['3', '2024-10-15T00:00:00Z'],
-      ['5', '2024-10-15T10:06:00Z'],
+    expect(posts.map((p) => [p.id, p.createdAt, p.timePrecision])).toEqual([
+      ['1', '2024-10-15T10:00:00Z', undefined],
+      ['3', '2024-10-15T00:00:00Z', 'day'],
+      ['5', '2024-10-15T10:06:00Z', undefined],
     ]);
     expect(warnings.map((w) => [w.input, w.line, w.code])).toEqual([
       ['horas.csv', 3, 'bad-time'],

@@ -228,6 +228,8 @@ class RowReader {
   private readonly platformKey: string;
   private naiveTimes = 0;
   private dateOnly = 0;
+  /** Whether the row timeOf last read had a date without a time of day (its timePrecision is "day"). */
+  private rowDateOnly = false;
   private roundedIds = 0;
 
   constructor(
@@ -272,6 +274,7 @@ class RowReader {
     }
     const time = this.timeOf(cell('created_at'), cell('time'), line);
     if (time === null) return;
+    const dateOnly = this.rowDateOnly;
 
     let inReplyTo: string | undefined = stripPandasFloat(cell('in_reply_to')) || undefined;
     if (inReplyTo && EXCEL_SCIENTIFIC.test(inReplyTo)) {
@@ -302,6 +305,7 @@ class RowReader {
       if (value === null) sink.warn({ line, code: 'bad-role', message: `role "${clip(role)}" is neither brand nor customer; the brand handles decide` });
       else record.role = value;
     }
+    if (dateOnly) record.timePrecision = 'day';
     const channel = cell('channel');
     // A yes/no "brand" column says who wrote the row, not whose page it is.
     if (channel !== '' && parseFlagCell(channel) === null) record.channel = channel;
@@ -333,6 +337,7 @@ class RowReader {
       // An empty time cell is no time, not a bad one: the row is kept at midnight like a date-only value, and
       // the note on date-only rows counts it.
       if (!parsed.hasOffset) this.naiveTimes++;
+      this.rowDateOnly = parsed.dateOnly;
       if (parsed.dateOnly) this.dateOnly++;
       return parsed.ms;
     }
@@ -340,6 +345,7 @@ class RowReader {
       sink.warn({ line, code: 'bad-date', message: `date "${clip(rawDate)}" is not a date we can read (e.g. 2024-05-01 or 01/05/2024); row skipped` });
       return null;
     }
+    this.rowDateOnly = false;
     const clock = parseTimeOfDay(rawTime);
     if (!clock) {
       // Decision: skipped, like a bad date. Kept at midnight it would give made-up response times (a reply
