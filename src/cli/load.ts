@@ -59,7 +59,8 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
       progress.update(`Read ${file.name}: ${corpus.table.length - before} posts`);
     } catch (error) {
       if (!(error instanceof InputError) || file.explicit) throw error;
-      corpus.warn({ input: file.name, code: 'unusable-file', message: `${error.message}; file skipped` });
+      // The hint (a --map that would read it) is what makes the file usable: keep it in the warning.
+      corpus.warn({ input: file.name, code: 'unusable-file', message: `${error.message}; file skipped${error.hint ? ` (hint: ${error.hint})` : ''}` });
     }
     done++;
   }

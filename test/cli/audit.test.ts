@@ -198,6 +198,9 @@ describe('errors a user can make', () => {
     const result = JSON.parse(stdout);
     expect(result.warningCounts['unknown-format']).toBe(1);
     expect(result.warningCounts['unusable-file']).toBe(1); // a CSV without an id column
+    // The warning keeps the hint that would make the file readable.
+    const unusable = result.warnings.find((w: { code: string }) => w.code === 'unusable-file');
+    expect(unusable.message).toMatch(/file skipped \(hint: .*--map/);
     expect(stderr).toMatch(/1 unknown-format/);
   });
 
