@@ -259,7 +259,9 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
   progress.stop();
   const color = options.color && !process.env.NO_COLOR && (options.output === undefined ? Boolean(process.stdout.isTTY) : false);
   const renderer = rendererById(options.format)!;
-  const output = renderer.render(result, { catalog: catalogFor(config.locale), color });
+  // The terminal's width when there is one (never below 60); 80 in a pipe or a cron log.
+  const width = process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : 80;
+  const output = renderer.render(result, { catalog: catalogFor(config.locale), color, width });
   if (typeof output !== 'string') throw new UsageError(`--format ${renderer.id} writes several files: give --output a folder`);
   await writeOutput(output, options.output);
   if (!options.quiet) {

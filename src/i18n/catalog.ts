@@ -59,11 +59,15 @@ export class Catalog {
     return words && Object.hasOwn(words, code) ? words[code]! : code;
   }
 
-  /** Fills `{key}` and `{key|table}` placeholders; unknown keys stay as written. */
+  /**
+   * Fills `{key}`, `{key|table}` and `{key:one:other}` placeholders (the last writes the number and the
+   * singular or plural word: `{n:case:cases}` → "1 case", "3 cases"); unknown keys stay as written.
+   */
   fill(template: string, data: Readonly<Record<string, string | number>>): string {
-    return template.replace(/\{(\w+)(?:\|([\w-]+))?\}/g, (whole, key: string, table: string | undefined) => {
+    return template.replace(/\{(\w+)(?:\|([\w-]+)|:([^:{}]+):([^:{}]+))?\}/g, (whole, key: string, table: string | undefined, one: string | undefined, other: string | undefined) => {
       if (!Object.hasOwn(data, key)) return whole;
       const value = String(data[key]);
+      if (one !== undefined && other !== undefined) return `${value} ${Number(data[key]) === 1 ? one : other}`;
       return table ? this.term(table, value) : value;
     });
   }

@@ -31,7 +31,7 @@ export const en = {
     'not-measured-yet': 'not measured yet in this version',
     'no-data': 'no data',
     'rule-failed': 'rule failed: {error}',
-    'too-few-cases': '{n} cases: too few to score (minimum {min})',
+    'too-few-cases': '{n:case:cases}: too few to score (minimum {min})',
     'no-conversations': 'no conversation in the period',
     'unresolved-links': '{unresolved} of {replies} reply links point to posts missing from the data: reply figures cannot be trusted',
   },
@@ -42,6 +42,7 @@ export const en = {
     register: { tu: 'tú', usted: 'usted', none: 'none' },
   },
   report: {
+    repliedTo: 'Replied to', repliedToHow: 'a human brand reply: the first-reply base',
     title: 'Second impression', score: 'Second-impression score', asOf: 'as of', conversations: 'conversations', posts: 'posts',
     notMeasured: 'not measured', basis: 'The overall score averages the categories that have data', keyFigures: 'Key figures',
     needing: 'Needing a reply', of: 'of', answered: 'answered', ignored: 'ignored', pending: 'pending', replyRate: 'Reply rate',

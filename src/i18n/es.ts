@@ -28,7 +28,7 @@ export const es: Messages = {
     'not-measured-yet': 'aún no se mide en esta versión',
     'no-data': 'sin datos',
     'rule-failed': 'la regla falló: {error}',
-    'too-few-cases': '{n} casos: demasiado pocos para puntuar (mínimo {min})',
+    'too-few-cases': '{n:caso:casos}: no bastan para puntuar (mínimo {min})',
     'no-conversations': 'ninguna conversación en el periodo',
     'unresolved-links': '{unresolved} de {replies} enlaces de respuesta apuntan a mensajes que faltan en los datos: las cifras de respuesta no son fiables',
   },
@@ -38,6 +38,7 @@ export const es: Messages = {
     register: { tu: 'tú', usted: 'usted', none: 'ninguno' },
   },
   report: {
+    repliedTo: 'Con respuesta', repliedToHow: 'respuesta humana: base de la 1.ª respuesta',
     title: 'Segunda impresión', score: 'Puntuación de segunda impresión', asOf: 'a fecha de', conversations: 'conversaciones', posts: 'mensajes',
     notMeasured: 'sin medir', basis: 'La puntuación global promedia las categorías con datos', keyFigures: 'Cifras clave',
     needing: 'Necesitan respuesta', of: 'de', answered: 'respondidas', ignored: 'ignoradas', pending: 'pendientes', replyRate: 'Tasa de respuesta',

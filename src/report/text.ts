@@ -43,13 +43,20 @@ export function renderText(result: AuditResult, options: RenderOptions): string 
     const label = `  ${catalog.category(id).padEnd(24)} ${padScore(category.score, chalk)}  `;
     const why = category.reasons ? category.reasons.map((r) => catalog.reason(r)).join('; ') : t.notMeasured;
     lines.push(category.score === null ? label + chalk.dim(clip(why, width - 31)) : label + bar(category.score, 20, chalk) + chalk.dim(` n=${category.cases}`));
+    // The rules behind the category, so a reader can check the score without the JSON.
+    for (const rule of category.rules) {
+      const head = `      ${clip(catalog.ruleTitle(rule.id), 36).padEnd(36)} ${padScore(rule.score, chalk)}`;
+      const basis = rule.score === null ? (rule.reason ? catalog.reason(rule.reason) : t.notMeasured) : `${catalog.messages.rulesListing.weight} ${rule.weight.toLocaleString(locale === 'es' ? 'es-ES' : 'en-US')} · n=${rule.cases ?? '—'}`;
+      lines.push(head + chalk.dim(`  ${clip(basis, Math.max(10, width - 48))}`));
+    }
   }
   const scored = CATEGORY_IDS.filter((id) => result.categories[id].score !== null && result.categories[id].weight > 0);
   lines.push(chalk.dim(wrapIndent(`  ${t.basis}: ${scored.length > 0 ? scored.map((id) => catalog.category(id)).join(', ') : t.noneYet}.`, width, '  ')));
   lines.push('');
 
   lines.push(chalk.bold(t.keyFigures));
-  lines.push(`  ${t.needing.padEnd(LABEL)} ${m.needingReply} ${t.of} ${m.conversations} · ${t.answered} ${m.answered} · ${t.ignored} ${m.ignored} · ${t.pending} ${m.pending}`);
+  lines.push(wrapIndent(`  ${t.needing.padEnd(LABEL)} ${m.needingReply} ${t.of} ${m.conversations} · ${t.answered} ${m.answered} · ${t.ignored} ${m.ignored} · ${t.pending} ${m.pending}`, width, ' '.repeat(LABEL + 3)));
+  lines.push(`  ${t.repliedTo.padEnd(LABEL)} ${m.repliedTo} ${t.of} ${m.conversations}  ${chalk.dim(`(${t.repliedToHow})`)}`);
   lines.push(`  ${t.replyRate.padEnd(LABEL)} ${formatPercent(m.replyRate, locale)}  ${chalk.dim(`(${t.replyRateHow})`)}`);
   lines.push(...durationLines(t.firstReply, m.firstResponseMinutes, result.settings.slaMinutes, t, width, locale));
   const business = m.firstResponseBusinessMinutes;
@@ -137,16 +144,16 @@ function wallClock(zone: string): (iso: string) => string {
 function findingLines(finding: Finding, catalog: Catalog, chalk: ChalkInstance, width: number, threadLabel: string, when: (iso: string) => string): string[] {
   const icon = finding.severity === 'error' ? chalk.red('✖') : finding.severity === 'warning' ? chalk.yellow('▲') : chalk.blue('ℹ');
   const where = ` · ${threadLabel} ${finding.threadId}`;
-  // The icon is one visible character whatever its colour codes.
-  const message = clip(`    ? ${catalog.finding(finding)}`, Math.max(30, width - [...where].length)).replace('?', icon);
-  const out = [message + chalk.dim(where)];
+  // The whole explanation, wrapped, never cut; the icon is one visible character whatever its colour codes.
+  const wrapped = wrapWords(`    ? ${catalog.finding(finding)}${where}`, width, '      ');
+  const out = [wrapped.replace('?', icon)];
   for (const evidence of finding.evidence) {
     const who = `${evidence.role === 'brand' ? '▸' : '◂'} @${evidence.author.replace(/^@/, '')}`;
     const at = when(evidence.createdAt);
     const head = `      ${who} ${chalk.dim(at)} `;
     const visibleHead = `      ${who} ${at} `;
-    const quote = `"${evidence.text.replace(/\s+/g, ' ').trim()}"`;
-    out.push(head + clip(quote, Math.max(20, width - visibleHead.length)));
+    const room = Math.max(20, width - visibleHead.length);
+    out.push(head + quoteAround(evidence.text.replace(/\s+/g, ' ').trim(), typeof finding.data.quote === 'string' ? finding.data.quote : undefined, room));
   }
   return out;
 }
@@ -177,21 +184,66 @@ function day(iso: string | null): string {
   return iso === null ? '—' : iso.slice(0, 10);
 }
 
-/** Cuts a line to `max` visible characters (by code point, so emoji are not split). */
+const graphemer = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** User-perceived characters: an emoji with its skin tone or a letter with its accent is one. */
+function graphemes(text: string): string[] {
+  return Array.from(graphemer.segment(text), (g) => g.segment);
+}
+
+/** Cuts a line to `max` visible characters on grapheme boundaries, so no emoji or accent is split. */
 function clip(text: string, max: number): string {
-  const chars = [...text];
+  const chars = graphemes(text);
   return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}
+
+/**
+ * The evidence text in quotes, cut to `max` characters around the judged phrase when there is one, so the
+ * words the finding is about are always visible ("…pues no sea pendejo y lea…").
+ */
+export function quoteAround(text: string, phrase: string | undefined, max: number): string {
+  const chars = graphemes(text);
+  if (chars.length + 2 <= max) return `"${text}"`;
+  const inner = Math.max(3, max - 2);
+  const at = phrase ? text.toLowerCase().indexOf(phrase.toLowerCase()) : -1;
+  if (at < 0) return `"${chars.slice(0, inner - 1).join('')}…"`;
+  // Grapheme index of the phrase and its length in graphemes.
+  const start = graphemes(text.slice(0, at)).length;
+  const length = graphemes(phrase!).length;
+  if (start + length <= inner - 1) return `"${chars.slice(0, inner - 1).join('')}…"`;
+  // Centre the phrase with "…" on both sides; at the end of the text only the left one is needed.
+  const window = inner - 2;
+  const from = Math.max(0, start - Math.floor(Math.max(0, window - length) / 2));
+  if (from + window >= chars.length) return `"…${chars.slice(chars.length - (inner - 1)).join('')}"`;
+  return `"…${chars.slice(from, from + window).join('')}…"`;
+}
+
+/** Wraps a long line at spaces, indenting the continuation lines; a word longer than the line is cut. */
+function wrapWords(text: string, width: number, indent: string): string {
+  if (graphemes(text).length <= width) return text;
+  const lead = /^ */.exec(text)![0];
+  const [first = '', ...words] = text.slice(lead.length).split(' ');
+  const lines: string[] = [];
+  let current = lead + first;
+  for (const word of words) {
+    const candidate = `${current} ${word}`;
+    if (graphemes(candidate).length > width) {
+      lines.push(current);
+      current = clip(indent + word, width);
+    } else current = candidate;
+  }
+  lines.push(current);
+  return lines.join('\n');
 }
 
 /** Wraps a long line at its " · " separators (or spaces), indenting the continuation lines. */
 function wrapIndent(text: string, width: number, indent: string): string {
-  if ([...text].length <= width) return text;
+  if (graphemes(text).length <= width) return text;
   const separator = text.includes(' · ') ? ' · ' : ' ';
   const parts = text.split(separator);
   const lines: string[] = [];
   let current = parts[0]!;
   for (const part of parts.slice(1)) {
-    if ([...current].length + separator.length + [...part].length > width) {
+    if (graphemes(current).length + separator.length + graphemes(part).length > width) {
       lines.push(current);
       current = indent + part;
     } else current += separator + part;
