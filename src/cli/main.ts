@@ -140,6 +140,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`wrote ${options.output}\n`);
     });
 
+  // No command at all is a usage mistake (a cron line missing its arguments): usage on stderr, exit 2.
+  if (argv.length <= 2) {
+    process.stderr.write(program.helpInformation());
+    return EXIT_ERROR;
+  }
   try {
     await program.parseAsync([...argv]);
     return exitCode;
@@ -269,6 +274,7 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
     if (warnings.length > 0) {
       const total = warnings.reduce((sum, [, n]) => sum + n, 0);
       process.stderr.write(`second-impression: ${total} warning${total === 1 ? '' : 's'} (${warnings.map(([code, n]) => `${n} ${code}`).join(', ')}); details in the report\n`);
+      process.stderr.write(warningLines(result.warnings, total));
     }
   }
   if (failUnder !== undefined) {
@@ -294,6 +300,16 @@ async function ingestCommand(inputs: string[], options: CommonInputOptions): Pro
   progress.stop();
   const total = corpus.warnings.total;
   if (!options.quiet && total > 0) process.stderr.write(`second-impression: ${total} warning${total === 1 ? '' : 's'} while reading (${Object.entries(corpus.warnings.countsByCode()).map(([c, n]) => `${n} ${c}`).join(', ')})\n`);
+}
+
+/** Warnings shown on stderr before the count, like a linter's: enough for a cron log to show the problem. */
+const STDERR_WARNINGS = 5;
+
+/** The first warnings as `file:line code message`, then how many more there are. */
+function warningLines(warnings: readonly { input: string; line?: number; code: string; message: string }[], total: number): string {
+  const shown = warnings.slice(0, STDERR_WARNINGS).map((w) => `  ${safeForTerminal(`${w.input}${w.line ? `:${w.line}` : ''} ${w.code} ${w.message}`)}\n`);
+  const rest = total - shown.length;
+  return shown.join('') + (rest > 0 ? `  … and ${rest} more; all in the report\n` : '');
 }
 
 export function rulesListing(ruleWeights: Record<string, number>, categoryWeights: Record<string, number>, locale: Locale, format: 'text' | 'json'): string {

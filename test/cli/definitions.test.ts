@@ -170,3 +170,24 @@ describe('what was left out is said', () => {
     expect(result.metrics.conversations).toBe(6);
   });
 });
+
+describe('the command line around the report', () => {
+  it('no arguments: usage on stderr, nothing on stdout, exit 2', () => {
+    const run = runCli([]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^Usage: second-impression/);
+  });
+
+  it('warnings on stderr name file:line and code, then how many more', () => {
+    const dir = tmp();
+    const rows = ['id,author,created_at,text,in_reply_to'];
+    for (let k = 0; k < 7; k++) rows.push(`${k},cliente${k},2026-03-0${k + 1}T10:00:00Z,hola,`, `x${k},ana,no es una fecha,hola,`, `r${k},Marca,2026-03-0${k + 1}T10:20:00Z,¡hola!,${k}`);
+    const file = path.join(dir, 'fechas.csv');
+    writeFileSync(file, rows.join('\n'));
+    const run = runCli(['audit', file, '--brand', 'Marca', '--as-of', '2026-03-20T00:00:00Z']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`${file}:3 bad-date created_at "no es una fecha"`);
+    expect(run.stderr).toMatch(/… and 2 more; all in the report/);
+  });
+});
