@@ -40,12 +40,21 @@ async function byteScan(file) {
 }
 
 function audit(csv, brand, asOf) {
-  const child = spawnSync(process.execPath, [path.join(root, 'bench/child.mjs'), 'audit', csv, '--brand', brand, '--as-of', asOf, '--format', 'json', '--quiet'], {
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [path.join(root, 'bench/child.mjs'), 'audit', csv, '--brand', brand, '--as-of', asOf, '--format', 'json', '--quiet'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+    },
+  );
   if (child.status !== 0) throw new Error(`audit failed (${child.status}): ${child.stderr}`);
-  const stats = JSON.parse(child.stderr.trim().split('\n').find((line) => line.includes('"bench":true')));
+  const stats = JSON.parse(
+    child.stderr
+      .trim()
+      .split('\n')
+      .find((line) => line.includes('"bench":true')),
+  );
   return { result: JSON.parse(child.stdout), seconds: stats.wallMs / 1000, rssMb: stats.maxRssKiB / 1024 };
 }
 
@@ -55,7 +64,8 @@ function check(result, expected, brand) {
   if (m.conversations !== expected.conversations) problems.push(`conversations ${m.conversations} ≠ ${expected.conversations}`);
   if (m.answered !== expected.answered) problems.push(`answered ${m.answered} ≠ ${expected.answered}`);
   if (Math.abs(m.replyRate - expected.replyRate) > 1e-6) problems.push(`replyRate ${m.replyRate} ≠ ${expected.replyRate}`);
-  if (m.firstResponseMinutes.median !== expected.medianFirstReplyMinutes) problems.push(`median ${m.firstResponseMinutes.median} ≠ ${expected.medianFirstReplyMinutes}`);
+  if (m.firstResponseMinutes.median !== expected.medianFirstReplyMinutes)
+    problems.push(`median ${m.firstResponseMinutes.median} ≠ ${expected.medianFirstReplyMinutes}`);
   if (m.firstResponseMinutes.p90 !== expected.p90FirstReplyMinutes) problems.push(`p90 ${m.firstResponseMinutes.p90} ≠ ${expected.p90FirstReplyMinutes}`);
   return problems.length === 0 ? 'exact' : `${brand}: ${problems.join(', ')}`;
 }
@@ -69,10 +79,19 @@ const scans = [];
 for (let r = 0; r < RUNS; r++) scans.push(await byteScan(large.csv));
 
 const rows = [];
-for (const [label, data] of [[`${SMALL.toLocaleString('en')} conversations`, small], [`${LARGE.toLocaleString('en')} conversations`, large]]) {
+for (const [label, data] of [
+  [`${SMALL.toLocaleString('en')} conversations`, small],
+  [`${LARGE.toLocaleString('en')} conversations`, large],
+]) {
   const runs = [];
   for (let r = 0; r < RUNS; r++) runs.push(audit(data.csv, brands[0], data.truth.asOf));
-  rows.push({ label, data, seconds: median(runs.map((x) => x.seconds)), rssMb: Math.max(...runs.map((x) => x.rssMb)), verdict: check(runs[0].result, data.truth.brands[brands[0]], brands[0]) });
+  rows.push({
+    label,
+    data,
+    seconds: median(runs.map((x) => x.seconds)),
+    rssMb: Math.max(...runs.map((x) => x.rssMb)),
+    verdict: check(runs[0].result, data.truth.brands[brands[0]], brands[0]),
+  });
 }
 // Every brand's figures on the large corpus, once each.
 const perBrand = brands.map((brand) => {
@@ -86,7 +105,8 @@ const ratio = largeRow.seconds / smallRow.seconds;
 const sizeRatio = largeRow.data.bytes / smallRow.data.bytes;
 const maxRss = Math.max(largeRow.rssMb, ...perBrand.map((b) => b.rssMb));
 const maxSeconds = Math.max(largeRow.seconds, ...perBrand.map((b) => b.seconds));
-const pass = maxSeconds <= TARGET_SECONDS && maxRss <= TARGET_RSS_MB && perBrand.every((b) => b.verdict === 'exact') && rows.every((r) => r.verdict === 'exact');
+const pass =
+  maxSeconds <= TARGET_SECONDS && maxRss <= TARGET_RSS_MB && perBrand.every((b) => b.verdict === 'exact') && rows.every((r) => r.verdict === 'exact');
 
 const fmt = (n, d = 2) => n.toFixed(d);
 const lines = [
@@ -106,7 +126,7 @@ const lines = [
   ...rows.map((r) => `| audit → JSON (${brands[0]}) | ${r.label}, ${fmt(r.data.bytes / 1e6, 0)} MB | ${fmt(r.seconds)} | ${fmt(r.rssMb, 0)} | ${r.verdict} |`),
   ...perBrand.map((b) => `| audit → JSON (${b.brand}) | ${LARGE.toLocaleString('en')} conversations | ${fmt(b.seconds)} | ${fmt(b.rssMb, 0)} | ${b.verdict} |`),
   '',
-  `Linearity: ${fmt(sizeRatio, 1)}× the bytes took ${fmt(ratio, 1)}× the time (${fmt(largeRow.seconds / (largeRow.data.bytes / 1e6) * 1000, 1)} ms/MB vs ${fmt(smallRow.seconds / (smallRow.data.bytes / 1e6) * 1000, 1)} ms/MB; process start-up weighs more on the small file).`,
+  `Linearity: ${fmt(sizeRatio, 1)}× the bytes took ${fmt(ratio, 1)}× the time (${fmt((largeRow.seconds / (largeRow.data.bytes / 1e6)) * 1000, 1)} ms/MB vs ${fmt((smallRow.seconds / (smallRow.data.bytes / 1e6)) * 1000, 1)} ms/MB; process start-up weighs more on the small file).`,
   '',
   'Repeat with `npm run bench` (add `-- --runs 5` for more runs). The generated files stay in `.bench/` (git-ignored).',
   '',

@@ -9,7 +9,10 @@ import { loadDefaultResources } from '../dist/io/resources.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const read = (category) =>
-  readFileSync(path.join(root, 'fixtures/eval', `${category}.jsonl`), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  readFileSync(path.join(root, 'fixtures/eval', `${category}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 
 await loadDefaultResources();
 const report = evaluate(read);
@@ -23,13 +26,21 @@ const lines = [
   '',
   '| category | n | precision | recall | F1 | hard P | hard R | es-ES P/R | es-MX P/R | en P/R | target |',
   '|---|---:|---:|---:|---:|---:|---:|---|---|---|---|',
-  ...report.categories.map((c) => `| ${c.category} | ${c.n} | ${pct(c.precision)} | ${pct(c.recall)} | ${pct(c.f1)} | ${pct(c.hard.precision)} | ${pct(c.hard.recall)} | ${c.variants['es-ES'] ? `${pct(c.variants['es-ES'].precision)}/${pct(c.variants['es-ES'].recall)}` : '—'} | ${c.variants['es-MX'] ? `${pct(c.variants['es-MX'].precision)}/${pct(c.variants['es-MX'].recall)}` : '—'} | ${c.variants.en ? `${pct(c.variants.en.precision)}/${pct(c.variants.en.recall)}` : '—'} | ${c.met ? 'met' : '**not met**'} |`),
+  ...report.categories.map(
+    (c) =>
+      `| ${c.category} | ${c.n} | ${pct(c.precision)} | ${pct(c.recall)} | ${pct(c.f1)} | ${pct(c.hard.precision)} | ${pct(c.hard.recall)} | ${c.variants['es-ES'] ? `${pct(c.variants['es-ES'].precision)}/${pct(c.variants['es-ES'].recall)}` : '—'} | ${c.variants['es-MX'] ? `${pct(c.variants['es-MX'].precision)}/${pct(c.variants['es-MX'].recall)}` : '—'} | ${c.variants.en ? `${pct(c.variants.en.precision)}/${pct(c.variants.en.recall)}` : '—'} | ${c.met ? 'met' : '**not met**'} |`,
+  ),
   '',
   `Promises detected with the labelled deadline day: ${pct(report.categories.find((c) => c.category === 'promise')?.exactDeadline ?? null)} (nlp.md gate: 0.90).`,
   '',
   '| multi-class | n | accuracy | confusion (gold → predicted: count) |',
   '|---|---:|---:|---|',
-  ...report.multiclass.map((m) => `| ${m.category} | ${m.n} | ${pct(m.accuracy)} | ${Object.entries(m.confusion).map(([k, v]) => `${k}: ${v}`).join(', ')} |`),
+  ...report.multiclass.map(
+    (m) =>
+      `| ${m.category} | ${m.n} | ${pct(m.accuracy)} | ${Object.entries(m.confusion)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')} |`,
+  ),
   '',
   'False positives and misses are listed by `npm run eval -- --errors`. Each false positive that reveals a missing',
   'guard becomes a negative example in its lexicon entry.',

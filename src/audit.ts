@@ -78,7 +78,12 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
   // Most reply links dangling (Excel-mangled ids, a truncated export): who answered whom is unknown.
   const linksUnreliable = links.total >= config.minCases && links.unresolved * 2 > links.total;
   for (const rule of rules) {
-    const result = guard(runRule(() => rule.run(ruleContext(rule, artifacts, settings))), rule, config.minCases, linksUnreliable ? links : undefined);
+    const result = guard(
+      runRule(() => rule.run(ruleContext(rule, artifacts, settings))),
+      rule,
+      config.minCases,
+      linksUnreliable ? links : undefined,
+    );
     if (result.failed) warnings.add({ input: '(audit)', code: 'rule-failed', message: `${rule.meta.id}: ${result.failed}; its score was left out` });
     findings.push(...result.findings);
     const report: RuleReport = {
@@ -141,11 +146,17 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
 
 /** Sentences for the input notes: why an input's threads count (or not) for this brand. */
 const CHANNEL_NOTES: Record<ChannelDecision['rule'], (d: ChannelDecision) => string> = {
-  owner: (d) => (d.brands ? 'the input names the brand as its owner: every thread in it counts' : 'the input names another owner: a thread counts only when it mentions or replies to the brand, or the brand posted in it'),
+  owner: (d) =>
+    d.brands
+      ? 'the input names the brand as its owner: every thread in it counts'
+      : 'the input names another owner: a thread counts only when it mentions or replies to the brand, or the brand posted in it',
   'own-inbox': () => "the brand's own inbox (every post it marks as a company's is by the brand's handles): every customer thread in it counts",
-  'no-company-posts': () => "taken as the brand's own channel (it marks no post as a company's): every customer thread in it counts; a channel column says otherwise",
-  'other-company': (d) => `another company's inbox (${d.otherCompanies.join(', ')}): a thread counts only when it mentions or replies to the brand, or the brand posted in it`,
-  'mixed-companies': (d) => `several companies' conversations (also ${d.otherCompanies.join(', ')}): a thread counts only when it mentions or replies to the brand, or the brand posted in it`,
+  'no-company-posts': () =>
+    "taken as the brand's own channel (it marks no post as a company's): every customer thread in it counts; a channel column says otherwise",
+  'other-company': (d) =>
+    `another company's inbox (${d.otherCompanies.join(', ')}): a thread counts only when it mentions or replies to the brand, or the brand posted in it`,
+  'mixed-companies': (d) =>
+    `several companies' conversations (also ${d.otherCompanies.join(', ')}): a thread counts only when it mentions or replies to the brand, or the brand posted in it`,
   'multi-brand': () => 'a multi-brand dataset: a thread counts only when it mentions or replies to the brand, or the brand posted in it',
   'per-post': () => "each post's channel column decides whether its thread sits on the brand's channel",
 };
@@ -172,7 +183,11 @@ function inputsFor(corpus: Corpus, artifacts: AuditArtifacts, handles: readonly 
     if (rules.length === 1) notes.push(CHANNEL_NOTES[rules[0]!](decisions[0]!));
     if (count === 0 && input.posts > 0) {
       const others = [...new Set(decisions.flatMap((d) => d.otherCompanies))];
-      warn({ input: input.path, code: 'input-not-brand', message: `gives ${brand} nothing: 0 conversations${others.length > 0 ? ` (it is ${others.join(', ')}'s)` : ''}; its posts were left out` });
+      warn({
+        input: input.path,
+        code: 'input-not-brand',
+        message: `gives ${brand} nothing: 0 conversations${others.length > 0 ? ` (it is ${others.join(', ')}'s)` : ''}; its posts were left out`,
+      });
     }
     return { ...input, notes, conversations: count };
   });
@@ -191,7 +206,8 @@ function guard(result: RunOutcome, rule: Rule, minCases: number, dangling: { tot
   if (dangling && rule.meta.needsReplyLinks) {
     return { ...result, score: null, reason: { code: 'unresolved-links', data: { unresolved: dangling.unresolved, replies: dangling.total } } };
   }
-  if (result.cases !== null && result.cases < minCases) return { ...result, score: null, reason: { code: 'too-few-cases', data: { n: result.cases, min: minCases } } };
+  if (result.cases !== null && result.cases < minCases)
+    return { ...result, score: null, reason: { code: 'too-few-cases', data: { n: result.cases, min: minCases } } };
   return result;
 }
 

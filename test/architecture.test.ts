@@ -68,9 +68,13 @@ describe('architecture: the dependency rule', () => {
   });
 
   it('only cli and io import the file system, network, processes or a database', () => {
-    const IO = /^(?:node:)?(?:fs|fs\/promises|net|http|https|http2|child_process|worker_threads|dgram|tls|dns)$|^(?:undici|better-sqlite3|sqlite3|node-sqlite3-wasm)$/;
-    const offenders = FILES.filter(({ file }) => !file.startsWith('cli/') && !file.startsWith('io/'))
-      .flatMap(({ file, text }) => importsOf(text).filter((spec) => IO.test(spec)).map((spec) => `${file} imports ${spec}`));
+    const IO =
+      /^(?:node:)?(?:fs|fs\/promises|net|http|https|http2|child_process|worker_threads|dgram|tls|dns)$|^(?:undici|better-sqlite3|sqlite3|node-sqlite3-wasm)$/;
+    const offenders = FILES.filter(({ file }) => !file.startsWith('cli/') && !file.startsWith('io/')).flatMap(({ file, text }) =>
+      importsOf(text)
+        .filter((spec) => IO.test(spec))
+        .map((spec) => `${file} imports ${spec}`),
+    );
     expect(offenders).toEqual([]);
   });
 

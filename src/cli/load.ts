@@ -16,7 +16,10 @@ export interface LoadOptions extends IngestOptions {
 export async function loadCorpus(args: readonly string[], options: LoadOptions, progress: Progress): Promise<Corpus> {
   const forced = options.inputFormat === undefined ? undefined : adapterById(options.inputFormat);
   if (options.inputFormat !== undefined && !forced) {
-    throw new UserError(`--input-format "${options.inputFormat}" is not a known format`, `formats: ${ADAPTERS.map((a) => a.id).join(', ')} (see: second-impression formats)`);
+    throw new UserError(
+      `--input-format "${options.inputFormat}" is not a known format`,
+      `formats: ${ADAPTERS.map((a) => a.id).join(', ')} (see: second-impression formats)`,
+    );
   }
   // Read in path order whatever order they were named in: the same files always give the same bytes.
   const skipped: SkippedInput[] = [];
@@ -55,7 +58,9 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
     }
     try {
       const before = corpus.table.length;
-      await ingestSource(corpus, source, adapter, options, (posts) => progress.update(`Reading ${file.name} (${done + 1}/${files.length}): ${posts.toLocaleString('en')} posts…`));
+      await ingestSource(corpus, source, adapter, options, (posts) =>
+        progress.update(`Reading ${file.name} (${done + 1}/${files.length}): ${posts.toLocaleString('en')} posts…`),
+      );
       progress.update(`Read ${file.name}: ${corpus.table.length - before} posts`);
     } catch (error) {
       if (!(error instanceof InputError) || file.explicit) throw error;
@@ -65,7 +70,11 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
     done++;
   }
   if (corpus.table.length === 0) {
-    const reasons = corpus.warnings.list().slice(0, 3).map((w) => `${w.input}${w.line ? `:${w.line}` : ''} ${w.message}`).join('; ');
+    const reasons = corpus.warnings
+      .list()
+      .slice(0, 3)
+      .map((w) => `${w.input}${w.line ? `:${w.line}` : ''} ${w.message}`)
+      .join('; ');
     throw new InputError(`no usable posts in the inputs${reasons ? ` (${reasons})` : ''}`);
   }
   return corpus;

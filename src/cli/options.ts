@@ -51,9 +51,16 @@ export function parseColumnMap(entries: readonly string[]): Record<string, strin
   for (const entry of entries) {
     const at = entry.lastIndexOf('=');
     const column = at > 0 ? entry.slice(0, at).trim() : '';
-    const field = at > 0 ? entry.slice(at + 1).trim().toLowerCase() : '';
+    const field =
+      at > 0
+        ? entry
+            .slice(at + 1)
+            .trim()
+            .toLowerCase()
+        : '';
     if (!column || !field) throw new UsageError(`--map "${entry}" must look like column=field`, `fields: ${CSV_FIELDS.join(', ')}`);
-    if (!(CSV_FIELDS as readonly string[]).includes(field)) throw new UsageError(`--map "${entry}": unknown field "${field}"`, `fields: ${CSV_FIELDS.join(', ')}`);
+    if (!(CSV_FIELDS as readonly string[]).includes(field))
+      throw new UsageError(`--map "${entry}": unknown field "${field}"`, `fields: ${CSV_FIELDS.join(', ')}`);
     map[column] = field;
   }
   return map;
@@ -73,6 +80,9 @@ export function parseCount(value: string, option: string): number {
 
 /** Brand handles from repeated and comma-separated --brand values. */
 export function parseHandles(values: readonly string[]): string[] {
-  const handles = values.flatMap((v) => v.split(',')).map((h) => h.trim().replace(/^@/, '')).filter((h) => h !== '');
+  const handles = values
+    .flatMap((v) => v.split(','))
+    .map((h) => h.trim().replace(/^@/, ''))
+    .filter((h) => h !== '');
   return [...new Set(handles)];
 }

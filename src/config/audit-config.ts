@@ -87,23 +87,27 @@ export function mergeConfig(raw: unknown, file: string): AuditConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${file}: the config must be a JSON object`);
   const input = raw as Record<string, unknown>;
   for (const key of Object.keys(input)) {
-    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${file}: unknown key "${key}"`, `known keys: ${[...KNOWN_KEYS].filter((k) => !k.startsWith('$') && k !== 'comment').join(', ')}`);
+    if (!KNOWN_KEYS.has(key))
+      throw new ConfigError(`${file}: unknown key "${key}"`, `known keys: ${[...KNOWN_KEYS].filter((k) => !k.startsWith('$') && k !== 'comment').join(', ')}`);
   }
   if (input.brand !== undefined) {
-    if (!Array.isArray(input.brand) || !input.brand.every((h) => typeof h === 'string' && h.trim() !== '')) throw new ConfigError(`${file}: "brand" must be a list of handles`);
+    if (!Array.isArray(input.brand) || !input.brand.every((h) => typeof h === 'string' && h.trim() !== ''))
+      throw new ConfigError(`${file}: "brand" must be a list of handles`);
     config.brand = input.brand as string[];
   }
   if (input.categories !== undefined) {
     const categories = objectOf(input.categories, 'categories', file);
     for (const [id, weight] of Object.entries(categories)) {
-      if (!(CATEGORY_IDS as readonly string[]).includes(id)) throw new ConfigError(`${file}: unknown category "${id}" in "categories"`, `categories: ${CATEGORY_IDS.join(', ')}`);
+      if (!(CATEGORY_IDS as readonly string[]).includes(id))
+        throw new ConfigError(`${file}: unknown category "${id}" in "categories"`, `categories: ${CATEGORY_IDS.join(', ')}`);
       config.categories[id as CategoryId] = weightOf(weight, `categories.${id}`, file);
     }
   }
   if (input.rules !== undefined) {
     const rules = objectOf(input.rules, 'rules', file);
     for (const [id, weight] of Object.entries(rules)) {
-      if (!RULES.some((rule) => rule.meta.id === id)) throw new ConfigError(`${file}: unknown rule "${id}" in "rules"`, 'list them with: second-impression rules');
+      if (!RULES.some((rule) => rule.meta.id === id))
+        throw new ConfigError(`${file}: unknown rule "${id}" in "rules"`, 'list them with: second-impression rules');
       config.rules[id] = weightOf(weight, `rules.${id}`, file);
     }
   }
@@ -111,11 +115,13 @@ export function mergeConfig(raw: unknown, file: string): AuditConfig {
   if (input.graceHours !== undefined) config.graceHours = nonNegative(input.graceHours, 'graceHours', file);
   if (input.autoReplySeconds !== undefined) config.autoReplySeconds = nonNegative(input.autoReplySeconds, 'autoReplySeconds', file);
   if (input.businessHours !== undefined) {
-    if (input.businessHours !== null && typeof input.businessHours !== 'string') throw new ConfigError(`${file}: "businessHours" must be like "mon-fri 09:00-18:00" or null`);
+    if (input.businessHours !== null && typeof input.businessHours !== 'string')
+      throw new ConfigError(`${file}: "businessHours" must be like "mon-fri 09:00-18:00" or null`);
     config.businessHours = input.businessHours;
   }
   if (input.holidays !== undefined) {
-    if (!Array.isArray(input.holidays) || !input.holidays.every((h) => typeof h === 'string')) throw new ConfigError(`${file}: "holidays" must be a list of country codes ("ES", "MX") and dates ("2026-09-08")`);
+    if (!Array.isArray(input.holidays) || !input.holidays.every((h) => typeof h === 'string'))
+      throw new ConfigError(`${file}: "holidays" must be a list of country codes ("ES", "MX") and dates ("2026-09-08")`);
     config.holidays = input.holidays as string[];
   }
   if (input.promiseGraceHours !== undefined) config.promiseGraceHours = nonNegative(input.promiseGraceHours, 'promiseGraceHours', file);

@@ -44,7 +44,11 @@ export class WarningLog {
     const out = [...this.kept];
     for (const entry of this.perKey.values()) {
       if (entry.count > DETAILED_WARNINGS_PER_CODE) {
-        out.push({ input: entry.input, code: entry.code, message: `${entry.count - DETAILED_WARNINGS_PER_CODE} more "${entry.code}" warnings not listed (${entry.count} in all)` });
+        out.push({
+          input: entry.input,
+          code: entry.code,
+          message: `${entry.count - DETAILED_WARNINGS_PER_CODE} more "${entry.code}" warnings not listed (${entry.count} in all)`,
+        });
       }
     }
     return out.sort(compareWarnings);

@@ -44,7 +44,8 @@ export class Catalog {
   /** A finding's sentence, from its rule's template and data. */
   finding(finding: Pick<Finding, 'ruleId' | 'messageId' | 'data'>): string {
     const texts = this.ruleTexts(finding.ruleId);
-    const template = texts && Object.hasOwn(texts.messages, finding.messageId) ? texts.messages[finding.messageId]![this.locale] : `${finding.ruleId}/${finding.messageId}`;
+    const template =
+      texts && Object.hasOwn(texts.messages, finding.messageId) ? texts.messages[finding.messageId]![this.locale] : `${finding.ruleId}/${finding.messageId}`;
     return this.fill(template, finding.data);
   }
 
@@ -64,11 +65,14 @@ export class Catalog {
    * singular or plural word: `{n:case:cases}` → "1 case", "3 cases"); unknown keys stay as written.
    */
   fill(template: string, data: Readonly<Record<string, string | number>>): string {
-    return template.replace(/\{(\w+)(?:\|([\w-]+)|:([^:{}]+):([^:{}]+))?\}/g, (whole, key: string, table: string | undefined, one: string | undefined, other: string | undefined) => {
-      if (!Object.hasOwn(data, key)) return whole;
-      const value = String(data[key]);
-      if (one !== undefined && other !== undefined) return `${value} ${Number(data[key]) === 1 ? one : other}`;
-      return table ? this.term(table, value) : value;
-    });
+    return template.replace(
+      /\{(\w+)(?:\|([\w-]+)|:([^:{}]+):([^:{}]+))?\}/g,
+      (whole, key: string, table: string | undefined, one: string | undefined, other: string | undefined) => {
+        if (!Object.hasOwn(data, key)) return whole;
+        const value = String(data[key]);
+        if (one !== undefined && other !== undefined) return `${value} ${Number(data[key]) === 1 ? one : other}`;
+        return table ? this.term(table, value) : value;
+      },
+    );
   }
 }

@@ -84,7 +84,14 @@ async function walk(dir: string, skipped: SkippedInput[]): Promise<InputFile[]> 
     if (entry.isDirectory()) out.push(...(await walk(full, skipped)));
     else if (entry.isFile() && !NON_DATA_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
       const info = await stat(full);
-      out.push(fileInput(full, info.size, false, siblings.filter((name) => name !== entry.name)));
+      out.push(
+        fileInput(
+          full,
+          info.size,
+          false,
+          siblings.filter((name) => name !== entry.name),
+        ),
+      );
     }
   }
   return out;
@@ -95,7 +102,10 @@ async function folderNeighbours(file: string): Promise<string[]> {
   try {
     const entries = await readdir(path.dirname(file), { withFileTypes: true });
     const own = path.basename(file);
-    return entries.filter((e) => e.isFile() && !e.name.startsWith('.') && e.name !== own).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isFile() && !e.name.startsWith('.') && e.name !== own)
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }

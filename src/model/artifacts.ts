@@ -105,8 +105,18 @@ export class AuditArtifacts {
       : undefined;
     const followUps = timeline.followUps.filter((f) => f.reply >= 0 && f.ms >= 0);
     return {
-      firstResponse: { conversations: answered, minutes: summarizeMinutes(minutes, slaMinutes), businessMinutes, needingReplyMinutes: summarizeMinutes(needingMinutes, slaMinutes) },
-      followUp: { minutes: summarizeMinutes(Float64Array.from(followUps, (f) => f.ms / 60000), slaMinutes) },
+      firstResponse: {
+        conversations: answered,
+        minutes: summarizeMinutes(minutes, slaMinutes),
+        businessMinutes,
+        needingReplyMinutes: summarizeMinutes(needingMinutes, slaMinutes),
+      },
+      followUp: {
+        minutes: summarizeMinutes(
+          Float64Array.from(followUps, (f) => f.ms / 60000),
+          slaMinutes,
+        ),
+      },
     };
   }
 

@@ -10,7 +10,17 @@ import { detectBrokenPromiseAdmission, detectStillWaiting } from '../signals/pro
 import { detectSignature } from '../signals/signature.js';
 import { withoutMentions } from '../signals/tokens.js';
 import { zoneOffsetMs } from '../time/dates.js';
-import { detectApology, detectBlame, detectDenial, detectPolitics, detectPrivateMessage, detectTone, prepare, type SignalHit, type Tone } from '../signals/text-signals.js';
+import {
+  detectApology,
+  detectBlame,
+  detectDenial,
+  detectPolitics,
+  detectPrivateMessage,
+  detectTone,
+  prepare,
+  type SignalHit,
+  type Tone,
+} from '../signals/text-signals.js';
 import { ROLE_BRAND, type BrandConversations } from './conversations.js';
 
 export interface PostSignals {

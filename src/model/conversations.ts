@@ -135,11 +135,7 @@ export function buildConversations(corpus: Corpus, options: BuildOptions, warn: 
   for (let o = 0; o < n; o++) {
     if (opener[o] !== o || belongs[o]) continue;
     const parent = parentOf[o]!;
-    if (
-      onBrandChannel(o) ||
-      (parent >= 0 && roles[parent] === ROLE_BRAND) ||
-      (mention?.test(table.text(o)))
-    ) {
+    if (onBrandChannel(o) || (parent >= 0 && roles[parent] === ROLE_BRAND) || mention?.test(table.text(o))) {
       belongs[o] = 1;
     }
   }
@@ -191,7 +187,21 @@ export function buildConversations(corpus: Corpus, options: BuildOptions, warn: 
       members[b + 1] = post;
     }
   }
-  return { table, roles, parentOf, conversationOf, offsets, members, openers: Int32Array.from(openerList), excluded: repeated, tracksDeletion: corpus.tracksDeletion, count, brandPosts, channels, replyLinks };
+  return {
+    table,
+    roles,
+    parentOf,
+    conversationOf,
+    offsets,
+    members,
+    openers: Int32Array.from(openerList),
+    excluded: repeated,
+    tracksDeletion: corpus.tracksDeletion,
+    count,
+    brandPosts,
+    channels,
+    replyLinks,
+  };
 }
 
 /** Per input file: is it this brand's channel? */
@@ -208,7 +218,11 @@ export function decideChannels(corpus: Corpus, wanted: ReadonlySet<string>): Map
   const decisions = new Map<number, ChannelDecision>();
   for (let file = 0; file < files; file++) {
     const input = corpus.channels.get(file);
-    const others = [...companyAuthors[file]!].filter((a) => !isHandle[a]).map((a) => table.authors.value(a)).sort().slice(0, 5);
+    const others = [...companyAuthors[file]!]
+      .filter((a) => !isHandle[a])
+      .map((a) => table.authors.value(a))
+      .sort()
+      .slice(0, 5);
     let decision: ChannelDecision;
     if (perPostChannel[file]) decision = { brands: false, rule: 'per-post', otherCompanies: others };
     else if (input?.owner !== undefined) decision = { brands: wanted.has(normalizeHandle(input.owner)), rule: 'owner', otherCompanies: others };
@@ -224,7 +238,9 @@ export function decideChannels(corpus: Corpus, wanted: ReadonlySet<string>): Map
 
 /** Whether post i sits on the brand's channel: its own `channel` field first, then its input's decision. */
 function pageAsHandle(page: string): string {
-  return normalizeHandle(page).normalize('NFD').replace(/[\u0300-\u036f\s]+/g, '');
+  return normalizeHandle(page)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f\s]+/g, '');
 }
 
 export function postChannelTest(table: PostTable, channels: Map<number, ChannelDecision>, wanted: ReadonlySet<string>): (i: number) => boolean {
@@ -261,7 +277,10 @@ function resolveRoles(corpus: Corpus, wanted: ReadonlySet<string>, onBrandChanne
  * their rows 1, 2, 3 must not link into each other. Exact repeats (overlapping exports) are counted once;
  * a different post under an id its file already used is a `duplicate-id`.
  */
-function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): { parentOf: Int32Array; repeated: Uint8Array; replyLinks: { total: number; unresolved: number } } {
+function linkReplies(
+  table: PostTable,
+  warn: (w: IngestWarning) => void,
+): { parentOf: Int32Array; repeated: Uint8Array; replyLinks: { total: number; unresolved: number } } {
   const n = table.length;
   const indexes = table.platforms.values().map((_, platform) => IdIndex.build(table, platform));
   const repeated = new Uint8Array(n);
@@ -276,11 +295,23 @@ function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): { pare
       if (repeats++ === 0) firstRepeat = i;
     } else if (table.fileOf[first] === table.fileOf[i]) {
       const where = table.source(first);
-      warnAt(table, i, warn, 'duplicate-id', `id ${table.id(i)} was already used at ${where.file}${where.line ? `:${where.line}` : ''} by a different post; replies link to the first one`);
+      warnAt(
+        table,
+        i,
+        warn,
+        'duplicate-id',
+        `id ${table.id(i)} was already used at ${where.file}${where.line ? `:${where.line}` : ''} by a different post; replies link to the first one`,
+      );
     }
   }
   if (repeats > 0) {
-    warnAt(table, firstRepeat, warn, 'repeated-post', `${repeats} post${repeats === 1 ? '' : 's'} appeared more than once with the same id, author, time and text (overlapping exports?); each was counted once`);
+    warnAt(
+      table,
+      firstRepeat,
+      warn,
+      'repeated-post',
+      `${repeats} post${repeats === 1 ? '' : 's'} appeared more than once with the same id, author, time and text (overlapping exports?); each was counted once`,
+    );
   }
   const parentOf = new Int32Array(n).fill(-1);
   const replyLinks = { total: 0, unresolved: 0 };
@@ -290,13 +321,25 @@ function linkReplies(table: PostTable, warn: (w: IngestWarning) => void): { pare
     const parent = indexes[table.platformOf[i]!]!.find(table.inReplyTo, i, table.fileOf[i]!);
     if (parent < 0) {
       replyLinks.unresolved++;
-      warnAt(table, i, warn, 'reply-to-missing', `post ${table.id(i)} replies to ${table.inReplyTo.get(i)}, which is not in the data; it starts its own thread`);
+      warnAt(
+        table,
+        i,
+        warn,
+        'reply-to-missing',
+        `post ${table.id(i)} replies to ${table.inReplyTo.get(i)}, which is not in the data; it starts its own thread`,
+      );
       continue;
     }
     if (parent === i) continue;
     parentOf[i] = parent;
     if (table.times[i]! < table.times[parent]!) {
-      warnAt(table, i, warn, 'reply-before-parent', `post ${table.id(i)} is dated before the post it replies to (${table.id(parent)}); its response time is not counted`);
+      warnAt(
+        table,
+        i,
+        warn,
+        'reply-before-parent',
+        `post ${table.id(i)} is dated before the post it replies to (${table.id(parent)}); its response time is not counted`,
+      );
     }
   }
   return { parentOf, repeated, replyLinks };

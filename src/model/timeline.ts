@@ -119,7 +119,13 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
         trigger[c] = post;
         triggerReason[c] = verdict.reason;
         // Without @mentions: the verdict may be cached from another customer's identical message.
-        triggerCue[c] = verdict.cue === undefined ? undefined : withoutMentions(verdict.cue).replace(/(^|\s)@(?=\s|$)/g, '$1').replace(/\s+/g, ' ').trim();
+        triggerCue[c] =
+          verdict.cue === undefined
+            ? undefined
+            : withoutMentions(verdict.cue)
+                .replace(/(^|\s)@(?=\s|$)/g, '$1')
+                .replace(/\s+/g, ' ')
+                .trim();
       }
     }
     firstReply[c] = human;

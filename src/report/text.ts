@@ -46,7 +46,12 @@ export function renderText(result: AuditResult, options: RenderOptions): string 
     // The rules behind the category, so a reader can check the score without the JSON.
     for (const rule of category.rules) {
       const head = `      ${clip(catalog.ruleTitle(rule.id), 36).padEnd(36)} ${padScore(rule.score, chalk)}`;
-      const basis = rule.score === null ? (rule.reason ? catalog.reason(rule.reason) : t.notMeasured) : `${catalog.messages.rulesListing.weight} ${rule.weight.toLocaleString(locale === 'es' ? 'es-ES' : 'en-US')} · n=${rule.cases ?? '—'}`;
+      const basis =
+        rule.score === null
+          ? rule.reason
+            ? catalog.reason(rule.reason)
+            : t.notMeasured
+          : `${catalog.messages.rulesListing.weight} ${rule.weight.toLocaleString(locale === 'es' ? 'es-ES' : 'en-US')} · n=${rule.cases ?? '—'}`;
       lines.push(head + chalk.dim(`  ${clip(basis, Math.max(10, width - 48))}`));
     }
   }
@@ -55,7 +60,13 @@ export function renderText(result: AuditResult, options: RenderOptions): string 
   lines.push('');
 
   lines.push(chalk.bold(t.keyFigures));
-  lines.push(wrapIndent(`  ${t.needing.padEnd(LABEL)} ${m.needingReply} ${t.of} ${m.conversations} · ${t.answered} ${m.answered} · ${t.ignored} ${m.ignored} · ${t.pending} ${m.pending}`, width, ' '.repeat(LABEL + 3)));
+  lines.push(
+    wrapIndent(
+      `  ${t.needing.padEnd(LABEL)} ${m.needingReply} ${t.of} ${m.conversations} · ${t.answered} ${m.answered} · ${t.ignored} ${m.ignored} · ${t.pending} ${m.pending}`,
+      width,
+      ' '.repeat(LABEL + 3),
+    ),
+  );
   lines.push(`  ${t.repliedTo.padEnd(LABEL)} ${m.repliedTo} ${t.of} ${m.conversations}  ${chalk.dim(`(${t.repliedToHow})`)}`);
   lines.push(`  ${t.replyRate.padEnd(LABEL)} ${formatPercent(m.replyRate, locale)}  ${chalk.dim(`(${t.replyRateHow})`)}`);
   lines.push(...durationLines(t.firstReply, m.firstResponseMinutes, result.settings.slaMinutes, t, width, locale));
@@ -97,12 +108,21 @@ export function renderText(result: AuditResult, options: RenderOptions): string 
   const notes = result.inputs.flatMap((input) => input.notes.map((note) => `${input.path}: ${note}`)).concat(result.settings.notes);
   lines.push('');
   lines.push(chalk.bold(t.input));
-  for (const input of result.inputs) lines.push(clip(`  ${input.path} · ${input.format} · ${input.posts} ${t.posts}${input.warnings ? ` · ${input.warnings} ${t.warnings.toLowerCase()}` : ''}`, width));
+  for (const input of result.inputs)
+    lines.push(
+      clip(`  ${input.path} · ${input.format} · ${input.posts} ${t.posts}${input.warnings ? ` · ${input.warnings} ${t.warnings.toLowerCase()}` : ''}`, width),
+    );
   for (const note of notes) lines.push(chalk.dim(wrapIndent(`  - ${note}`, width, '    ')));
   const warningTotal = Object.values(result.warningCounts).reduce((a, b) => a + b, 0);
   if (warningTotal > 0) {
     lines.push('');
-    lines.push(chalk.yellow(`${t.warnings}: ${warningTotal} (${Object.entries(result.warningCounts).map(([code, n]) => `${n} ${code}`).join(', ')})`));
+    lines.push(
+      chalk.yellow(
+        `${t.warnings}: ${warningTotal} (${Object.entries(result.warningCounts)
+          .map(([code, n]) => `${n} ${code}`)
+          .join(', ')})`,
+      ),
+    );
     for (const warning of result.warnings.slice(0, 5)) {
       lines.push(chalk.dim(clip(`  ${warning.input}${warning.line ? `:${warning.line}` : ''} ${warning.code}: ${warning.message}`, width)));
     }
@@ -131,9 +151,25 @@ function durationLines(label: string, s: DurationSummary, sla: number, t: Labels
 function wallClock(zone: string): (iso: string) => string {
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
   } catch {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
   }
   return (iso) => {
     const parts = Object.fromEntries(format.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));

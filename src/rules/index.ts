@@ -44,6 +44,7 @@ export function ruleById(id: string): Rule | undefined {
 /** The catalogue a renderer needs: the locale's messages and every rule's own texts. */
 export function catalogFor(locale: Locale, rules: readonly Rule[] = RULES): Catalog {
   const texts: Record<string, RuleTexts> = {};
-  for (const rule of rules) texts[rule.meta.id] = { title: rule.meta.title, description: rule.meta.description, formula: rule.meta.formula, messages: rule.meta.messages };
+  for (const rule of rules)
+    texts[rule.meta.id] = { title: rule.meta.title, description: rule.meta.description, formula: rule.meta.formula, messages: rule.meta.messages };
   return new Catalog(locale, texts);
 }

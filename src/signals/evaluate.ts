@@ -83,7 +83,11 @@ export function postedAtOf(iso: string): { ms: number; offsetMinutes: number } {
  * Precision and recall of one boolean detector. `judge` returns whether the detector fired and, for a
  * correct positive, an optional reason it is still wrong (a promise resolved to another day).
  */
-function scoreCategory(category: string, examples: LabelledExample[], judge: (example: LabelledExample) => { fired: boolean; wrongDetail?: string }): CategoryScore {
+function scoreCategory(
+  category: string,
+  examples: LabelledExample[],
+  judge: (example: LabelledExample) => { fired: boolean; wrongDetail?: string },
+): CategoryScore {
   const all: Counts = { tp: 0, fp: 0, fn: 0 };
   const hard: Counts = { tp: 0, fp: 0, fn: 0 };
   const byVariant: Record<string, Counts> = {};
@@ -133,7 +137,9 @@ function scores(c: Counts): Scores {
 }
 
 export function evaluate(read: (category: string) => LabelledExample[]): { categories: CategoryScore[]; multiclass: MultiClassScore[] } {
-  const categories = Object.entries(DETECTORS).map(([category, detect]) => scoreCategory(category, read(category), (example) => ({ fired: detect(example.text) })));
+  const categories = Object.entries(DETECTORS).map(([category, detect]) =>
+    scoreCategory(category, read(category), (example) => ({ fired: detect(example.text) })),
+  );
   categories.push(evaluatePromises(read('promise')));
   const multiclass: MultiClassScore[] = [];
   const classify: Record<string, { gold: (e: LabelledExample) => string; predict: (text: string) => string }> = {
@@ -152,7 +158,13 @@ export function evaluate(read: (category: string) => LabelledExample[]): { categ
       if (g === p) right++;
       else errors.push({ gold: g, predicted: p, id: example.id, text: example.text });
     }
-    multiclass.push({ category, n: examples.length, accuracy: examples.length ? right / examples.length : 0, confusion: Object.fromEntries(Object.entries(confusion).sort()), errors });
+    multiclass.push({
+      category,
+      n: examples.length,
+      accuracy: examples.length ? right / examples.length : 0,
+      confusion: Object.fromEntries(Object.entries(confusion).sort()),
+      errors,
+    });
   }
   return { categories, multiclass };
 }

@@ -57,7 +57,10 @@ export class Lexicon {
         notBefore: entry.notBefore?.map(phraseForms),
         exact: entry.case === 'sensitive' ? entry.phrase.split(/\s+/) : undefined,
       };
-      if (compiled.exact && (compiled.exact.length !== forms.length || compiled.exact.some((word) => tokenize(word).length !== 1 || tokenize(word)[0]!.end !== word.length))) {
+      if (
+        compiled.exact &&
+        (compiled.exact.length !== forms.length || compiled.exact.some((word) => tokenize(word).length !== 1 || tokenize(word)[0]!.end !== word.length))
+      ) {
         throw new Error(`lexicon entry ${entry.id}: a case-sensitive phrase must be plain words, without punctuation`);
       }
       const list = this.byFirst.get(forms[0]!);
@@ -88,7 +91,11 @@ export class Lexicon {
         if (!ok) continue;
         if (candidate.notAfter && precededBy(tokens, i, candidate.notAfter)) continue;
         if (candidate.notBefore && followedBy(tokens, i + n, candidate.notBefore)) continue;
-        if (candidate.exact && (atSentenceStart(text, tokens[i]!.start) || !candidate.exact.every((word, k) => text.slice(tokens[i + k]!.start, tokens[i + k]!.end) === word))) continue;
+        if (
+          candidate.exact &&
+          (atSentenceStart(text, tokens[i]!.start) || !candidate.exact.every((word, k) => text.slice(tokens[i + k]!.start, tokens[i + k]!.end) === word))
+        )
+          continue;
         matches.push({ entry: candidate.entry, start: tokens[i]!.start, end: tokens[i + n - 1]!.end });
         i += n - 1;
         break;

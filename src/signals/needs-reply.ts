@@ -40,7 +40,12 @@ export function detectNeedsReply(text: string, rating?: number): NeedsReply {
   const rhetorical = matches.some((m) => m.entry.kind === 'rhetorical');
   if (question >= 0 && (!rhetorical || best)) return { needsReply: true, reason: 'question', cue: sentenceAround(text, question) };
   if (best) {
-    return { needsReply: true, reason: best.entry.kind === 'question' ? 'question' : (best.entry.kind as NeedsReplyReason), cue: text.slice(best.start, best.end), entryId: best.entry.id };
+    return {
+      needsReply: true,
+      reason: best.entry.kind === 'question' ? 'question' : (best.entry.kind as NeedsReplyReason),
+      cue: text.slice(best.start, best.end),
+      entryId: best.entry.id,
+    };
   }
   return { needsReply: false, reason: 'none' };
 }

@@ -38,7 +38,11 @@ export function detectBrokenPromiseAdmission(text: string): OutcomeHit | null {
 
 /** A customer post saying what was promised never came, quoted; null when it says nothing of the kind. */
 export function detectStillWaiting(text: string): OutcomeHit | null {
-  return strongest('still-waiting', text, (match, source) => match.entry.kind === 'waiting' || (match.entry.kind === 'question' && asksQuestion(source, match)));
+  return strongest(
+    'still-waiting',
+    text,
+    (match, source) => match.entry.kind === 'waiting' || (match.entry.kind === 'question' && asksQuestion(source, match)),
+  );
 }
 
 function strongest(signal: string, text: string, accept: (match: LexiconMatch, source: string) => boolean): OutcomeHit | null {

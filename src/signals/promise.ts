@@ -41,13 +41,45 @@ export interface PromiseHit {
 }
 
 const WEEKDAYS = lookupTable<number>({
-  domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6,
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  domingo: 0,
+  lunes: 1,
+  martes: 2,
+  miercoles: 3,
+  jueves: 4,
+  viernes: 5,
+  sabado: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
 });
 
 const NUMBER_WORDS = lookupTable<number>({
-  un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, diez: 10, quince: 15,
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10,
+  un: 1,
+  una: 1,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  diez: 10,
+  quince: 15,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  ten: 10,
 });
 
 const MINUTE_UNITS = new Set(['min', 'mins', 'minuto', 'minutos', 'minute', 'minutes']);
@@ -159,7 +191,9 @@ function readCandidates(text: string): Candidate[] {
     const clocks = readClocks(inSentence, text);
     candidates.push({
       commitment: text.slice(commitment.start, commitment.end),
-      deadlines: matches.filter((m) => m.entry.kind === 'deadline' && m.start >= sentence.start && m.end <= sentence.end).map((m) => ({ phrase: m.entry.phrase, when: text.slice(m.start, m.end) })),
+      deadlines: matches
+        .filter((m) => m.entry.kind === 'deadline' && m.start >= sentence.start && m.end <= sentence.end)
+        .map((m) => ({ phrase: m.entry.phrase, when: text.slice(m.start, m.end) })),
       tokens: inSentence,
       clockTokens: clocks.tokens,
       clock: attachedClock(inSentence, text, clocks.due, commitment.start),
@@ -183,9 +217,17 @@ function futureVerbs(tokens: Token[], text: string): { start: number; end: numbe
     // Futures carry their accent in writing (llegará, tendrás, cerrarán); "-remos" needs none.
     // "tienes el reembolso el lunes" is a promise; "tienes hasta el viernes para pagar" is the customer's deadline.
     const customersDeadline = /^(?:tienes|tendras)$/.test(form) && /^(?:hasta|que|de)$/.test(tokens[k + 1]?.form ?? '');
-    if (!customersDeadline && ((form.length >= 4 && /r(?:á|ás|án)$/.test(written)) || (form.length >= 6 && /remos$/.test(form)) || /^(?:tienes|recibes|tendras|recibiras)$/.test(form))) {
+    if (
+      !customersDeadline &&
+      ((form.length >= 4 && /r(?:á|ás|án)$/.test(written)) || (form.length >= 6 && /remos$/.test(form)) || /^(?:tienes|recibes|tendras|recibiras)$/.test(form))
+    ) {
       out.push({ start: token.start, end: token.end });
-    } else if (clitic && form.length >= 4 && /(?:amos|emos|imos|a|e|as|es)$/.test(form) && !/^(?:que|de|se|le|me|te|la|las|les|una|esta|esa|estas|esas|pena|nada|toda|cada|mas|tres|antes|veces|meses)$/.test(form)) {
+    } else if (
+      clitic &&
+      form.length >= 4 &&
+      /(?:amos|emos|imos|a|e|as|es)$/.test(form) &&
+      !/^(?:que|de|se|le|me|te|la|las|les|una|esta|esa|estas|esas|pena|nada|toda|cada|mas|tres|antes|veces|meses)$/.test(form)
+    ) {
       out.push({ start: tokens[k - 1]!.start, end: token.end });
     }
   });
@@ -205,7 +247,10 @@ function hedged(tokens: Token[], text: string, sentence: { start: number; end: n
   const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
   for (let k = 0; k < inSentence.length; k++) {
     const token = inSentence[k]!;
-    const next = inSentence.slice(k + 1, k + 4).map((t) => t.form).join(' ');
+    const next = inSentence
+      .slice(k + 1, k + 4)
+      .map((t) => t.form)
+      .join(' ');
     const assent = text[token.start + 1] === 'í' || /^\s*[,.!]/.test(text.slice(token.end, token.end + 2));
     // "si"/"cuando"/"if" opening a condition before the commitment, or a hedge after it ("si nos da tiempo").
     if ((token.form === 'si' && !assent) || token.form === 'cuando' || token.form === 'if' || token.form === 'once') {
@@ -219,8 +264,31 @@ function hedged(tokens: Token[], text: string, sentence: { start: number; end: n
 }
 
 const MONTHS = lookupTable<number>({
-  enero: 0, febrero: 1, marzo: 2, abril: 3, mayo: 4, junio: 5, julio: 6, agosto: 7, septiembre: 8, setiembre: 8, octubre: 9, noviembre: 10, diciembre: 11,
-  january: 0, february: 1, march: 2, april: 3, may: 4, june: 5, july: 6, august: 7, september: 8, october: 9, november: 10, december: 11,
+  enero: 0,
+  febrero: 1,
+  marzo: 2,
+  abril: 3,
+  mayo: 4,
+  junio: 5,
+  julio: 6,
+  agosto: 7,
+  septiembre: 8,
+  setiembre: 8,
+  octubre: 9,
+  noviembre: 10,
+  diciembre: 11,
+  january: 0,
+  february: 1,
+  march: 2,
+  april: 3,
+  may: 4,
+  june: 5,
+  july: 6,
+  august: 7,
+  september: 8,
+  october: 9,
+  november: 10,
+  december: 11,
 });
 
 /** "el 30 de abril", "antes del día 15", "by the 30th", "on March 2": the next such day. */
@@ -303,7 +371,7 @@ function resolvePhrase(phrase: string, today: number): number | null {
   if (/pasado mañana|day after tomorrow/.test(joined)) return today + 2;
   if (/\b(?:mañana|tomorrow)\b/.test(joined) && !/esta mañana|this morning/.test(joined)) return today + 1;
   if (/primera hora|first thing/.test(joined)) return today + 1;
-  if (/semana que viene|proxima semana|semana proxima|next week/.test(joined)) return today + (7 - weekday(today)) % 7 + 7;
+  if (/semana que viene|proxima semana|semana proxima|next week/.test(joined)) return today + ((7 - weekday(today)) % 7) + 7;
   if (/esta semana|this week|a lo largo de la semana|end of (?:the )?week|fin de semana|weekend/.test(joined)) return today + ((7 - weekday(today)) % 7);
   if (/(?:este|this|fin de|final de|end of the) ?mes|month/.test(joined)) {
     const date = new Date(today * 86_400_000);
@@ -313,12 +381,24 @@ function resolvePhrase(phrase: string, today: number): number | null {
     const ahead = (WEEKDAYS[last]! - weekday(today) + 7) % 7 || 7;
     return today + ahead;
   }
-  if (/hoy|today|tonight|esta (?:tarde|noche|mañana)|this (?:afternoon|evening|morning)|end of (?:the )?day|eod|close of business|ahora mismo|ahorita mismo|en el dia|a lo largo del dia|ultima hora|later today|within the hour/.test(joined)) return today;
+  if (
+    /hoy|today|tonight|esta (?:tarde|noche|mañana)|this (?:afternoon|evening|morning)|end of (?:the )?day|eod|close of business|ahora mismo|ahorita mismo|en el dia|a lo largo del dia|ultima hora|later today|within the hour/.test(
+      joined,
+    )
+  )
+    return today;
   return null;
 }
 
 /** "en 48 horas", "within 24 hours", "en 3-5 días laborables", "in 2 business days", "en dos semanas". */
-function resolveAmount(tokens: Token[], clockTokens: ReadonlySet<Token>, text: string, today: number, postedAt: number, offsetMinutes: number): { day: number; when: string; instant?: number } | null {
+function resolveAmount(
+  tokens: Token[],
+  clockTokens: ReadonlySet<Token>,
+  text: string,
+  today: number,
+  postedAt: number,
+  offsetMinutes: number,
+): { day: number; when: string; instant?: number } | null {
   let best: { day: number; when: string; instant?: number } | null = null;
   // An amount of hours or minutes ends at an instant: postedAt + N, rounded up to the minute, whose local
   // day is the deadline and whose wall time is the due time.
@@ -333,7 +413,8 @@ function resolveAmount(tokens: Token[], clockTokens: ReadonlySet<Token>, text: s
       const end = endAfter(Number(compact[1]) * 3_600_000);
       // "24/48h laborables" counts business hours: a day, not a wall time.
       const business = BUSINESS.has(tokens[i + 1]?.form ?? '');
-      if (!best || end.day > best.day) best = business ? { day: end.day, when: text.slice(tokens[i]!.start, tokens[i]!.end) } : { ...end, when: text.slice(tokens[i]!.start, tokens[i]!.end) };
+      if (!best || end.day > best.day)
+        best = business ? { day: end.day, when: text.slice(tokens[i]!.start, tokens[i]!.end) } : { ...end, when: text.slice(tokens[i]!.start, tokens[i]!.end) };
       continue;
     }
     const n = quantity(tokens[i]!.form);
@@ -342,7 +423,11 @@ function resolveAmount(tokens: Token[], clockTokens: ReadonlySet<Token>, text: s
     let k = i + 1;
     let value = n;
     const joiner = tokens[k]?.form;
-    if ((joiner === 'a' || joiner === 'y' || joiner === 'to' || joiner === 'or' || joiner === 'o') && quantity(tokens[k + 1]?.form ?? '') !== null && !clockTokens.has(tokens[k + 1]!)) {
+    if (
+      (joiner === 'a' || joiner === 'y' || joiner === 'to' || joiner === 'or' || joiner === 'o') &&
+      quantity(tokens[k + 1]?.form ?? '') !== null &&
+      !clockTokens.has(tokens[k + 1]!)
+    ) {
       value = quantity(tokens[k + 1]!.form)!;
       k += 2;
     } else if (quantity(tokens[k]?.form ?? '') !== null && !clockTokens.has(tokens[k]!) && text.slice(tokens[i]!.end, tokens[k]!.start).trim() === '-') {
@@ -421,22 +506,88 @@ interface Trigger {
   english: boolean;
 }
 
-const ENGLISH_TRIGGERS = new Set(['no later than', 'not later than', 'by', 'before', 'until', 'till', 'til', 'at around', 'at about', 'around', 'about', 'at', 'from', 'after', 'between', 'and', 'to']);
+const ENGLISH_TRIGGERS = new Set([
+  'no later than',
+  'not later than',
+  'by',
+  'before',
+  'until',
+  'till',
+  'til',
+  'at around',
+  'at about',
+  'around',
+  'about',
+  'at',
+  'from',
+  'after',
+  'between',
+  'and',
+  'to',
+]);
 
 const TRIGGERS: Trigger[] = (
   [
-    ['a mas tardar a las', 'by'], ['a mas tardar a la', 'by'], ['como muy tarde a las', 'by'], ['como tarde a las', 'by'],
-    ['no mas tarde de las', 'by'], ['no mas tarde de la', 'by'], ['a eso de las', 'about'], ['a eso de la', 'about'],
-    ['a partir de las', 'from'], ['a partir de la', 'from'], ['a partir del', 'from'],
-    ['despues de las', 'from'], ['despues de la', 'from'], ['despues del', 'from'],
-    ['antes de las', 'by'], ['antes de la', 'by'], ['antes del', 'by'], ['antes de', 'by'],
-    ['hasta las', 'by'], ['hasta la', 'by'], ['hasta el', 'by'], ['para las', 'by'], ['para la', 'by'], ['para el', 'by'],
-    ['desde las', 'from'], ['desde la', 'from'], ['desde el', 'from'], ['sobre las', 'about'], ['sobre la', 'about'], ['hacia las', 'about'], ['hacia la', 'about'],
-    ['entre las', 'between'], ['entre la', 'between'], ['entre', 'between'], ['de las', 'from'], ['de la', 'from'],
-    ['a las', 'at'], ['a la', 'at'], ['al', 'at'], ['a', 'at'], ['y las', 'and'], ['y la', 'and'], ['y', 'and'],
-    ['no later than', 'by'], ['not later than', 'by'], ['by', 'by'], ['before', 'by'], ['until', 'by'], ['till', 'by'], ['til', 'by'],
-    ['at around', 'about'], ['at about', 'about'], ['around', 'about'], ['about', 'about'], ['at', 'at'], ['from', 'from'], ['after', 'from'],
-    ['between', 'between'], ['and', 'and'], ['to', 'and'],
+    ['a mas tardar a las', 'by'],
+    ['a mas tardar a la', 'by'],
+    ['como muy tarde a las', 'by'],
+    ['como tarde a las', 'by'],
+    ['no mas tarde de las', 'by'],
+    ['no mas tarde de la', 'by'],
+    ['a eso de las', 'about'],
+    ['a eso de la', 'about'],
+    ['a partir de las', 'from'],
+    ['a partir de la', 'from'],
+    ['a partir del', 'from'],
+    ['despues de las', 'from'],
+    ['despues de la', 'from'],
+    ['despues del', 'from'],
+    ['antes de las', 'by'],
+    ['antes de la', 'by'],
+    ['antes del', 'by'],
+    ['antes de', 'by'],
+    ['hasta las', 'by'],
+    ['hasta la', 'by'],
+    ['hasta el', 'by'],
+    ['para las', 'by'],
+    ['para la', 'by'],
+    ['para el', 'by'],
+    ['desde las', 'from'],
+    ['desde la', 'from'],
+    ['desde el', 'from'],
+    ['sobre las', 'about'],
+    ['sobre la', 'about'],
+    ['hacia las', 'about'],
+    ['hacia la', 'about'],
+    ['entre las', 'between'],
+    ['entre la', 'between'],
+    ['entre', 'between'],
+    ['de las', 'from'],
+    ['de la', 'from'],
+    ['a las', 'at'],
+    ['a la', 'at'],
+    ['al', 'at'],
+    ['a', 'at'],
+    ['y las', 'and'],
+    ['y la', 'and'],
+    ['y', 'and'],
+    ['no later than', 'by'],
+    ['not later than', 'by'],
+    ['by', 'by'],
+    ['before', 'by'],
+    ['until', 'by'],
+    ['till', 'by'],
+    ['til', 'by'],
+    ['at around', 'about'],
+    ['at about', 'about'],
+    ['around', 'about'],
+    ['about', 'about'],
+    ['at', 'at'],
+    ['from', 'from'],
+    ['after', 'from'],
+    ['between', 'between'],
+    ['and', 'and'],
+    ['to', 'and'],
   ] as [string, ClockKind][]
 )
   .map(([phrase, kind]) => {
@@ -453,20 +604,116 @@ const TRIGGERS: Trigger[] = (
   .sort((a, b) => b.forms.length - a.forms.length);
 
 const HOUR_WORDS = lookupTable<number>({
-  una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  una: 1,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  once: 11,
+  doce: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 });
 const NOON = new Set(['mediodia', 'noon', 'midday']);
 const MIDNIGHT = new Set(['medianoche', 'midnight']);
 const H_SUFFIX = new Set(['h', 'hs', 'hr', 'hrs']);
 const HOUR_WORD_SUFFIX = new Set(['hora', 'horas', 'hour', 'hours']);
 /** After a bare number, these make it an amount or a count, not an hour ("antes de 5 días", "by 5 euros"). */
-const NOT_AN_HOUR_AFTER = new Set([...MINUTE_UNITS, ...HOUR_UNITS, ...DAY_UNITS, ...BUSINESS, ...WEEK_UNITS, 'mes', 'meses', 'month', 'months', 'euros', 'eur', 'pesos', 'dolares', 'dollars', 'pounds', 'libras']);
+const NOT_AN_HOUR_AFTER = new Set([
+  ...MINUTE_UNITS,
+  ...HOUR_UNITS,
+  ...DAY_UNITS,
+  ...BUSINESS,
+  ...WEEK_UNITS,
+  'mes',
+  'meses',
+  'month',
+  'months',
+  'euros',
+  'eur',
+  'pesos',
+  'dolares',
+  'dollars',
+  'pounds',
+  'libras',
+]);
 /** Words that may follow a bare English hour ("at 9 tomorrow", "by 5 at the latest"). */
-const AFTER_ENGLISH_HOUR = new Set(['tomorrow', 'today', 'tonight', 'this', 'on', 'at', 'latest', 'sharp', 'or', 'and', 'to', 'then', 'so', 'please', 'for', 'with', 'local', 'your', 'our', 'uk', 'et', 'est', 'edt', 'pt', 'gmt', 'bst', 'cet']);
+const AFTER_ENGLISH_HOUR = new Set([
+  'tomorrow',
+  'today',
+  'tonight',
+  'this',
+  'on',
+  'at',
+  'latest',
+  'sharp',
+  'or',
+  'and',
+  'to',
+  'then',
+  'so',
+  'please',
+  'for',
+  'with',
+  'local',
+  'your',
+  'our',
+  'uk',
+  'et',
+  'est',
+  'edt',
+  'pt',
+  'gmt',
+  'bst',
+  'cet',
+]);
 
 /** What may follow an hour written in words ("a las cinco te llamamos"), so "a las dos direcciones" is no hour. */
-const AFTER_WORD_HOUR = new Set(['te', 'le', 'os', 'les', 'lo', 'la', 'se', 'y', 'o', 'en', 'de', 'del', 'sin', 'como', 'mañana', 'hoy', 'para', 'por', 'que', 'tomorrow', 'today', 'tonight', 'on', 'at', 'or', 'and', 'sharp']);
+const AFTER_WORD_HOUR = new Set([
+  'te',
+  'le',
+  'os',
+  'les',
+  'lo',
+  'la',
+  'se',
+  'y',
+  'o',
+  'en',
+  'de',
+  'del',
+  'sin',
+  'como',
+  'mañana',
+  'hoy',
+  'para',
+  'por',
+  'que',
+  'tomorrow',
+  'today',
+  'tonight',
+  'on',
+  'at',
+  'or',
+  'and',
+  'sharp',
+]);
 
 function wordHourEnds(tokens: readonly Token[], text: string, end: number): boolean {
   const next = tokens[end];
@@ -495,7 +742,18 @@ interface Core {
 function readCore(tokens: readonly Token[], text: string, i: number): Core | null {
   const form = tokens[i]!.form;
   if (NOON.has(form) || MIDNIGHT.has(form)) {
-    return { hour: 12, minute: 0, end: i + 1, meridiem: null, clockish: false, hSuffix: false, leadingZero: false, word: false, noon: NOON.has(form), midnight: MIDNIGHT.has(form) };
+    return {
+      hour: 12,
+      minute: 0,
+      end: i + 1,
+      meridiem: null,
+      clockish: false,
+      hSuffix: false,
+      leadingZero: false,
+      word: false,
+      noon: NOON.has(form),
+      midnight: MIDNIGHT.has(form),
+    };
   }
   let hour: number;
   let minute = 0;
@@ -652,7 +910,8 @@ function meridiemContext(tokens: readonly Token[]): 'am' | 'pm' | null {
     const prev = tokens[k - 1]?.form;
     const article = prev === 'la' || prev === 'esta' || prev === 'las';
     if (((form === 'tarde' || form === 'tardes' || form === 'noche') && article) || form === 'afternoon' || form === 'evening' || form === 'tonight') pm = true;
-    else if ((form === 'mañana' && article) || form === 'morning' || (form === 'hora' && prev === 'primera') || (form === 'thing' && prev === 'first')) am = true;
+    else if ((form === 'mañana' && article) || form === 'morning' || (form === 'hora' && prev === 'primera') || (form === 'thing' && prev === 'first'))
+      am = true;
   }
   return am === pm ? null : am ? 'am' : 'pm';
 }
@@ -688,14 +947,24 @@ function readClocks(tokens: readonly Token[], text: string): { due: Clock[]; tok
     // Is it an hour at all?
     let isHour: boolean;
     if (core.noon || core.midnight) isHour = trigger !== undefined;
-    else if (trigger?.noonOnly && !core.clockish) isHour = false; // "antes del 15", "a 5 km"
-    else if (core.word) isHour = trigger !== undefined && (trigger.article || (trigger.english && core.clockish)) && (core.clockish || core.minute > 0 || wordHourEnds(tokens, text, core.end));
+    else if (trigger?.noonOnly && !core.clockish)
+      isHour = false; // "antes del 15", "a 5 km"
+    else if (core.word)
+      isHour =
+        trigger !== undefined &&
+        (trigger.article || (trigger.english && core.clockish)) &&
+        (core.clockish || core.minute > 0 || wordHourEnds(tokens, text, core.end));
     else if (core.clockish) isHour = true;
     else if (trigger === undefined) isHour = false;
     else if (nextForm !== undefined && NOT_AN_HOUR_AFTER.has(nextForm) && !core.hSuffix) isHour = false;
     else if (trigger.article) isHour = true;
-    else if (core.hSuffix) isHour = (trigger.kind === 'and' && open !== null && open.bare && open.core.hour >= 6 && core.hour <= 23) || (trigger.kind === 'between' && core.hour >= 6) || (trigger.english && trigger.kind === 'at');
-    else if (trigger.english) isHour = nextForm === undefined || AFTER_ENGLISH_HOUR.has(nextForm) || /[,.;:!?)]/.test(text.slice(tokens[core.end - 1]!.end, tokens[core.end]!.start));
+    else if (core.hSuffix)
+      isHour =
+        (trigger.kind === 'and' && open !== null && open.bare && open.core.hour >= 6 && core.hour <= 23) ||
+        (trigger.kind === 'between' && core.hour >= 6) ||
+        (trigger.english && trigger.kind === 'at');
+    else if (trigger.english)
+      isHour = nextForm === undefined || AFTER_ENGLISH_HOUR.has(nextForm) || /[,.;:!?)]/.test(text.slice(tokens[core.end - 1]!.end, tokens[core.end]!.start));
     else isHour = trigger.kind === 'between' || trigger.kind === 'and'; // "entre 9 y 14"
     // "las 17 horas" is an hour only after the article; "en 17 horas" is an amount.
     if (isHour && !core.clockish && core.hSuffix && HOUR_WORD_SUFFIX.has(tokens[core.end - 1]!.form) && !trigger?.article) isHour = false;
@@ -732,21 +1001,118 @@ function readClocks(tokens: readonly Token[], text: string): { due: Clock[]; tok
 /** Sentence clauses: cut at commas, semicolons, brackets, dashes, ": " and "pero/but"-like words. */
 const CLAUSE_WORDS = new Set(['pero', 'aunque', 'porque', 'pues', 'mientras', 'sino', 'but', 'although', 'though', 'because', 'while', 'whereas']);
 /** A clause about opening hours: its hours are never the promise's. */
-const OPENING_WORDS = new Set(['abrimos', 'abre', 'abren', 'abierto', 'abierta', 'abiertos', 'cerramos', 'cierra', 'cierran', 'cerrado', 'cerrada', 'cerrados', 'horario', 'horarios', 'open', 'opens', 'opening', 'close', 'closes', 'closing', 'closed', 'hours']);
+const OPENING_WORDS = new Set([
+  'abrimos',
+  'abre',
+  'abren',
+  'abierto',
+  'abierta',
+  'abiertos',
+  'cerramos',
+  'cierra',
+  'cierran',
+  'cerrado',
+  'cerrada',
+  'cerrados',
+  'horario',
+  'horarios',
+  'open',
+  'opens',
+  'opening',
+  'close',
+  'closes',
+  'closing',
+  'closed',
+  'hours',
+]);
 /** Words a clause may hold besides its hour and still belong to the commitment ("mañana, antes de las 12"). */
 const TIME_WORDS = new Set([
-  'mañana', 'hoy', 'pasado', 'esta', 'este', 'el', 'la', 'los', 'las', 'lo', 'por', 'de', 'del', 'a', 'al', 'en', 'tarde', 'noche', 'temprano', 'mas', 'tardar',
-  'como', 'muy', 'maximo', 'sin', 'falta', 'mismo', 'dia', 'primera', 'hora', 'semana', 'proxima', 'que', 'viene', 'y', 'o', 'aprox', 'aproximadamente',
-  'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo',
-  'tomorrow', 'today', 'tonight', 'this', 'the', 'morning', 'afternoon', 'evening', 'latest', 'at', 'on', 'by', 'no', 'later', 'than', 'next', 'week', 'end', 'of', 'day', 'or', 'and',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mañana',
+  'hoy',
+  'pasado',
+  'esta',
+  'este',
+  'el',
+  'la',
+  'los',
+  'las',
+  'lo',
+  'por',
+  'de',
+  'del',
+  'a',
+  'al',
+  'en',
+  'tarde',
+  'noche',
+  'temprano',
+  'mas',
+  'tardar',
+  'como',
+  'muy',
+  'maximo',
+  'sin',
+  'falta',
+  'mismo',
+  'dia',
+  'primera',
+  'hora',
+  'semana',
+  'proxima',
+  'que',
+  'viene',
+  'y',
+  'o',
+  'aprox',
+  'aproximadamente',
+  'lunes',
+  'martes',
+  'miercoles',
+  'jueves',
+  'viernes',
+  'sabado',
+  'domingo',
+  'tomorrow',
+  'today',
+  'tonight',
+  'this',
+  'the',
+  'morning',
+  'afternoon',
+  'evening',
+  'latest',
+  'at',
+  'on',
+  'by',
+  'no',
+  'later',
+  'than',
+  'next',
+  'week',
+  'end',
+  'of',
+  'day',
+  'or',
+  'and',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
 ]);
 
 /**
  * The latest due hour that belongs to the commitment's clause (see "Stated hours": the clause itself, or
  * a clause of time words only, never one about opening hours).
  */
-function attachedClock(tokens: readonly Token[], text: string, clocks: readonly Clock[], commitmentStart: number): { minutes: number; kind: 'by' | 'at'; words: string } | null {
+function attachedClock(
+  tokens: readonly Token[],
+  text: string,
+  clocks: readonly Clock[],
+  commitmentStart: number,
+): { minutes: number; kind: 'by' | 'at'; words: string } | null {
   if (clocks.length === 0) return null;
   // Clause of each token, whether each clause speaks of opening hours, and how many of its words are not time words.
   const clauseOf = new Int32Array(tokens.length);
@@ -774,7 +1140,8 @@ function attachedClock(tokens: readonly Token[], text: string, clocks: readonly 
     if (opening[c]) continue;
     if (c !== commitmentClause) {
       let own = 0;
-      for (let k = clock.from; k < clock.to; k++) if (!TIME_WORDS.has(tokens[k]!.form) && !/^\d/.test(tokens[k]!.form) && MONTHS[tokens[k]!.form] === undefined) own++;
+      for (let k = clock.from; k < clock.to; k++)
+        if (!TIME_WORDS.has(tokens[k]!.form) && !/^\d/.test(tokens[k]!.form) && MONTHS[tokens[k]!.form] === undefined) own++;
       if (otherWords[c]! - own > 0) continue;
     }
     if (!best || clock.minutes > best.minutes) best = clock;

@@ -23,8 +23,14 @@ function buildFoldTable(): Uint16Array {
   for (let c = 0; c < table.length; c++) table[c] = c;
   for (let c = 0x41; c <= 0x5a; c++) table[c] = c + 32;
   const groups: [string, string][] = [
-    ['a', 'àáâãäåÀÁÂÃÄÅāĀ'], ['e', 'èéêëÈÉÊËēĒ'], ['i', 'ìíîïÌÍÎÏīĪ'], ['o', 'òóôõöÒÓÔÕÖōŌ'], ['u', 'ùúûüÙÚÛÜūŪ'],
-    ['c', 'çÇ'], ['y', 'ýÿÝ'], ['ñ', 'ñÑ'],
+    ['a', 'àáâãäåÀÁÂÃÄÅāĀ'],
+    ['e', 'èéêëÈÉÊËēĒ'],
+    ['i', 'ìíîïÌÍÎÏīĪ'],
+    ['o', 'òóôõöÒÓÔÕÖōŌ'],
+    ['u', 'ùúûüÙÚÛÜūŪ'],
+    ['c', 'çÇ'],
+    ['y', 'ýÿÝ'],
+    ['ñ', 'ñÑ'],
   ];
   for (const [to, from] of groups) for (const ch of from) table[ch.charCodeAt(0)] = to.charCodeAt(0);
   return table;

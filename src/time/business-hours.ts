@@ -21,8 +21,20 @@ export interface BusinessHours {
 }
 
 const DAY_NAMES = lookupTable<number>({
-  sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6,
-  dom: 0, lun: 1, mar: 2, mie: 3, jue: 4, vie: 5, sab: 6,
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+  dom: 0,
+  lun: 1,
+  mar: 2,
+  mie: 3,
+  jue: 4,
+  vie: 5,
+  sab: 6,
 });
 
 /** "mon-fri 09:00-18:00", "lun-sab 08:30-20:00", "mon,wed,fri 10:00-14:00". */
@@ -31,9 +43,14 @@ export function parseBusinessHours(spec: string, zone: string, holidays: Readonl
   if (!m) throw new ConfigError(`business hours "${spec}" are not like "mon-fri 09:00-18:00"`);
   const days = new Array<boolean>(7).fill(false);
   const dayOf = (name: string): number => {
-    const key = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').slice(0, 3);
+    const key = name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .slice(0, 3);
     const day = DAY_NAMES[key];
-    if (day === undefined) throw new ConfigError(`business hours "${spec}": unknown day "${name}"`, 'days: mon tue wed thu fri sat sun (or lun mar mie jue vie sab dom)');
+    if (day === undefined)
+      throw new ConfigError(`business hours "${spec}": unknown day "${name}"`, 'days: mon tue wed thu fri sat sun (or lun mar mie jue vie sab dom)');
     return day;
   };
   for (const part of m[1]!.split(',')) {

@@ -6,11 +6,48 @@
 
 import { lookupTable } from '../lookup.js';
 const MONTHS = lookupTable<number>({
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11,
-  january: 0, february: 1, march: 2, april: 3, june: 5, july: 6, august: 7, september: 8, october: 9, november: 10, december: 11,
-  ene: 0, abr: 3, ago: 7, set: 8, dic: 11,
-  enero: 0, febrero: 1, marzo: 2, abril: 3, mayo: 4, junio: 5, julio: 6, agosto: 7, septiembre: 8, setiembre: 8,
-  octubre: 9, noviembre: 10, diciembre: 11,
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  sept: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
+  january: 0,
+  february: 1,
+  march: 2,
+  april: 3,
+  june: 5,
+  july: 6,
+  august: 7,
+  september: 8,
+  october: 9,
+  november: 10,
+  december: 11,
+  ene: 0,
+  abr: 3,
+  ago: 7,
+  set: 8,
+  dic: 11,
+  enero: 0,
+  febrero: 1,
+  marzo: 2,
+  abril: 3,
+  mayo: 4,
+  junio: 5,
+  julio: 6,
+  agosto: 7,
+  septiembre: 8,
+  setiembre: 8,
+  octubre: 9,
+  noviembre: 10,
+  diciembre: 11,
 });
 
 /** "Wed Oct 10 20:19:24 +0000 2018" — X/Twitter API v1.1, archives and the TWCS dataset. */
@@ -73,7 +110,15 @@ export function parseFlexibleDate(raw: string, order: DateOrder, zone: string): 
   let m = ISO.exec(value);
   if (m) {
     const [, y, mo, d, h, mi, s, frac, off] = m;
-    const fields = { year: +y!, month: +mo! - 1, day: +d!, hour: h ? +h : 0, minute: mi ? +mi : 0, second: s ? +s : 0, ms: frac ? Math.floor(+`0.${frac}` * 1000) : 0 };
+    const fields = {
+      year: +y!,
+      month: +mo! - 1,
+      day: +d!,
+      hour: h ? +h : 0,
+      minute: mi ? +mi : 0,
+      second: s ? +s : 0,
+      ms: frac ? Math.floor(+`0.${frac}` * 1000) : 0,
+    };
     return fromFields(fields, off, zone, h === undefined);
   }
   if (value.length === 30 && value[26] !== undefined) {
@@ -101,7 +146,12 @@ export function parseFlexibleDate(raw: string, order: DateOrder, zone: string): 
   if (m) {
     const month = MONTHS[fold(m[2]!)];
     if (month === undefined) return null;
-    return fromFields({ year: +m[3]!, month, day: +m[1]!, hour: m[4] ? +m[4] : 0, minute: m[5] ? +m[5] : 0, second: m[6] ? +m[6] : 0, ms: 0 }, undefined, zone, m[4] === undefined);
+    return fromFields(
+      { year: +m[3]!, month, day: +m[1]!, hour: m[4] ? +m[4] : 0, minute: m[5] ? +m[5] : 0, second: m[6] ? +m[6] : 0, ms: 0 },
+      undefined,
+      zone,
+      m[4] === undefined,
+    );
   }
   m = TEXT_MONTH_FIRST.exec(value);
   if (m) {
@@ -109,13 +159,21 @@ export function parseFlexibleDate(raw: string, order: DateOrder, zone: string): 
     if (month === undefined) return null;
     const hour = m[4] === undefined ? 0 : to24(+m[4], m[7]);
     if (hour < 0) return null;
-    return fromFields({ year: +m[3]!, month, day: +m[2]!, hour, minute: m[5] ? +m[5] : 0, second: m[6] ? +m[6] : 0, ms: 0 }, undefined, zone, m[4] === undefined);
+    return fromFields(
+      { year: +m[3]!, month, day: +m[2]!, hour, minute: m[5] ? +m[5] : 0, second: m[6] ? +m[6] : 0, ms: 0 },
+      undefined,
+      zone,
+      m[4] === undefined,
+    );
   }
   return null;
 }
 
 function fold(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 }
 
 function to24(hour: number, ampm: string | undefined): number {
@@ -125,7 +183,15 @@ function to24(hour: number, ampm: string | undefined): number {
   return (hour % 12) + (pm ? 12 : 0);
 }
 
-interface Fields { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number }
+interface Fields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+}
 
 function fromFields(f: Fields, offset: string | undefined, zone: string, dateOnly: boolean): ParsedDate | null {
   if (f.month < 0 || f.month > 11 || f.day < 1 || !validDay(f.year, f.month, f.day)) return null;
@@ -148,7 +214,14 @@ function zoneFormatter(zone: string): Intl.DateTimeFormat {
   let formatter = zoneFormatters.get(zone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     zoneFormatters.set(zone, formatter);
   }

@@ -33,7 +33,9 @@ describe('audit on the demo data', () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toBe(second.stdout);
     const result = JSON.parse(first.stdout);
-    expect(Object.keys(result)).toEqual(expect.arrayContaining(['schemaVersion', 'tool', 'brand', 'period', 'inputs', 'score', 'categories', 'metrics', 'findings', 'warnings']));
+    expect(Object.keys(result)).toEqual(
+      expect.arrayContaining(['schemaVersion', 'tool', 'brand', 'period', 'inputs', 'score', 'categories', 'metrics', 'findings', 'warnings']),
+    );
     expect(result.schemaVersion).toBe(1);
     expect(result.tool.name).toBe('second-impression');
     expect(result.brand.handles).toEqual(['VerdemarAyuda', 'VerdemarHelp', 'Verdemar']);
@@ -41,7 +43,12 @@ describe('audit on the demo data', () => {
     expect(result.inputs.map((i: { format: string }) => i.format).sort()).toEqual(['generic-csv', 'twcs']);
     expect(Object.keys(result.categories)).toEqual(['transparency', 'speed', 'no-ignoring', 'professionalism', 'no-politics']);
     for (const id of Object.keys(result.categories)) expect(typeof result.categories[id].score, id).toBe('number');
-    expect(result.metrics).toMatchObject({ conversations: expect.any(Number), needingReply: expect.any(Number), answered: expect.any(Number), pending: expect.any(Number) });
+    expect(result.metrics).toMatchObject({
+      conversations: expect.any(Number),
+      needingReply: expect.any(Number),
+      answered: expect.any(Number),
+      pending: expect.any(Number),
+    });
     expect(Object.keys(result.metrics.firstResponseMinutes)).toEqual(expect.arrayContaining(['count', 'median', 'p90', 'mean', 'withinTarget', 'within24h']));
     // Every finding quotes its evidence.
     expect(result.findings.length).toBeGreaterThan(0);
@@ -61,7 +68,11 @@ describe('audit on the demo data', () => {
 
   it('matches the demo README: the pending and the never-answered conversations', () => {
     const result = JSON.parse(runCli(['audit', DEMO, ...DEMO_BRAND, '--format', 'json']).stdout);
-    const threadsOf = (messageId: string): string[] => result.findings.filter((f: { messageId: string; ruleId: string }) => f.ruleId === 'reply-rate' && f.messageId === messageId).map((f: { threadId: string }) => f.threadId).sort();
+    const threadsOf = (messageId: string): string[] =>
+      result.findings
+        .filter((f: { messageId: string; ruleId: string }) => f.ruleId === 'reply-rate' && f.messageId === messageId)
+        .map((f: { threadId: string }) => f.threadId)
+        .sort();
     expect(threadsOf('pending')).toEqual(['121', 'fb_1033', 'ig_2017']);
     expect(threadsOf('ignored')).toEqual(expect.arrayContaining(['g_3001', 'g_3002', 'fb_1020', '109', '177', '339']));
     expect(result.metrics.automatedReplies).toBe(3);
@@ -227,7 +238,14 @@ describe('errors a user can make', () => {
   });
 
   it('rejects bad option values with exit 2', () => {
-    for (const args of [['--sla', 'soon'], ['--timezone', 'Mars/Olympus'], ['--fail-under', '120'], ['--format', 'pdf'], ['--since', 'last tuesday'], ['--input-format', 'fax']]) {
+    for (const args of [
+      ['--sla', 'soon'],
+      ['--timezone', 'Mars/Olympus'],
+      ['--fail-under', '120'],
+      ['--format', 'pdf'],
+      ['--since', 'last tuesday'],
+      ['--input-format', 'fax'],
+    ]) {
       const { status, stderr } = runCli(['audit', DEMO, ...DEMO_BRAND, ...args]);
       expect(status, args.join(' ')).toBe(2);
       noStack(stderr);
@@ -241,7 +259,10 @@ describe('other commands', () => {
     const jsonl = path.join(dir, 'corpus.jsonl');
     const ingest = runCli(['ingest', DEMO, ...DEMO_BRAND, '--output', jsonl]);
     expect(ingest.status).toBe(0);
-    const lines = readFileSync(jsonl, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = readFileSync(jsonl, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(Object.keys(lines[0]).slice(0, 5)).toEqual(['id', 'platform', 'author', 'createdAt', 'text']);
     expect(lines.every((post) => typeof post.id === 'string' && post.source?.file)).toBe(true);
     const original = JSON.parse(runCli(['audit', DEMO, ...DEMO_BRAND, '--format', 'json']).stdout);
@@ -289,9 +310,14 @@ describe('other commands', () => {
     // Big enough that the output cannot fit in the pipe's buffer before the reader goes away.
     const file = path.join(tmp(), 'big.csv');
     const rows = ['id,author,created_at,text,in_reply_to'];
-    for (let i = 0; i < 30_000; i++) rows.push(`c${i},cliente${i},2026-10-01T10:00:00Z,¿Dónde está mi pedido número ${i}?,`, `b${i},Marca,2026-10-01T12:30:00Z,Hola: sale hoy mismo.,c${i}`);
+    for (let i = 0; i < 30_000; i++)
+      rows.push(`c${i},cliente${i},2026-10-01T10:00:00Z,¿Dónde está mi pedido número ${i}?,`, `b${i},Marca,2026-10-01T12:30:00Z,Hola: sale hoy mismo.,c${i}`);
     writeFileSync(file, rows.join('\n'));
-    const shell = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" audit "${file}" --brand Marca --format json --max-findings 0 | head -c 200 > /dev/null`], { encoding: 'utf8' });
+    const shell = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${BIN}" audit "${file}" --brand Marca --format json --max-findings 0 | head -c 200 > /dev/null`],
+      { encoding: 'utf8' },
+    );
     expect(shell.stderr).not.toContain('EPIPE');
     expect(shell.stderr).toBe('');
   });

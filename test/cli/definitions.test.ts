@@ -61,7 +61,7 @@ const figures = (result: Record<string, unknown>) => {
 };
 
 describe('a brand is its handles and a conversation belongs to the channel it sits on', () => {
-  it('a folder with two brands\' inbox exports: each brand\'s figures equal its file audited alone', () => {
+  it("a folder with two brands' inbox exports: each brand's figures equal its file audited alone", () => {
     const { dir, marca, otra } = folder();
     const asOf = ['--as-of', '2026-03-20T00:00:00Z'];
     const marcaInFolder = json(['audit', dir, '--brand', 'Marca', ...asOf]);
@@ -128,7 +128,12 @@ describe('no score without enough data', () => {
     const { otra } = folder();
     const result = json(['audit', otra, '--brand', 'OtraEnergia', '--as-of', '2026-03-20T00:00:00Z']);
     const frt = result.categories.speed.rules.find((r: { id: string }) => r.id === 'first-response-time');
-    expect(frt).toMatchObject({ score: null, cases: 2, notApplicable: '2 cases: too few to score (minimum 5)', reason: { code: 'too-few-cases', data: { n: 2, min: 5 } } });
+    expect(frt).toMatchObject({
+      score: null,
+      cases: 2,
+      notApplicable: '2 cases: too few to score (minimum 5)',
+      reason: { code: 'too-few-cases', data: { n: 2, min: 5 } },
+    });
     expect(frt.findingCount).toBe(1);
     expect(result.findings.some((f: { ruleId: string }) => f.ruleId === 'first-response-time')).toBe(true);
     expect(result.categories.speed.score).toBeNull();
@@ -159,7 +164,9 @@ describe('what was left out is said', () => {
     const config = path.join(dir, 'c.json');
     writeFileSync(config, JSON.stringify({ holidays: ['ES'] }));
     const result = json(['audit', file, '--brand', 'Marca', '--business-hours', 'mon-fri 09:00-18:00', '--config', config]);
-    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'holidays-unknown', message: expect.stringMatching(/no ES holidays known for 2031/) }));
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ code: 'holidays-unknown', message: expect.stringMatching(/no ES holidays known for 2031/) }),
+    );
   });
 
   it('a symbolic link inside a folder is skipped with a warning', () => {
@@ -182,7 +189,8 @@ describe('the command line around the report', () => {
   it('warnings on stderr name file:line and code, then how many more', () => {
     const dir = tmp();
     const rows = ['id,author,created_at,text,in_reply_to'];
-    for (let k = 0; k < 7; k++) rows.push(`${k},cliente${k},2026-03-0${k + 1}T10:00:00Z,hola,`, `x${k},ana,no es una fecha,hola,`, `r${k},Marca,2026-03-0${k + 1}T10:20:00Z,¡hola!,${k}`);
+    for (let k = 0; k < 7; k++)
+      rows.push(`${k},cliente${k},2026-03-0${k + 1}T10:00:00Z,hola,`, `x${k},ana,no es una fecha,hola,`, `r${k},Marca,2026-03-0${k + 1}T10:20:00Z,¡hola!,${k}`);
     const file = path.join(dir, 'fechas.csv');
     writeFileSync(file, rows.join('\n'));
     const run = runCli(['audit', file, '--brand', 'Marca', '--as-of', '2026-03-20T00:00:00Z']);

@@ -92,12 +92,25 @@ describe('PostTable', () => {
     table.add({ id: '1', platform: 'x', author: 'lucia_pz', time: Date.parse('2024-10-15T08:40:00Z'), text: 'hola', line: 2 }, 'a.csv');
     table.add(
       {
-        id: '2', platform: 'x', author: 'TeleNovaAyuda', time: Date.parse('2024-10-15T08:41:30.250Z'), text: 'buenas', inReplyTo: '1', threadId: 't1',
-        url: 'https://x.com/2', rating: 4.5, lang: 'es', role: 'brand', deleted: true, line: 3,
+        id: '2',
+        platform: 'x',
+        author: 'TeleNovaAyuda',
+        time: Date.parse('2024-10-15T08:41:30.250Z'),
+        text: 'buenas',
+        inReplyTo: '1',
+        threadId: 't1',
+        url: 'https://x.com/2',
+        rating: 4.5,
+        lang: 'es',
+        role: 'brand',
+        deleted: true,
+        line: 3,
       },
       'a.csv',
     );
-    expect(JSON.stringify(table.get(0))).toBe('{"id":"1","platform":"x","author":"lucia_pz","createdAt":"2024-10-15T08:40:00Z","text":"hola","source":{"file":"a.csv","line":2}}');
+    expect(JSON.stringify(table.get(0))).toBe(
+      '{"id":"1","platform":"x","author":"lucia_pz","createdAt":"2024-10-15T08:40:00Z","text":"hola","source":{"file":"a.csv","line":2}}',
+    );
     expect(JSON.stringify(table.get(1))).toBe(
       '{"id":"2","platform":"x","author":"TeleNovaAyuda","createdAt":"2024-10-15T08:41:30.250Z","text":"buenas","inReplyTo":"1","threadId":"t1","url":"https://x.com/2","rating":4.5,"lang":"es","role":"brand","deleted":true,"source":{"file":"a.csv","line":3}}',
     );

@@ -85,7 +85,21 @@ describe('PostTable', () => {
     expect(Object.keys(table.get(0))).toEqual(['id', 'platform', 'author', 'createdAt', 'text', 'source']);
     expect(table.get(0).source).toEqual({ file: 'a.csv', line: 3 });
     const full = table.get(1);
-    expect(Object.keys(full)).toEqual(['id', 'platform', 'author', 'createdAt', 'text', 'inReplyTo', 'threadId', 'url', 'rating', 'lang', 'role', 'deleted', 'source']);
+    expect(Object.keys(full)).toEqual([
+      'id',
+      'platform',
+      'author',
+      'createdAt',
+      'text',
+      'inReplyTo',
+      'threadId',
+      'url',
+      'rating',
+      'lang',
+      'role',
+      'deleted',
+      'source',
+    ]);
     expect(full.rating).toBe(4.5);
     expect(full.source).toEqual({ file: 'b.zip', entry: 'inner/reviews.html' });
     expect(table.get(1, 'brand').role).toBe('brand');
@@ -109,7 +123,25 @@ describe('POST_FIELDS drives the JSON shape', () => {
     const { POST_FIELDS } = await import('../../src/contract/post.js');
     const table = new PostTable();
     table.add(
-      { id: 'p1', platform: 'x', author: 'ana', time: Date.parse('2026-10-01T10:00:00Z'), text: 't', inReplyTo: 'p0', threadId: 'th', url: 'https://example.com/p1', rating: 3, lang: 'es', role: 'customer', deleted: true, channel: 'Marca', visibility: 'public', timePrecision: 'minute', edited: false, line: 2 },
+      {
+        id: 'p1',
+        platform: 'x',
+        author: 'ana',
+        time: Date.parse('2026-10-01T10:00:00Z'),
+        text: 't',
+        inReplyTo: 'p0',
+        threadId: 'th',
+        url: 'https://example.com/p1',
+        rating: 3,
+        lang: 'es',
+        role: 'customer',
+        deleted: true,
+        channel: 'Marca',
+        visibility: 'public',
+        timePrecision: 'minute',
+        edited: false,
+        line: 2,
+      },
       'f.jsonl',
     );
     table.seal();

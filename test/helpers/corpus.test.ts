@@ -36,7 +36,13 @@ describe('test corpus builder', () => {
     );
     expect(c.table.length).toBe(3);
     const b1 = indexOf(c, 'b1');
-    expect(c.table.get(b1)).toMatchObject({ id: 'b1', author: 'Marca', createdAt: '2026-10-01T10:45:00Z', inReplyTo: 'c1', source: { file: DEFAULT_FILE, line: 2 } });
+    expect(c.table.get(b1)).toMatchObject({
+      id: 'b1',
+      author: 'Marca',
+      createdAt: '2026-10-01T10:45:00Z',
+      inReplyTo: 'c1',
+      source: { file: DEFAULT_FILE, line: 2 },
+    });
     expect(c.table.rating(indexOf(c, 'r1'))).toBe(2);
     expect(c.inputs.map((i) => [i.path, i.posts])).toEqual([
       [DEFAULT_FILE, 2],
@@ -61,11 +67,21 @@ describe('test corpus builder', () => {
     expect(corpus([{ id: 'a', author: 'x', at: BASE_TIME, deleted: true }], { tracksDeletion: false }).tracksDeletion).toBe(false);
   });
 
-  it('runRuleDirect gives the rule the brand voice of the period and names an announcement\'s thread after itself', () => {
+  it("runRuleDirect gives the rule the brand voice of the period and names an announcement's thread after itself", () => {
     const probe: Rule = {
-      meta: { id: 'probe', category: 'professionalism', severity: 'info', title: { en: 'p', es: 'p' }, description: { en: 'p', es: 'p' }, formula: { en: 'p', es: 'p' }, messages: { m: { en: '{n}', es: '{n}' } } },
+      meta: {
+        id: 'probe',
+        category: 'professionalism',
+        severity: 'info',
+        title: { en: 'p', es: 'p' },
+        description: { en: 'p', es: 'p' },
+        formula: { en: 'p', es: 'p' },
+        messages: { m: { en: '{n}', es: '{n}' } },
+      },
       run({ voice, posts, finding }) {
-        const findings = voice.posts.map((post, k) => finding({ messageId: 'm', data: { n: k }, conversation: posts.conversationOf(post), posts: [post], rank: k + 1 }));
+        const findings = voice.posts.map((post, k) =>
+          finding({ messageId: 'm', data: { n: k }, conversation: posts.conversationOf(post), posts: [post], rank: k + 1 }),
+        );
         return { score: null, cases: null, metrics: {}, findings, findingCount: findings.length };
       },
     };

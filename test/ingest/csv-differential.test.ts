@@ -10,8 +10,44 @@ import { StreamDecoder } from '../../src/io/decode.js';
 import { prng } from './helpers.js';
 
 const PIECES = [
-  'a', 'b', 'z', 'Hola', 'soporte', ' ', '  ', '0', '42', '1.5', '4,5', ',', ',', ';', '\t', '|', '"', '""', '\n', '\r\n',
-  'ñ', 'é', '¿', '¡', 'ü', '€', '“', '”', '😀', '👍🏽', '中', 'ß', "'", '#', '=', '@TeleNovaAyuda', 'línea', 'atención',
+  'a',
+  'b',
+  'z',
+  'Hola',
+  'soporte',
+  ' ',
+  '  ',
+  '0',
+  '42',
+  '1.5',
+  '4,5',
+  ',',
+  ',',
+  ';',
+  '\t',
+  '|',
+  '"',
+  '""',
+  '\n',
+  '\r\n',
+  'ñ',
+  'é',
+  '¿',
+  '¡',
+  'ü',
+  '€',
+  '“',
+  '”',
+  '😀',
+  '👍🏽',
+  '中',
+  'ß',
+  "'",
+  '#',
+  '=',
+  '@TeleNovaAyuda',
+  'línea',
+  'atención',
 ];
 
 interface Generated {
@@ -50,7 +86,8 @@ function generate(random: () => number): Generated {
     const cells = fields.map((value, f) => {
       const needsQuotes = value.includes(delimiter) || value.includes('"') || value.includes('\n') || value.includes('\r');
       // An unquoted field may hold a quote after its first character (relaxed quotes), but never CR/LF or the delimiter.
-      const relaxedOk = !needsQuotes || (!value.includes(delimiter) && !/[\r\n]/.test(value) && !value.startsWith('"') && !value.startsWith(' ') && value.includes('"'));
+      const relaxedOk =
+        !needsQuotes || (!value.includes(delimiter) && !/[\r\n]/.test(value) && !value.startsWith('"') && !value.startsWith(' ') && value.includes('"'));
       const quote = (needsQuotes && !(relaxedOk && random() < 0.3)) || random() < 0.2 || (width === 1 && value === '' && f === 0);
       return quote ? `"${value.replace(/"/g, '""')}"` : value;
     });

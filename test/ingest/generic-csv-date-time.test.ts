@@ -63,7 +63,11 @@ describe('generic CSV: separate date and time columns', () => {
     expect(utc.summary.notes.some((n) => n.includes('Time (UTC)') && n.includes('read as UTC'))).toBe(true);
     expect(utc.summary.notes.some((n) => n.includes('no UTC offset'))).toBe(false);
 
-    const offsets = await ingest('off.csv', 'id,author,date,time,text\n1,ana,2024-10-15,10:40+02:00,hi\n2,bob,2024-10-15,10:40 Z,hi\n3,eva,2024-10-15,10:40,hi\n', { options: { timezone: 'Europe/Madrid' } });
+    const offsets = await ingest(
+      'off.csv',
+      'id,author,date,time,text\n1,ana,2024-10-15,10:40+02:00,hi\n2,bob,2024-10-15,10:40 Z,hi\n3,eva,2024-10-15,10:40,hi\n',
+      { options: { timezone: 'Europe/Madrid' } },
+    );
     expect(offsets.posts.map((p) => p.createdAt)).toEqual(['2024-10-15T08:40:00Z', '2024-10-15T10:40:00Z', '2024-10-15T08:40:00Z']);
     expect(offsets.summary.notes.some((n) => n.startsWith('1 timestamp') && n.includes('Europe/Madrid'))).toBe(true);
   });
@@ -117,11 +121,13 @@ describe('generic CSV: separate date and time columns', () => {
 
   it('maps --map "Momento=time" (and "Día=created_at") for headers no synonym covers', async () => {
     const csv = 'id,autor,Día,Momento,texto\n1,ana,2024-10-15,10:40,hola\n2,marca,2024-10-15,10:52,buenas\n';
-    const { posts, summary } = await ingest('map.csv', csv, { options: { timezone: 'UTC', columnMap: { 'Día': 'created_at', Momento: 'time' } } });
+    const { posts, summary } = await ingest('map.csv', csv, { options: { timezone: 'UTC', columnMap: { Día: 'created_at', Momento: 'time' } } });
     expect(posts.map((p) => p.createdAt)).toEqual(['2024-10-15T10:40:00Z', '2024-10-15T10:52:00Z']);
     expect(summary.notes).toContain('dates combined from columns Día + Momento');
 
-    const hora = await ingest('hora.csv', 'id,autor,fecha,Hora del día,texto\n1,ana,2024-10-15,10:40,hola\n', { options: { timezone: 'UTC', columnMap: { 'Hora del día': 'time' } } });
+    const hora = await ingest('hora.csv', 'id,autor,fecha,Hora del día,texto\n1,ana,2024-10-15,10:40,hola\n', {
+      options: { timezone: 'UTC', columnMap: { 'Hora del día': 'time' } },
+    });
     expect(hora.posts[0]!.createdAt).toBe('2024-10-15T10:40:00Z');
   });
 
@@ -145,7 +151,9 @@ describe('generic CSV: separate date and time columns', () => {
     expect(lone.warnings).toEqual([]);
     expect(lone.posts.map((p) => p.createdAt)).toEqual(['2024-10-15T10:40:00Z', '2024-10-15T13:46:40Z']);
 
-    const error = await ingest('solo-hora.csv', 'id,autor,Hora,texto\n1,ana,10:40,hola\n2,luis,10:45,hola\n', { adapterId: 'generic-csv' }).catch((e: unknown) => e);
+    const error = await ingest('solo-hora.csv', 'id,autor,Hora,texto\n1,ana,10:40,hola\n2,luis,10:45,hola\n', { adapterId: 'generic-csv' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toMatch(/missing required column created_at/);
     expect((error as InputError).message).toContain('"Hora" holds times of day only');
@@ -167,7 +175,7 @@ describe('generic CSV: separate date and time columns', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).hint).toContain('--map "Nº=id"');
 
-    const { posts, warnings, summary } = await ingest('export.csv', bytes, { options: { columnMap: { 'Nº': 'id' } } });
+    const { posts, warnings, summary } = await ingest('export.csv', bytes, { options: { columnMap: { Nº: 'id' } } });
     expect(warnings).toEqual([]);
     expect(summary.format).toBe('generic-csv');
     expect(summary.encoding).toBe('windows-1252');

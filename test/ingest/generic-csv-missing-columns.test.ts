@@ -23,9 +23,14 @@ async function refused(name: string, data: string, columnMap: Record<string, str
 
 describe('generic CSV: a table without the required columns', () => {
   it('is still detected as generic-csv, with a low confidence, when it has a header and ≥ 3 columns of one width', async () => {
-    expect(await detected('raro.csv', 'Quién;Cuándo;Lo que dijo\nana;2024-01-01 10:00;hola\nluis;2024-01-01 11:00;adiós\n')).toEqual({ id: 'generic-csv', confidence: 0.1 });
+    expect(await detected('raro.csv', 'Quién;Cuándo;Lo que dijo\nana;2024-01-01 10:00;hola\nluis;2024-01-01 11:00;adiós\n')).toEqual({
+      id: 'generic-csv',
+      confidence: 0.1,
+    });
     // Quoted texts with the delimiter inside do not make the table look ragged.
-    expect((await detected('q.csv', 'Quién,Cuándo,Lo que dijo\nana,2024-01-01 10:00,"hola, ¿qué tal?"\nluis,2024-01-01 11:00,"uno, dos, tres"\n')).id).toBe('generic-csv');
+    expect((await detected('q.csv', 'Quién,Cuándo,Lo que dijo\nana,2024-01-01 10:00,"hola, ¿qué tal?"\nluis,2024-01-01 11:00,"uno, dos, tres"\n')).id).toBe(
+      'generic-csv',
+    );
     expect(genericCsvAdapter.detect({ name: 'x.csv', head: 'a|b|c\n1|2|3' }).confidence).toBe(0.1);
   });
 

@@ -25,12 +25,28 @@ describe('generic CSV: columns', () => {
     expect(summary.posts).toBe(3);
     expect(warnings).toEqual([]);
     expect(posts[0]).toEqual({
-      id: '1', platform: 'x', author: 'lucia_pz', createdAt: '2024-10-15T08:40:00Z', text: 'My line has been down for a week',
-      threadId: 't1', url: 'https://x.com/lucia_pz/status/1', lang: 'es', role: 'customer', source: { file: 'hilos.csv', line: 2 },
+      id: '1',
+      platform: 'x',
+      author: 'lucia_pz',
+      createdAt: '2024-10-15T08:40:00Z',
+      text: 'My line has been down for a week',
+      threadId: 't1',
+      url: 'https://x.com/lucia_pz/status/1',
+      lang: 'es',
+      role: 'customer',
+      source: { file: 'hilos.csv', line: 2 },
     });
     expect(posts[1]).toEqual({
-      id: '2', platform: 'x', author: 'TeleNovaAyuda', createdAt: '2024-10-15T09:02:00Z', text: 'Sorry, Lucía: we are on it',
-      inReplyTo: '1', threadId: 't1', lang: 'es', role: 'brand', source: { file: 'hilos.csv', line: 3 },
+      id: '2',
+      platform: 'x',
+      author: 'TeleNovaAyuda',
+      createdAt: '2024-10-15T09:02:00Z',
+      text: 'Sorry, Lucía: we are on it',
+      inReplyTo: '1',
+      threadId: 't1',
+      lang: 'es',
+      role: 'brand',
+      source: { file: 'hilos.csv', line: 3 },
     });
     expect(posts[2]).toMatchObject({ id: '3', platform: 'google', rating: 2, lang: 'en', role: 'customer', deleted: true });
   });
@@ -67,7 +83,7 @@ describe('generic CSV: columns', () => {
     const csv = 'Nº,Quién escribe,Cuándo,Cuerpo del mensaje,Hilo padre\n1,ana,2024-01-01T10:00:00Z,hola,\n2,TeleNova,2024-01-01T10:05:00Z,buenas,1\n';
     const { posts } = await ingest('raro.csv', csv, {
       adapterId: 'generic-csv',
-      options: { columnMap: { 'Nº': 'id', 'Quién escribe': 'author', 'Cuándo': 'created_at', 'Cuerpo del mensaje': 'text', 'Hilo padre': 'in_reply_to' } },
+      options: { columnMap: { Nº: 'id', 'Quién escribe': 'author', Cuándo: 'created_at', 'Cuerpo del mensaje': 'text', 'Hilo padre': 'in_reply_to' } },
     });
     expect(posts.map((p) => [p.id, p.author, p.text, p.inReplyTo])).toEqual([
       ['1', 'ana', 'hola', undefined],
@@ -82,13 +98,16 @@ describe('generic CSV: columns', () => {
   });
 
   it('refuses a --map that names a column the header lacks, naming it and the file', async () => {
-    const error = await ingestError('map.csv', 'id,author,created_at,text\n1,ana,2024-01-01T10:00:00Z,hola\n', { columnMap: { 'Cuerpo': 'text' } });
+    const error = await ingestError('map.csv', 'id,author,created_at,text\n1,ana,2024-01-01T10:00:00Z,hola\n', { columnMap: { Cuerpo: 'text' } });
     expect(error.message).toContain('map.csv');
     expect(error.message).toContain('cuerpo');
   });
 
   it('fails loudly when required columns are missing: file, missing fields, what it found, synonyms and a --map hint', async () => {
-    const error = await ingestError('hootsuite.csv', 'Conversation ID,Medium,Contact Primary Identifier,Created at,Direction,Notes\nc_7f3a,twitter,@lucia_pz,2024-10-15 10:40:00,inbound,hola\n');
+    const error = await ingestError(
+      'hootsuite.csv',
+      'Conversation ID,Medium,Contact Primary Identifier,Created at,Direction,Notes\nc_7f3a,twitter,@lucia_pz,2024-10-15 10:40:00,inbound,hola\n',
+    );
     expect(error.message).toContain('hootsuite.csv');
     expect(error.message).toMatch(/missing required columns? .*\bid\b.*\btext\b/);
     expect(error.message).not.toMatch(/missing required columns? [^.]*author/);
@@ -140,7 +159,8 @@ describe('generic CSV: delimiters and encodings', () => {
   });
 
   it('reads tab-separated UTF-16LE "Texto Unicode" with a BOM', async () => {
-    const text = 'Id\tAutor\tFecha\tTexto\r\n1\tLucía Pérez\t2024-10-15T10:40:00+02:00\t¿Alguien me ayuda? 😀\r\n2\tTeleNovaAyuda\t2024-10-15T10:50:00+02:00\tClaro, Lucía. Te escribimos por MD.\r\n';
+    const text =
+      'Id\tAutor\tFecha\tTexto\r\n1\tLucía Pérez\t2024-10-15T10:40:00+02:00\t¿Alguien me ayuda? 😀\r\n2\tTeleNovaAyuda\t2024-10-15T10:50:00+02:00\tClaro, Lucía. Te escribimos por MD.\r\n';
     const { posts, summary, warnings } = await ingest('unicode.txt', utf16le(text));
     expect(warnings).toEqual([]);
     expect(summary.encoding).toBe('utf-16le');
@@ -174,7 +194,8 @@ describe('generic CSV: delimiters and encodings', () => {
   });
 
   it('keeps multi-line quoted texts and reports the physical line of each row', async () => {
-    const csv = 'id,author,created_at,text\n1,ana,2024-01-01T10:00:00Z,"primera línea\nsegunda línea\ntercera"\n2,luis,2024-01-01T11:00:00Z,corto\n3,eva,no es fecha,x\n';
+    const csv =
+      'id,author,created_at,text\n1,ana,2024-01-01T10:00:00Z,"primera línea\nsegunda línea\ntercera"\n2,luis,2024-01-01T11:00:00Z,corto\n3,eva,no es fecha,x\n';
     const { posts, warnings } = await ingest('multi.csv', csv);
     expect(posts.map((p) => [p.id, p.text, p.source.line])).toEqual([
       ['1', 'primera línea\nsegunda línea\ntercera', 2],
@@ -207,7 +228,13 @@ describe('generic CSV: delimiters and encodings', () => {
     const head = `id,autor,fecha,texto\n${rows}`;
     expect(Buffer.byteLength(head)).toBeGreaterThan(65536);
     const bad = (text: string): Buffer => Buffer.concat([Buffer.from(text), Buffer.from([0xf1])]);
-    const bytes = Buffer.concat([Buffer.from(head), bad('9999,pepe,2024-01-01T10:00:00Z,la rese'), Buffer.from('a es mala\n'), bad('10000,eva,2024-01-01T10:00:00Z,otra rese'), Buffer.from('a\n10001,eva,2024-01-01T10:00:00Z,fin\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(head),
+      bad('9999,pepe,2024-01-01T10:00:00Z,la rese'),
+      Buffer.from('a es mala\n'),
+      bad('10000,eva,2024-01-01T10:00:00Z,otra rese'),
+      Buffer.from('a\n10001,eva,2024-01-01T10:00:00Z,fin\n'),
+    ]);
     const { posts, summary, warnings } = await ingest('mixto.csv', bytes, { chunkSize: 4096 });
     expect(summary.encoding).toBe('utf-8');
     expect(posts).toHaveLength(1503);
@@ -284,7 +311,8 @@ describe('generic CSV: row problems', () => {
   });
 
   it('keeps 19-digit ids and leading zeros exactly as written', async () => {
-    const csv = 'id,author,created_at,text,in_reply_to\n1299998475416563727,TeleNovaAyuda,2024-10-15T10:00:00Z,hola,\n007,ana,2024-10-15T10:01:00Z,hola,1299998475416563727\n';
+    const csv =
+      'id,author,created_at,text,in_reply_to\n1299998475416563727,TeleNovaAyuda,2024-10-15T10:00:00Z,hola,\n007,ana,2024-10-15T10:01:00Z,hola,1299998475416563727\n';
     const { posts } = await ingest('ids.csv', csv);
     expect(posts.map((p) => [p.id, p.inReplyTo])).toEqual([
       ['1299998475416563727', undefined],
@@ -308,12 +336,14 @@ describe('generic CSV: row problems', () => {
   });
 
   it('parses roles from direction and is_brand columns; unknown values warn and leave the role open', async () => {
-    const direction = 'id,author,created_at,text,Direction\n1,ana,2024-01-01T10:00:00Z,hola,inbound\n2,tele,2024-01-01T10:01:00Z,hola,Outbound\n3,eva,2024-01-01T10:02:00Z,hola,quizás\n';
+    const direction =
+      'id,author,created_at,text,Direction\n1,ana,2024-01-01T10:00:00Z,hola,inbound\n2,tele,2024-01-01T10:01:00Z,hola,Outbound\n3,eva,2024-01-01T10:02:00Z,hola,quizás\n';
     const a = await ingest('dir.csv', direction);
     expect(a.posts.map((p) => p.role)).toEqual(['customer', 'brand', undefined]);
     expect(a.warnings.map((w) => [w.line, w.code])).toEqual([[4, 'bad-role']]);
 
-    const esMarca = 'id,autor,fecha,texto,es_marca\n1,ana,2024-01-01T10:00:00Z,hola,no\n2,tele,2024-01-01T10:01:00Z,hola,Sí\n3,eva,2024-01-01T10:02:00Z,hola,1\n';
+    const esMarca =
+      'id,autor,fecha,texto,es_marca\n1,ana,2024-01-01T10:00:00Z,hola,no\n2,tele,2024-01-01T10:01:00Z,hola,Sí\n3,eva,2024-01-01T10:02:00Z,hola,1\n';
     const b = await ingest('marca.csv', esMarca);
     expect(b.posts.map((p) => p.role)).toEqual(['customer', 'brand', 'brand']);
 
@@ -394,7 +424,10 @@ describe('generic CSV: time zones and date order', () => {
 
   it('reads every row in order past the 2,000 rows held back to decide the date order', async () => {
     const rows = Array.from({ length: 2500 }, (_, i) => `${i + 1};cliente_${i % 7};${String((i % 28) + 1).padStart(2, '0')}/11/2013 10:00;mensaje ${i + 1}`);
-    const { posts, warnings, summary } = await ingest('largo.csv', `id;autor;fecha;texto\n${rows.join('\n')}\n`, { options: { timezone: 'UTC' }, chunkSize: 4096 });
+    const { posts, warnings, summary } = await ingest('largo.csv', `id;autor;fecha;texto\n${rows.join('\n')}\n`, {
+      options: { timezone: 'UTC' },
+      chunkSize: 4096,
+    });
     expect(warnings).toEqual([]);
     expect(posts).toHaveLength(2500);
     expect(posts.every((p, i) => p.id === String(i + 1) && p.source.line === i + 2 && p.text === `mensaje ${i + 1}`)).toBe(true);

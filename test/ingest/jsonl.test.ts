@@ -42,7 +42,10 @@ describe('JSON Lines adapter (ingest output read back)', () => {
   });
 
   it('keeps an archive entry of the original source', async () => {
-    const { posts } = await ingest('p.jsonl', `${line({ id: '1', platform: 'x', author: 'ana', createdAt: '2024-01-01T10:00:00Z', text: 'hola', source: { file: 'archivo.zip', entry: 'data/tweets.js' } })}\n`);
+    const { posts } = await ingest(
+      'p.jsonl',
+      `${line({ id: '1', platform: 'x', author: 'ana', createdAt: '2024-01-01T10:00:00Z', text: 'hola', source: { file: 'archivo.zip', entry: 'data/tweets.js' } })}\n`,
+    );
     expect(posts[0]!.source).toEqual({ file: 'archivo.zip', entry: 'data/tweets.js' });
   });
 
@@ -90,11 +93,20 @@ describe('JSON Lines adapter (ingest output read back)', () => {
     const text = `${line({ id: '1299998475416563727', platform: 'x', author: 'TeleNovaAyuda', createdAt: '2024-01-01T10:00:00Z', text: 'hola', rating: 9, role: 'jefe', deleted: 'yes' })}\r\n`;
     const { posts, warnings } = await ingest('ids.jsonl', text, { adapterId: 'jsonl' });
     expect(warnings.map((w) => [w.code, w.message])).toEqual([['bad-field-type', '"deleted" should be a boolean; that value was ignored']]);
-    expect(posts[0]).toEqual({ id: '1299998475416563727', platform: 'x', author: 'TeleNovaAyuda', createdAt: '2024-01-01T10:00:00Z', text: 'hola', source: { file: 'ids.jsonl', line: 1 } });
+    expect(posts[0]).toEqual({
+      id: '1299998475416563727',
+      platform: 'x',
+      author: 'TeleNovaAyuda',
+      createdAt: '2024-01-01T10:00:00Z',
+      text: 'hola',
+      source: { file: 'ids.jsonl', line: 1 },
+    });
   });
 
   it('reads the same posts whatever the chunking, a last line without newline included', async () => {
-    const text = Array.from({ length: 30 }, (_, i) => line({ id: `p${i}`, platform: 'x', author: `cliente_${i % 4}`, createdAt: `2024-01-01T10:${String(i).padStart(2, '0')}:00Z`, text: `¿Hola ${i}? 😀 ñ` })).join('\n');
+    const text = Array.from({ length: 30 }, (_, i) =>
+      line({ id: `p${i}`, platform: 'x', author: `cliente_${i % 4}`, createdAt: `2024-01-01T10:${String(i).padStart(2, '0')}:00Z`, text: `¿Hola ${i}? 😀 ñ` }),
+    ).join('\n');
     const whole = await ingest('c.jsonl', text);
     expect(whole.posts).toHaveLength(30);
     for (const chunkSize of [1, 3, 100]) {
@@ -103,15 +115,51 @@ describe('JSON Lines adapter (ingest output read back)', () => {
   });
 });
 
-describe('jsonl: the wider inputs\' fields', () => {
-  it('reads channel, visibility, timePrecision and edited and writes them back in the contract\'s key order', async () => {
-    const line = JSON.stringify({ id: 'r1', platform: 'google', author: 'Ana', createdAt: '2026-10-01T10:00:00Z', text: 'Bien', rating: 4, channel: 'Hotel Sol', visibility: 'public', timePrecision: 'day', edited: true, source: { file: 'page.html' } });
+describe("jsonl: the wider inputs' fields", () => {
+  it("reads channel, visibility, timePrecision and edited and writes them back in the contract's key order", async () => {
+    const line = JSON.stringify({
+      id: 'r1',
+      platform: 'google',
+      author: 'Ana',
+      createdAt: '2026-10-01T10:00:00Z',
+      text: 'Bien',
+      rating: 4,
+      channel: 'Hotel Sol',
+      visibility: 'public',
+      timePrecision: 'day',
+      edited: true,
+      source: { file: 'page.html' },
+    });
     const run = await ingest('posts.jsonl', `${line}\n`);
-    expect(run.posts[0]).toEqual({ id: 'r1', platform: 'google', author: 'Ana', createdAt: '2026-10-01T10:00:00Z', text: 'Bien', rating: 4, channel: 'Hotel Sol', visibility: 'public', timePrecision: 'day', edited: true, source: { file: 'page.html' } });
-    expect(Object.keys(run.posts[0]!)).toEqual(['id', 'platform', 'author', 'createdAt', 'text', 'rating', 'channel', 'visibility', 'timePrecision', 'edited', 'source']);
+    expect(run.posts[0]).toEqual({
+      id: 'r1',
+      platform: 'google',
+      author: 'Ana',
+      createdAt: '2026-10-01T10:00:00Z',
+      text: 'Bien',
+      rating: 4,
+      channel: 'Hotel Sol',
+      visibility: 'public',
+      timePrecision: 'day',
+      edited: true,
+      source: { file: 'page.html' },
+    });
+    expect(Object.keys(run.posts[0]!)).toEqual([
+      'id',
+      'platform',
+      'author',
+      'createdAt',
+      'text',
+      'rating',
+      'channel',
+      'visibility',
+      'timePrecision',
+      'edited',
+      'source',
+    ]);
   });
 
-  it('drops values outside the contract\'s enumerations', async () => {
+  it("drops values outside the contract's enumerations", async () => {
     const line = JSON.stringify({ id: 'r1', author: 'Ana', createdAt: '2026-10-01T10:00:00Z', visibility: 'friends-only', timePrecision: 'fortnight' });
     const run = await ingest('posts.jsonl', `${line}\n`);
     expect(run.posts[0]).not.toHaveProperty('visibility');
@@ -131,7 +179,11 @@ describe('jsonl: the contract field list checks the types', () => {
       ['2', undefined, undefined],
     ]);
     expect(warnings).toEqual([
-      expect.objectContaining({ line: 1, code: 'bad-field-type', message: '"rating" should be a number, "deleted" should be a boolean; those values were ignored' }),
+      expect.objectContaining({
+        line: 1,
+        code: 'bad-field-type',
+        message: '"rating" should be a number, "deleted" should be a boolean; those values were ignored',
+      }),
     ]);
   });
 });

@@ -181,7 +181,11 @@ describe('openText', () => {
 
   it('records invalid UTF-8 found after the head as one decode problem while the rest is still read', async () => {
     const clean = bigSpanishText();
-    const tail = Buffer.concat([Buffer.from('999,ana,2024-10-15T10:40:00+02:00,la rese'), Buffer.from([0xf1]), Buffer.from('a\n1000,ana,2024-10-15T10:41:00+02:00,sigue bien ñ\n')]);
+    const tail = Buffer.concat([
+      Buffer.from('999,ana,2024-10-15T10:40:00+02:00,la rese'),
+      Buffer.from([0xf1]),
+      Buffer.from('a\n1000,ana,2024-10-15T10:41:00+02:00,sigue bien ñ\n'),
+    ]);
     const file = await put('big/late-cp1252.csv', Buffer.concat([Buffer.from(clean), tail]));
     const [input] = await expandInputs([file], noStdin);
     const source = await openText(input!);

@@ -11,7 +11,7 @@ const POSTS: PostSpec[] = [
 ];
 
 describe('brandPresence', () => {
-  it('counts the brand\'s posts, handle compared case-insensitively with or without @', () => {
+  it("counts the brand's posts, handle compared case-insensitively with or without @", () => {
     expect(brandPresence(corpus(POSTS), ['@VERDEMAR'])).toEqual({ brandPosts: 1, mentions: 0, companies: [], suggestions: [] });
   });
 

@@ -34,7 +34,7 @@ describe('role resolution', () => {
     expect(m.conversations.brandPosts).toBe(3);
   });
 
-  it('any of several handles makes a post the brand\'s', () => {
+  it("any of several handles makes a post the brand's", () => {
     const m = model(
       corpus([
         { id: 'c1', author: 'lucia', at: T0, text: '@MarcaAyuda ¿me ayudáis?' },
@@ -60,7 +60,7 @@ describe('role resolution', () => {
     expect(m.conversations.roles[m.at('x1')]).toBe(ROLE_CUSTOMER);
   });
 
-  it('a declared brand role is the brand on a channel the input says is the brand\'s', () => {
+  it("a declared brand role is the brand on a channel the input says is the brand's", () => {
     const m = model(
       corpus(
         [
@@ -116,7 +116,7 @@ describe('role resolution', () => {
     expect(m.conversations.roles[m.at('b2')]).toBe(ROLE_OTHER);
   });
 
-  it('role=brand says the author speaks for a brand, not for the audited one: another company\'s inbox is not merged', () => {
+  it("role=brand says the author speaks for a brand, not for the audited one: another company's inbox is not merged", () => {
     const posts = [
       { id: 'c1', author: 'lucia', at: T0, text: '¿Abrís el domingo?', file: 'marca.csv' },
       { id: 'b1', author: 'Marca', at: '+20m', replyTo: 'c1', text: 'Sí, de 10 a 14 h.', role: 'brand' as const, file: 'marca.csv' },
@@ -126,12 +126,16 @@ describe('role resolution', () => {
     ];
     const m = model(corpus(posts, { ownChannel: true }));
     expect(m.conversations.channels.get(m.corpus.table.files.values().indexOf('marca.csv'))).toMatchObject({ brands: true, rule: 'own-inbox' });
-    expect(m.conversations.channels.get(m.corpus.table.files.values().indexOf('otra.csv'))).toMatchObject({ brands: false, rule: 'other-company', otherCompanies: ['OtraEnergia'] });
+    expect(m.conversations.channels.get(m.corpus.table.files.values().indexOf('otra.csv'))).toMatchObject({
+      brands: false,
+      rule: 'other-company',
+      otherCompanies: ['OtraEnergia'],
+    });
     expect(m.conversations.roles[m.at('o1')]).toBe(ROLE_OTHER);
     expect(m.openerIds()).toEqual(['c1']);
   });
 
-  it('an inbox whose company posts are by the brand and by someone else is several companies\' conversations', () => {
+  it("an inbox whose company posts are by the brand and by someone else is several companies' conversations", () => {
     const m = model(
       corpus(
         [
@@ -147,7 +151,7 @@ describe('role resolution', () => {
     expect(m.openerIds()).toEqual(['c1']);
   });
 
-  it('a post\'s own channel field decides before its input', () => {
+  it("a post's own channel field decides before its input", () => {
     const m = model(
       corpus(
         [
@@ -266,7 +270,7 @@ describe('conversations', () => {
     expect(m.timeline.firstReply[m.conversationOf('c2')]).toBe(-1);
   });
 
-  it('a customer reply under the brand\'s reply stays in the same conversation', () => {
+  it("a customer reply under the brand's reply stays in the same conversation", () => {
     const m = model(
       corpus([
         { id: 'c1', author: 'lucia', at: T0, text: '@Marca ¿cuándo llega mi pedido?' },
@@ -279,7 +283,7 @@ describe('conversations', () => {
   });
 
   describe('on a multi-brand input (ownChannel false)', () => {
-    it('a customer thread that never mentions the brand is not the brand\'s', () => {
+    it("a customer thread that never mentions the brand is not the brand's", () => {
       const m = model(
         corpus([
           { id: 'c1', author: 'lucia', at: T0, text: 'Otra vez el tren con retraso, qué desastre' },
@@ -292,7 +296,7 @@ describe('conversations', () => {
       expect(m.conversationOf('c2')).toBe(-1);
     });
 
-    it('it is the brand\'s when the brand replied in it', () => {
+    it("it is the brand's when the brand replied in it", () => {
       const m = model(
         corpus([
           { id: 'c1', author: 'lucia', at: T0, text: 'Otra vez sin internet en casa' },
@@ -303,7 +307,7 @@ describe('conversations', () => {
       expect(m.memberIds(0)).toEqual(['c1', 'b1']);
     });
 
-    it('it is the brand\'s when the brand replied deep in the thread', () => {
+    it("it is the brand's when the brand replied deep in the thread", () => {
       const m = model(
         corpus([
           { id: 'c1', author: 'lucia', at: T0, text: 'Otra vez sin internet en casa' },
@@ -315,12 +319,12 @@ describe('conversations', () => {
       expect(m.memberIds(0)).toEqual(['c1', 'c2', 'b1']);
     });
 
-    it.each([['@Marca'], ['@marca'], ['@MARCA']])('it is the brand\'s when it mentions %s', (mention) => {
+    it.each([['@Marca'], ['@marca'], ['@MARCA']])("it is the brand's when it mentions %s", (mention) => {
       const m = model(corpus([{ id: 'c1', author: 'lucia', at: T0, text: `${mention} mi router no funciona` }]));
       expect(m.conversations.count).toBe(1);
     });
 
-    it('a mention of a longer handle that starts with the brand\'s is not a mention', () => {
+    it("a mention of a longer handle that starts with the brand's is not a mention", () => {
       const m = model(corpus([{ id: 'c1', author: 'lucia', at: T0, text: '@MarcaFans mi router no funciona' }]));
       expect(m.conversations.count).toBe(0);
     });
@@ -334,17 +338,19 @@ describe('conversations', () => {
     // brand's domain ("ayuda@marca.example") counts as an @mention and pulls an untagged thread — one
     // the brand could not see on a multi-brand input — into the audit as ignored.
     // Input (ownChannel false): 'Escribí a ayuda@marca.example hace una semana y nada' → expected 0 conversations.
-    it('an e-mail address at the brand\'s domain is not a mention', () => {
+    it("an e-mail address at the brand's domain is not a mention", () => {
       const m = model(corpus([{ id: 'c1', author: 'lucia', at: T0, text: 'Escribí a ayuda@marca.example hace una semana y nada' }]));
       expect(m.conversations.count).toBe(0);
     });
 
     it('a review counts by its channel, like any post: not on a multi-brand input without a mention', () => {
       expect(model(corpus([{ id: 'r1', author: 'pepe', at: T0, text: 'Habitación sucia y ruidosa', rating: 2 }])).conversations.count).toBe(0);
-      expect(model(corpus([{ id: 'r1', author: 'pepe', at: T0, text: 'Habitación sucia y ruidosa', rating: 2 }], { ownChannel: true })).conversations.count).toBe(1);
+      expect(
+        model(corpus([{ id: 'r1', author: 'pepe', at: T0, text: 'Habitación sucia y ruidosa', rating: 2 }], { ownChannel: true })).conversations.count,
+      ).toBe(1);
     });
 
-    it('a customer reply to the brand\'s own post is the brand\'s', () => {
+    it("a customer reply to the brand's own post is the brand's", () => {
       const m = model(
         corpus([
           { id: 'a1', author: 'Marca', at: T0, text: 'Mantenimiento esta noche de 2 a 4 h' },
@@ -354,7 +360,7 @@ describe('conversations', () => {
       expect(m.openerIds()).toEqual(['c1']);
     });
 
-    it('a brand post after asOf does not make the thread the brand\'s', () => {
+    it("a brand post after asOf does not make the thread the brand's", () => {
       const m = model(
         corpus([
           { id: 'c1', author: 'lucia', at: T0, text: 'Otra vez sin internet en casa' },
@@ -366,7 +372,7 @@ describe('conversations', () => {
     });
   });
 
-  it('on the brand\'s own channel every customer thread is the brand\'s', () => {
+  it("on the brand's own channel every customer thread is the brand's", () => {
     const m = model(corpus([{ id: 'c1', author: 'lucia', at: T0, text: 'Otra vez el tren con retraso' }], { ownChannel: true }));
     expect(m.conversations.count).toBe(1);
   });
@@ -682,9 +688,18 @@ describe('id index: dense array and Map give identical results', () => {
   });
 
   it('renumbered, text and sparse numeric ids build the same conversations', () => {
-    const dense = summary(build((n) => String(n)), (id) => id);
-    const map = summary(build((n) => `x${n}`), (id) => id.slice(1));
-    const sparse = summary(build((n) => String(n * 10_000_000)), (id) => String(Number(id) / 10_000_000));
+    const dense = summary(
+      build((n) => String(n)),
+      (id) => id,
+    );
+    const map = summary(
+      build((n) => `x${n}`),
+      (id) => id.slice(1),
+    );
+    const sparse = summary(
+      build((n) => String(n * 10_000_000)),
+      (id) => String(Number(id) / 10_000_000),
+    );
     expect(map).toEqual(dense);
     expect(sparse).toEqual(dense);
     expect(dense.openers).toEqual(['1', '4', '7', '8', '9', '12']);
@@ -693,13 +708,11 @@ describe('id index: dense array and Map give identical results', () => {
 
   it('ids with leading zeros stay text and never match their numeric look-alike', () => {
     const m = model(
-      corpus(
-        [
-          { id: '007', author: 'lucia', at: T0, text: '@Marca hola' },
-          { id: '8', author: 'Marca', at: '+5m', replyTo: '7', text: 'Hola' },
-          { id: '9', author: 'Marca', at: '+5m', replyTo: '007', text: 'Hola Lucía' },
-        ],
-      ),
+      corpus([
+        { id: '007', author: 'lucia', at: T0, text: '@Marca hola' },
+        { id: '8', author: 'Marca', at: '+5m', replyTo: '7', text: 'Hola' },
+        { id: '9', author: 'Marca', at: '+5m', replyTo: '007', text: 'Hola Lucía' },
+      ]),
     );
     expect(m.conversations.parentOf[m.at('8')]).toBe(-1);
     expect(m.conversations.parentOf[m.at('9')]).toBe(m.at('007'));

@@ -75,7 +75,12 @@ describe('status', () => {
     expect(unanswered.timeline.status[0]).toBe(STATUS_NOT_NEEDED);
     expect(unanswered.timeline.trigger[0]).toBe(-1);
     expect(unanswered.timeline.triggerReason[0]).toBe('none');
-    const answered = model(own([{ id: 'c1', author: 'lucia', at: T0, text }, { id: 'b1', author: 'Marca', at: '+5m', replyTo: 'c1', text: '¡Gracias a ti!' }]));
+    const answered = model(
+      own([
+        { id: 'c1', author: 'lucia', at: T0, text },
+        { id: 'b1', author: 'Marca', at: '+5m', replyTo: 'c1', text: '¡Gracias a ti!' },
+      ]),
+    );
     expect(answered.timeline.status[0]).toBe(STATUS_NOT_NEEDED);
     // The reply is still recorded: speed rules only look at conversations that needed one.
     expect(answered.timeline.firstReply[0]).toBe(answered.at('b1'));
@@ -125,7 +130,7 @@ describe('status', () => {
     expect(m.timeline.status[0]).toBe(STATUS_IGNORED);
   });
 
-  it('another company\'s reply does not answer the brand\'s conversation', () => {
+  it("another company's reply does not answer the brand's conversation", () => {
     const m = model(
       corpus([
         { id: 'c1', author: 'lucia', at: T0, text: '@Marca ¿mi pedido?', role: 'customer' },
@@ -397,7 +402,7 @@ describe('templateKey', () => {
 });
 
 describe('cached needs-reply verdicts', () => {
-  it('never quote another customer\'s @mention in the cue', async () => {
+  it("never quote another customer's @mention in the cue", async () => {
     const { corpus: build, model: run } = await import('../helpers/corpus.js');
     const { detectNeedsReply } = await import('../../src/signals/needs-reply.js');
     const m = run(

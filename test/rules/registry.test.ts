@@ -26,12 +26,18 @@ describe('rule registry', () => {
     const registered = new Set(RULES.map((r) => `${r.meta.category}/${r.meta.id}.ts`));
     const files = readdirSync(SRC_RULES, { withFileTypes: true })
       .filter((d) => d.isDirectory())
-      .flatMap((d) => readdirSync(new URL(`${d.name}/`, SRC_RULES)).filter((f) => f.endsWith('.ts')).map((f) => `${d.name}/${f}`));
+      .flatMap((d) =>
+        readdirSync(new URL(`${d.name}/`, SRC_RULES))
+          .filter((f) => f.endsWith('.ts'))
+          .map((f) => `${d.name}/${f}`),
+      );
     expect(files.sort()).toEqual([...registered].sort());
   });
 
   it('every rule folder is a category', () => {
-    const folders = readdirSync(SRC_RULES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = readdirSync(SRC_RULES, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     for (const folder of folders) expect(CATEGORY_IDS as readonly string[]).toContain(folder);
   });
 
@@ -95,12 +101,14 @@ describe('rule registry', () => {
 describe('Catalog.fill', () => {
   const es = new Catalog('es', {});
   it('fills placeholders and leaves unknown ones', () => {
-    expect(es.fill('Sin respuesta tras {age} ({reason}: «{cue}»)', { age: '3 d', reason: 'complaint', cue: 'no funciona' })).toBe('Sin respuesta tras 3 d (complaint: «no funciona»)');
+    expect(es.fill('Sin respuesta tras {age} ({reason}: «{cue}»)', { age: '3 d', reason: 'complaint', cue: 'no funciona' })).toBe(
+      'Sin respuesta tras 3 d (complaint: «no funciona»)',
+    );
     expect(es.fill('{count} veces, {missing}', { count: 2 })).toBe('2 veces, {missing}');
     expect(es.fill('{a}{a}', { a: 0 })).toBe('00');
   });
 
-  it('translates {key|table} through the locale\'s terms, and leaves unknown codes as they are', () => {
+  it("translates {key|table} through the locale's terms, and leaves unknown codes as they are", () => {
     expect(es.fill('({reason|needs-reply})', { reason: 'complaint' })).toBe('(queja)');
     expect(new Catalog('en', {}).fill('{l|language}', { l: 'es' })).toBe('Spanish');
     expect(es.fill('{l|language} {x|nope}', { l: 'zz', x: 'y' })).toBe('zz y');

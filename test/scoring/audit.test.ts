@@ -56,7 +56,7 @@ describe('runAudit: scores', () => {
     expect(result.categories.professionalism).toMatchObject({ score: 100, weight: 0 });
   });
 
-  it('a category with nothing to judge is null with its rules\' reasons, keeps its weight and is left out', () => {
+  it("a category with nothing to judge is null with its rules' reasons, keeps its weight and is left out", () => {
     const result = audit(fresh(), { asOf: AS_OF });
     const transparency = result.categories.transparency;
     expect(transparency).toMatchObject({ score: null, weight: 1, title: 'Transparency' });
@@ -168,7 +168,9 @@ describe('runAudit: scores', () => {
   it('a category whose rules have nothing to judge is null with their reasons', () => {
     const result = audit(corpus([{ id: 'c1', author: 'lucia', at: '2026-10-19T10:00:00Z', text: '¿Hola?' }], { ownChannel: true }), { asOf: AS_OF });
     expect(result.categories['no-ignoring'].score).toBeNull();
-    expect(result.categories['no-ignoring'].notApplicable).toBe('every conversation that needs a reply is still pending; no follow-up question after a first reply');
+    expect(result.categories['no-ignoring'].notApplicable).toBe(
+      'every conversation that needs a reply is still pending; no follow-up question after a first reply',
+    );
     for (const id of CATEGORY_IDS) expect(result.categories[id].score).toBeNull();
     expect(result.score).toBeNull();
     expect(result.metrics).toMatchObject({ conversations: 1, needingReply: 1, pending: 1, answered: 0, replyRate: null });
@@ -186,7 +188,8 @@ describe('runAudit: scores', () => {
 describe('runAudit: the result contract (spec §6)', () => {
   it('has the contract keys at least', () => {
     const result = audit(fresh(), { asOf: AS_OF });
-    for (const key of ['schemaVersion', 'tool', 'brand', 'period', 'inputs', 'score', 'categories', 'metrics', 'findings', 'warnings']) expect(result).toHaveProperty(key);
+    for (const key of ['schemaVersion', 'tool', 'brand', 'period', 'inputs', 'score', 'categories', 'metrics', 'findings', 'warnings'])
+      expect(result).toHaveProperty(key);
     expect(result.schemaVersion).toBe(SCHEMA_VERSION);
     expect(result.schemaVersion).toBe(1);
     expect(result.tool).toEqual({ name: 'second-impression', version: '0.0.0-test' });
@@ -199,7 +202,12 @@ describe('runAudit: the result contract (spec §6)', () => {
     }
     expect(result.inputs).toEqual([
       {
-        path: 'inbox.jsonl', format: 'jsonl', encoding: 'utf-8', posts: 8, warnings: 0, conversations: 5,
+        path: 'inbox.jsonl',
+        format: 'jsonl',
+        encoding: 'utf-8',
+        posts: 8,
+        warnings: 0,
+        conversations: 5,
         notes: ["taken as the brand's own channel (it marks no post as a company's): every customer thread in it counts; a channel column says otherwise"],
       },
     ]);
@@ -262,7 +270,7 @@ describe('runAudit: the result contract (spec §6)', () => {
     expect(result.warningCounts).toEqual({ 'reply-to-missing': 1 });
   });
 
-  it('a finding\'s threadId is the source thread id when there is one', () => {
+  it("a finding's threadId is the source thread id when there is one", () => {
     const c = corpus(
       [
         { id: 'm1', author: 'lucia', at: '2026-10-01T10:00:00Z', thread: 'T-77', text: 'Mi pedido no ha llegado' },
@@ -276,7 +284,9 @@ describe('runAudit: the result contract (spec §6)', () => {
 
   it('evidence quotes at most 1000 characters and names the archive entry as source', () => {
     const long = `Mi pedido no ha llegado. ${'Lo necesito para el viernes. '.repeat(60)}`;
-    const c = corpus([{ id: 'c1', author: 'lucia', at: '2026-10-01T10:00:00Z', text: long, file: 'export.zip', entry: 'inbox/messages.csv' }], { ownChannel: true });
+    const c = corpus([{ id: 'c1', author: 'lucia', at: '2026-10-01T10:00:00Z', text: long, file: 'export.zip', entry: 'inbox/messages.csv' }], {
+      ownChannel: true,
+    });
     const [finding] = findingsOf(audit(c, { asOf: AS_OF }), 'reply-rate');
     const [evidence] = finding!.evidence;
     expect(evidence!.text).toBe(`${long.slice(0, 1000)}…`);
@@ -285,7 +295,16 @@ describe('runAudit: the result contract (spec §6)', () => {
 
   it('settings are echoed', () => {
     const result = audit(fresh(), { asOf: AS_OF, config: { slaMinutes: 30, maxFindings: 5 } });
-    expect(result.settings).toMatchObject({ slaMinutes: 30, graceHours: 72, autoReplySeconds: 30, timezone: 'UTC', locale: 'en', maxFindings: 5, businessHours: null, notes: [] });
+    expect(result.settings).toMatchObject({
+      slaMinutes: 30,
+      graceHours: 72,
+      autoReplySeconds: 30,
+      timezone: 'UTC',
+      locale: 'en',
+      maxFindings: 5,
+      businessHours: null,
+      notes: [],
+    });
   });
 });
 
@@ -308,7 +327,12 @@ describe('runAudit: findings order and determinism', () => {
       if (/^\d+$/.test(x) && /^\d+$/.test(y)) return x.length - y.length || (x < y ? -1 : 1);
       return x < y ? -1 : 1;
     };
-    return CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category) || text(a.ruleId, b.ruleId) || text(a.threadId, b.threadId) || text(a.postIds[0] ?? '', b.postIds[0] ?? '');
+    return (
+      CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category) ||
+      text(a.ruleId, b.ruleId) ||
+      text(a.threadId, b.threadId) ||
+      text(a.postIds[0] ?? '', b.postIds[0] ?? '')
+    );
   }
 
   it('findings are sorted by (category, rule, thread, post), thread ids numerically when numeric', () => {
@@ -366,7 +390,12 @@ describe('runAudit: findings order and determinism', () => {
 describe('runAudit: a rule that throws', () => {
   it('becomes an error result for that rule; the audit completes and names it', async () => {
     const { RULES } = await import('../../src/rules/index.js');
-    const broken = { ...RULES.find((r) => r.meta.id === 'tone')!, run: () => { throw new Error('boom'); } };
+    const broken = {
+      ...RULES.find((r) => r.meta.id === 'tone')!,
+      run: () => {
+        throw new Error('boom');
+      },
+    };
     const rules = RULES.map((r) => (r.meta.id === 'tone' ? broken : r));
     const raw = runAudit(fresh(), { handles: ['Marca'], config: { ...defaultConfig(), minCases: 1 }, toolVersion: 't', asOf: ms(AS_OF), rules });
     const report = raw.categories.professionalism.rules.find((r) => r.id === 'tone')!;

@@ -11,7 +11,10 @@ import { loadLanguageModel } from '../../src/io/resources.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (category: string): LabelledExample[] =>
-  readFileSync(path.join(ROOT, 'fixtures/eval', `${category}.jsonl`), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledExample);
+  readFileSync(path.join(ROOT, 'fixtures/eval', `${category}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelledExample);
 
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   'needs-reply': { precision: 0.95, recall: 0.97 },

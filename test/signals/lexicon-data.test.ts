@@ -41,7 +41,8 @@ describe.each(LANGS)('data/lexicons/%s/needs-reply.jsonl', (lang) => {
       if (entry.start !== undefined && typeof entry.start !== 'boolean') problems.push(`${line}: start`);
       for (const key of ['notAfter', 'notBefore', 'region']) {
         const value = entry[key];
-        if (value !== undefined && (!Array.isArray(value) || value.length === 0 || !value.every((p) => typeof p === 'string' && p.trim() !== ''))) problems.push(`${line}: ${key}`);
+        if (value !== undefined && (!Array.isArray(value) || value.length === 0 || !value.every((p) => typeof p === 'string' && p.trim() !== '')))
+          problems.push(`${line}: ${key}`);
       }
       if (entry.case !== undefined && entry.case !== 'sensitive') problems.push(`${line}: case`);
       if (Array.isArray(entry.region) && !entry.region.every((r) => /^(\*|[a-z]{2}-[A-Z]{2})$/.test(String(r)))) problems.push(`${line}: region`);
@@ -62,7 +63,7 @@ describe.each(LANGS)('data/lexicons/%s/needs-reply.jsonl', (lang) => {
     expect(ids).toEqual(sorted);
   });
 
-  it('ids read <lang>.needs-reply.<kind>.<slug>, with the file\'s language', () => {
+  it("ids read <lang>.needs-reply.<kind>.<slug>, with the file's language", () => {
     const bad = entries(lang).filter((e) => {
       const [prefix, signal, kind, slug, ...rest] = e.id.split('.');
       return prefix !== lang || signal !== 'needs-reply' || kind !== e.kind || !slug || rest.length > 0;
@@ -71,7 +72,9 @@ describe.each(LANGS)('data/lexicons/%s/needs-reply.jsonl', (lang) => {
   });
 
   it('every phrase (and every notAfter/notBefore phrase) tokenizes to at least one token', () => {
-    const empty = entries(lang).flatMap((e) => [e.phrase, ...(e.notAfter ?? []), ...(e.notBefore ?? [])].filter((p) => phraseForms(p).length === 0).map((p) => `${e.id}: ${JSON.stringify(p)}`));
+    const empty = entries(lang).flatMap((e) =>
+      [e.phrase, ...(e.notAfter ?? []), ...(e.notBefore ?? [])].filter((p) => phraseForms(p).length === 0).map((p) => `${e.id}: ${JSON.stringify(p)}`),
+    );
     expect(empty).toEqual([]);
   });
 

@@ -7,7 +7,13 @@ import { Lexicon, type LexiconEntry } from '../../src/signals/lexicon.js';
 import { readLexiconFile as loadLexiconEntries } from '../../src/io/resources.js';
 import { tokenize } from '../../src/signals/tokens.js';
 
-const entry = (id: string, phrase: string, extra: Partial<LexiconEntry> = {}): LexiconEntry => ({ id, phrase, kind: extra.kind ?? 'complaint', weight: 0.9, ...extra });
+const entry = (id: string, phrase: string, extra: Partial<LexiconEntry> = {}): LexiconEntry => ({
+  id,
+  phrase,
+  kind: extra.kind ?? 'complaint',
+  weight: 0.9,
+  ...extra,
+});
 
 /** [entry id, quoted text] for each match. */
 function run(lexicon: Lexicon, text: string): [string, string][] {
@@ -94,12 +100,19 @@ describe('Lexicon.match', () => {
 
   it('`notBefore` on a longer phrase falls back to a shorter entry', () => {
     const lex = new Lexicon([entry('no-va', 'no va'), entry('no-va-mal', 'no va mal', { notBefore: ['del todo'] }), entry('mal', 'mal')]);
-    expect(run(lex, 'no va mal del todo')).toEqual([['no-va', 'no va'], ['mal', 'mal']]);
+    expect(run(lex, 'no va mal del todo')).toEqual([
+      ['no-va', 'no va'],
+      ['mal', 'mal'],
+    ]);
     expect(run(lex, 'no va mal')).toEqual([['no-va-mal', 'no va mal']]);
   });
 
   it('case-sensitive entries match only the words as written', () => {
-    const lex = new Lexicon([entry('vox', 'Vox', { kind: 'party', case: 'sensitive' }), entry('podemos', 'Podemos', { kind: 'party', case: 'sensitive' }), entry('mas-pais', 'Más País', { kind: 'party', case: 'sensitive' })]);
+    const lex = new Lexicon([
+      entry('vox', 'Vox', { kind: 'party', case: 'sensitive' }),
+      entry('podemos', 'Podemos', { kind: 'party', case: 'sensitive' }),
+      entry('mas-pais', 'Más País', { kind: 'party', case: 'sensitive' }),
+    ]);
     const match = (text: string) => lex.match(tokenize(text), text).map((m) => [m.entry.id, text.slice(m.start, m.end)]);
     expect(match('Votad a Vox')).toEqual([['vox', 'Vox']]);
     expect(match('la vox populi')).toEqual([]);

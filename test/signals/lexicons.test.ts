@@ -11,14 +11,29 @@ import { readLexiconFile as loadLexiconEntries } from '../../src/io/resources.js
 import { tokenize } from '../../src/signals/tokens.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const FILES = ['es', 'en'].flatMap((lang) => readdirSync(path.join(ROOT, 'data/lexicons', lang)).filter((f) => f.endsWith('.jsonl')).map((f) => `${lang}/${f}`));
+const FILES = ['es', 'en'].flatMap((lang) =>
+  readdirSync(path.join(ROOT, 'data/lexicons', lang))
+    .filter((f) => f.endsWith('.jsonl'))
+    .map((f) => `${lang}/${f}`),
+);
 const KEYS = ['id', 'phrase', 'kind', 'weight', 'start', 'notAfter', 'notBefore', 'case', 'region', 'note', 'examples'];
 
-const fold = (s: string): string => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9ñ ]/g, ' ').replace(/\s+/g, ' ').trim();
+const fold = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9ñ ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 const EVAL_TEXTS = new Set(
   readdirSync(path.join(ROOT, 'fixtures/eval'))
     .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => readFileSync(path.join(ROOT, 'fixtures/eval', f), 'utf8').split('\n').filter((l) => l.trim()))
+    .flatMap((f) =>
+      readFileSync(path.join(ROOT, 'fixtures/eval', f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim()),
+    )
     .map((l) => fold((JSON.parse(l) as { text: string }).text)),
 );
 
@@ -54,7 +69,9 @@ describe.each(FILES)('data/lexicons/%s', (file) => {
   });
 
   it('takes no example from the evaluation set', () => {
-    const copied = entries.flatMap((e) => [...(e.examples?.pos ?? []), ...(e.examples?.neg ?? [])].filter((t) => EVAL_TEXTS.has(fold(t))).map((t) => `${e.id}: "${t}"`));
+    const copied = entries.flatMap((e) =>
+      [...(e.examples?.pos ?? []), ...(e.examples?.neg ?? [])].filter((t) => EVAL_TEXTS.has(fold(t))).map((t) => `${e.id}: "${t}"`),
+    );
     expect(copied).toEqual([]);
   });
 });

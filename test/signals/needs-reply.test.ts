@@ -158,8 +158,17 @@ describe('detectNeedsReply: reasons and cues', () => {
   });
 
   it('a lexicon cue carries its entry id and the words as written', () => {
-    expect(detectNeedsReply('Mi pedido NO HA LLEGADO')).toEqual({ needsReply: true, reason: 'complaint', cue: 'NO HA LLEGADO', entryId: 'es.needs-reply.complaint.no_ha_llegado' });
-    expect(detectNeedsReply('Tengo un problema con el router')).toMatchObject({ reason: 'problem', cue: 'problema', entryId: 'es.needs-reply.problem.problema' });
+    expect(detectNeedsReply('Mi pedido NO HA LLEGADO')).toEqual({
+      needsReply: true,
+      reason: 'complaint',
+      cue: 'NO HA LLEGADO',
+      entryId: 'es.needs-reply.complaint.no_ha_llegado',
+    });
+    expect(detectNeedsReply('Tengo un problema con el router')).toMatchObject({
+      reason: 'problem',
+      cue: 'problema',
+      entryId: 'es.needs-reply.problem.problema',
+    });
     expect(detectNeedsReply('Quiero darme de baja')).toMatchObject({ reason: 'request', entryId: 'es.needs-reply.request.quiero_darme_de_baja' });
     expect(detectNeedsReply('xq cambió la tarifa')).toMatchObject({ reason: 'question', cue: 'xq' });
   });
@@ -182,7 +191,11 @@ describe('detectNeedsReply: URLs, mentions and hashtags', () => {
   });
 
   it('a real question next to a URL with "?" is still a question', () => {
-    expect(detectNeedsReply('¿Esto es vuestro? https://tienda.example/p?id=1')).toMatchObject({ needsReply: true, reason: 'question', cue: '¿Esto es vuestro?' });
+    expect(detectNeedsReply('¿Esto es vuestro? https://tienda.example/p?id=1')).toMatchObject({
+      needsReply: true,
+      reason: 'question',
+      cue: '¿Esto es vuestro?',
+    });
     expect(detectNeedsReply('https://tienda.example/p?id=1 is this yours?')).toMatchObject({ needsReply: true, reason: 'question' });
   });
 

@@ -48,7 +48,7 @@ describe('detectBrokenPromiseAdmission: a brand admits a promise was not kept', 
     ['en', "We tried twice but we didn't manage to reach you."],
     ['en', "If we didn't call by 5pm, give us a shout."],
     ['en', "We won't let you down this time."],
-    ['en', 'I see you still haven\'t received it, let me check.'],
+    ['en', "I see you still haven't received it, let me check."],
   ])('%s guard: %s', (_variant, text) => {
     expect(detectBrokenPromiseAdmission(text)).toBeNull();
   });

@@ -5,7 +5,7 @@ import { detectPromise } from '../../src/signals/promise.js';
 const POSTED = Date.parse('2026-03-10T15:20:00Z');
 const MADRID = 60;
 
-describe('detectPromise: deadlines resolved in the brand\'s zone', () => {
+describe("detectPromise: deadlines resolved in the brand's zone", () => {
   it.each([
     ['Te llamamos mañana para confirmarlo.', '2026-03-11'],
     ['Le enviaremos el reembolso en 48 horas.', '2026-03-12'],
@@ -50,7 +50,14 @@ describe('detectPromise: deadlines resolved in the brand\'s zone', () => {
   });
 
   it('quotes the commitment and the time words as written', () => {
-    expect(detectPromise('Hola Ana: le enviaremos el abono en 48 horas.', POSTED, MADRID)).toEqual({ commitment: 'le enviaremos', when: '48 horas', deadline: '2026-03-12', dueTime: '16:20', dueTimeKind: 'by', dueTimeWords: '48 horas' });
+    expect(detectPromise('Hola Ana: le enviaremos el abono en 48 horas.', POSTED, MADRID)).toEqual({
+      commitment: 'le enviaremos',
+      when: '48 horas',
+      deadline: '2026-03-12',
+      dueTime: '16:20',
+      dueTimeKind: 'by',
+      dueTimeWords: '48 horas',
+    });
   });
 });
 
@@ -107,7 +114,7 @@ describe('detectPromise: a stated hour is kept as dueTime (local wall time on th
     expect(read(text, Date.parse('2026-03-10T16:00:00Z'), -360)).toEqual([deadline, dueTime, kind]);
   });
 
-  it('hours from now are postedAt + N h, rounded up to the minute, in the post\'s offset (and across midnight)', () => {
+  it("hours from now are postedAt + N h, rounded up to the minute, in the post's offset (and across midnight)", () => {
     expect(read('Te llamamos en 2 horas.', Date.parse('2026-03-10T15:20:30Z'))).toEqual(['2026-03-10', '18:21', 'by']);
     expect(read('We will call you back within 3 hours.', Date.parse('2026-03-11T02:30:00Z'), -240)).toEqual(['2026-03-11', '01:30', 'by']);
     expect(read('En 20 minutos te marca un asesor.', Date.parse('2026-03-11T05:50:00Z'), -360)).toEqual(['2026-03-11', '00:10', 'by']);

@@ -9,7 +9,7 @@ const MADRID = parseBusinessHours('mon-fri 09:00-18:00', 'Europe/Madrid', expand
 const minutes = (from: string, to: string, hours = MADRID): number => businessMs(Date.parse(from), Date.parse(to), hours) / 60000;
 
 describe('business-hours clock', () => {
-  it('counts only open time, in the brand\'s zone', () => {
+  it("counts only open time, in the brand's zone", () => {
     // Monday 5 Oct 2026, Madrid is UTC+2: 10:00–11:30 local.
     expect(minutes('2026-10-05T08:00:00Z', '2026-10-05T09:30:00Z')).toBe(90);
     // Friday 16 Oct 17:00 local to Monday 19 Oct 10:00 local: 1 h on Friday + 1 h on Monday.

@@ -98,7 +98,11 @@ describe('parseFlexibleDate: ISO 8601', () => {
 
 describe('parseFlexibleDate: other layouts', () => {
   it('reads Twitter dates', () => {
-    expect(parseFlexibleDate('Wed Oct 10 20:19:24 +0000 2018', 'day-first', MADRID)).toEqual({ ms: utc('2018-10-10T20:19:24Z'), hasOffset: true, dateOnly: false });
+    expect(parseFlexibleDate('Wed Oct 10 20:19:24 +0000 2018', 'day-first', MADRID)).toEqual({
+      ms: utc('2018-10-10T20:19:24Z'),
+      hasOffset: true,
+      dateOnly: false,
+    });
   });
 
   it('reads epoch seconds and milliseconds', () => {
@@ -138,11 +142,19 @@ describe('parseFlexibleDate: other layouts', () => {
   });
 
   it('reads a numeric date with an explicit offset as explicit', () => {
-    expect(parseFlexibleDate('04/11/2013 10:00 +01:00', 'day-first', 'America/Mexico_City')).toEqual({ ms: utc('2013-11-04T09:00:00Z'), hasOffset: true, dateOnly: false });
+    expect(parseFlexibleDate('04/11/2013 10:00 +01:00', 'day-first', 'America/Mexico_City')).toEqual({
+      ms: utc('2013-11-04T09:00:00Z'),
+      hasOffset: true,
+      dateOnly: false,
+    });
   });
 
   it('reads Spanish long dates', () => {
-    expect(parseFlexibleDate('4 de noviembre de 2013 10:00', 'day-first', MADRID)).toEqual({ ms: utc('2013-11-04T09:00:00Z'), hasOffset: false, dateOnly: false });
+    expect(parseFlexibleDate('4 de noviembre de 2013 10:00', 'day-first', MADRID)).toEqual({
+      ms: utc('2013-11-04T09:00:00Z'),
+      hasOffset: false,
+      dateOnly: false,
+    });
     expect(parseFlexibleDate('4 de noviembre de 2013', 'day-first', MADRID)).toEqual({ ms: utc('2013-11-03T23:00:00Z'), hasOffset: false, dateOnly: true });
     expect(parseFlexibleDate('4 de noviembre de 2013 a las 10:00', 'day-first', 'UTC')!.ms).toBe(utc('2013-11-04T10:00:00Z'));
     expect(parseFlexibleDate('14 de octubre de 2024', 'day-first', 'UTC')!.ms).toBe(utc('2024-10-14T00:00:00Z'));
@@ -170,7 +182,19 @@ describe('parseFlexibleDate: other layouts', () => {
   });
 
   it('returns null for text it cannot read unambiguously', () => {
-    for (const value of ['', '   ', 'mañana', 'hace 2 semanas', 'ayer', '4 de brumario de 2013', 'Foo 4, 2013', 'noviembre de 2013', '2013', '31 de febrero de 2024', 'February 30, 2024']) {
+    for (const value of [
+      '',
+      '   ',
+      'mañana',
+      'hace 2 semanas',
+      'ayer',
+      '4 de brumario de 2013',
+      'Foo 4, 2013',
+      'noviembre de 2013',
+      '2013',
+      '31 de febrero de 2024',
+      'February 30, 2024',
+    ]) {
       expect(parseFlexibleDate(value, 'day-first', MADRID), value).toBeNull();
     }
   });

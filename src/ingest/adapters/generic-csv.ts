@@ -6,7 +6,15 @@ import { InputError } from '../../errors.js';
 import type { PostRecord } from '../../contract/post.js';
 import { chooseDelimiter, forEachCsvRecord, headerKey, sampleRecords } from '../csv/read-csv.js';
 import {
-  CSV_FIELDS, FIELD_WORDS, HEADER_SYNONYMS, looksSpanish, parseFlagCell, parseRoleCell, platformOf, REQUIRED_FIELDS, SYNONYM_EXAMPLES,
+  CSV_FIELDS,
+  FIELD_WORDS,
+  HEADER_SYNONYMS,
+  looksSpanish,
+  parseFlagCell,
+  parseRoleCell,
+  platformOf,
+  REQUIRED_FIELDS,
+  SYNONYM_EXAMPLES,
   type CsvField,
 } from '../csv/header-synonyms.js';
 import { inferDateOrder, looksNumericDate, parseFlexibleDate, wallTimeToUtc, type DateOrder, type ParsedDate } from '../../time/dates.js';
@@ -25,8 +33,10 @@ const EXCEL_SCIENTIFIC = /^\d(?:[.,]\d+)?e\+?\d+$/i;
 export const genericCsvAdapter: IngestAdapter = {
   id: 'generic-csv',
   title: 'Generic CSV/TSV export',
-  detection: 'any other delimited text (.csv, .tsv, .txt) with a header row: columns id, author, created_at and text found by English/Spanish synonyms or --map (a date column plus a time column are combined); delimiter sniffed (, ; tab |); a table without them is named as a CSV with a --map suggestion',
-  yields: 'one post per row; threads from in_reply_to or thread_id; role, rating, platform, channel (page/account/brand), lang, url and deleted when present; every customer thread counts as addressed to the brand (an export of its own channels)',
+  detection:
+    'any other delimited text (.csv, .tsv, .txt) with a header row: columns id, author, created_at and text found by English/Spanish synonyms or --map (a date column plus a time column are combined); delimiter sniffed (, ; tab |); a table without them is named as a CSV with a --map suggestion',
+  yields:
+    'one post per row; threads from in_reply_to or thread_id; role, rating, platform, channel (page/account/brand), lang, url and deleted when present; every customer thread counts as addressed to the brand (an export of its own channels)',
   capabilities: { customerTexts: true, deletions: 'when-column', ratings: 'when-column', datePrecision: 'exact', layout: 'single-channel' },
   detect(sample) {
     const text = sample.head.replace(/^\ufeff/, '').replace(/^sep=.\r?\n/i, '');
@@ -263,7 +273,11 @@ class RowReader {
       id = `row-${line}`;
       sink.warn({ line, code: 'missing-id', message: `empty id; the row was kept as "${id}" (replies cannot point to it)` });
     } else if (EXCEL_SCIENTIFIC.test(id)) {
-      sink.warn({ line, code: 'excel-mangled-id', message: `id "${id}" was turned into a number by Excel and lost digits; kept as "${id}@${line}", replies cannot be linked to it` });
+      sink.warn({
+        line,
+        code: 'excel-mangled-id',
+        message: `id "${id}" was turned into a number by Excel and lost digits; kept as "${id}@${line}", replies cannot be linked to it`,
+      });
       id = `${id}@${line}`;
     } else if (/^\d{16,}$/.test(id) && id.endsWith('000')) this.roundedIds++;
 
@@ -331,7 +345,11 @@ class RowReader {
     if (!combine || (day && !day.dateOnly) || (day && rawTime === '')) {
       const parsed = parseFlexibleDate(rawDate, dateOrder, options.timezone);
       if (!parsed) {
-        sink.warn({ line, code: 'bad-date', message: `created_at "${clip(rawDate)}" is not a date we can read (use ISO 8601, e.g. 2024-05-01T10:00:00+02:00); row skipped` });
+        sink.warn({
+          line,
+          code: 'bad-date',
+          message: `created_at "${clip(rawDate)}" is not a date we can read (use ISO 8601, e.g. 2024-05-01T10:00:00+02:00); row skipped`,
+        });
         return null;
       }
       // An empty time cell is no time, not a bad one: the row is kept at midnight like a date-only value, and
@@ -364,11 +382,19 @@ class RowReader {
 
   finish(): void {
     if (this.naiveTimes > 0) {
-      this.sink.note(`${this.naiveTimes} timestamp${this.naiveTimes === 1 ? '' : 's'} had no UTC offset and were read as ${this.options.timezone} time (--timezone)`);
+      this.sink.note(
+        `${this.naiveTimes} timestamp${this.naiveTimes === 1 ? '' : 's'} had no UTC offset and were read as ${this.options.timezone} time (--timezone)`,
+      );
     }
-    if (this.dateOnly > 0) this.sink.note(`${this.dateOnly} row${this.dateOnly === 1 ? '' : 's'} had a date without a time of day (read as midnight): response times involving them are approximate`);
+    if (this.dateOnly > 0)
+      this.sink.note(
+        `${this.dateOnly} row${this.dateOnly === 1 ? '' : 's'} had a date without a time of day (read as midnight): response times involving them are approximate`,
+      );
     if (this.roundedIds > 0) {
-      this.sink.warn({ code: 'excel-rounded-ids', message: `${this.roundedIds} long ids end in "000", the mark of Excel rounding; replies may link to the wrong post` });
+      this.sink.warn({
+        code: 'excel-rounded-ids',
+        message: `${this.roundedIds} long ids end in "000", the mark of Excel rounding; replies may link to the wrong post`,
+      });
     }
   }
 }
@@ -445,7 +471,9 @@ function looksLikeHeaderRow(cells: readonly string[], delimiter: string): boolea
   const names = cells.map((cell) => cell.replace(/^\ufeff/, '').trim());
   if (names.filter((n) => n === '').length > 1) return false;
   if (delimiter === ',' && cells.slice(1).filter((cell) => /^ \S/.test(cell)).length * 2 > cells.length - 1) return false;
-  return names.every((n) => n === '' || (n.length <= 64 && n.split(/\s+/).length <= 6 && !/[.!?…]$/.test(n) && !/^[+-]?[\d.,\s%€$]+$/.test(n) && anyDate(n) === null));
+  return names.every(
+    (n) => n === '' || (n.length <= 64 && n.split(/\s+/).length <= 6 && !/[.!?…]$/.test(n) && !/^[+-]?[\d.,\s%€$]+$/.test(n) && anyDate(n) === null),
+  );
 }
 
 /** What the first values of a column look like, to suggest it for a field (or rule it out). */
@@ -536,17 +564,24 @@ function suggestMapping(plan: ColumnPlan, missing: readonly CsvField[], sample: 
 /** The InputError for a header without the required columns: what it found, what names work, a --map to try. */
 function missingColumnsError(plan: ColumnPlan, missing: readonly CsvField[], sample: readonly { fields: string[] }[], name: string): InputError {
   const { names } = plan;
-  const found = `${names.slice(0, 20).map((h) => clip(h) || '(empty)').join(', ')}${names.length > 20 ? `… (${names.length} columns)` : ''}`;
+  const found = `${names
+    .slice(0, 20)
+    .map((h) => clip(h) || '(empty)')
+    .join(', ')}${names.length > 20 ? `… (${names.length} columns)` : ''}`;
   const accepted = missing.map((field) => `${field} (${(SYNONYM_EXAMPLES[field] ?? HEADER_SYNONYMS[field].slice(0, 6)).join(', ')}…)`).join('; ');
-  const timeOnly = missing.includes('created_at') && plan.index.time !== undefined
-    ? `. Column "${clip(names[plan.index.time]!)}" holds times of day only: a date column is needed with it`
-    : '';
+  const timeOnly =
+    missing.includes('created_at') && plan.index.time !== undefined
+      ? `. Column "${clip(names[plan.index.time]!)}" holds times of day only: a date column is needed with it`
+      : '';
   const message = `${name}: this CSV is missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Found: ${found}${timeOnly}. Accepted names: ${accepted}`;
 
   const suggestion = suggestMapping(plan, missing, sample);
   const maps = missing.filter((field) => suggestion.has(field)).map((field) => `--map "${clip(names[suggestion.get(field)!]!)}=${field}"`);
   const unmatched = missing.filter((field) => !suggestion.has(field));
-  const nothing = unmatched.length === 0 ? '' : `no column looks like ${unmatched.join(', ')}${unmatched.includes('id') ? ' (an id needs a unique value per row)' : ''}: add ${unmatched.length > 1 ? 'them' : 'it'} or map ${unmatched.length > 1 ? 'them' : 'it'} with --map "Column name=${unmatched[0]}"`;
+  const nothing =
+    unmatched.length === 0
+      ? ''
+      : `no column looks like ${unmatched.join(', ')}${unmatched.includes('id') ? ' (an id needs a unique value per row)' : ''}: add ${unmatched.length > 1 ? 'them' : 'it'} or map ${unmatched.length > 1 ? 'them' : 'it'} with --map "Column name=${unmatched[0]}"`;
   const hint = maps.length > 0 ? `try ${maps.join(' ')}${nothing ? `; ${nothing}` : ''}` : nothing;
   return new InputError(message, hint);
 }

@@ -9,7 +9,10 @@ import { parseFlexibleDate } from '../../time/dates.js';
 const MAX_LINE = 16 * 1024 * 1024;
 
 function firstLineIsPost(head: string): boolean {
-  const first = head.replace(/^\ufeff/, '').split(/\r?\n/).find((line) => line.trim() !== '');
+  const first = head
+    .replace(/^\ufeff/, '')
+    .split(/\r?\n/)
+    .find((line) => line.trim() !== '');
   if (!first?.trimStart().startsWith('{')) return false;
   try {
     const value = JSON.parse(first) as Record<string, unknown>;
@@ -73,7 +76,11 @@ function readLine(text: string, line: number, sink: IngestSink): void {
   // The contract's field list says each key's type: a value of another type is said, not silently dropped.
   const mistyped = POST_FIELDS.filter((f) => f.key !== 'id' && value[f.key] !== undefined && value[f.key] !== null && typeof value[f.key] !== f.type);
   if (mistyped.length > 0) {
-    sink.warn({ line, code: 'bad-field-type', message: `${mistyped.map((f) => `"${f.key}" should be a ${f.type}`).join(', ')}; ${mistyped.length === 1 ? 'that value was' : 'those values were'} ignored` });
+    sink.warn({
+      line,
+      code: 'bad-field-type',
+      message: `${mistyped.map((f) => `"${f.key}" should be a ${f.type}`).join(', ')}; ${mistyped.length === 1 ? 'that value was' : 'those values were'} ignored`,
+    });
   }
   const author = str('author');
   const createdAt = str('createdAt');

@@ -19,7 +19,8 @@ export const twcsAdapter: IngestAdapter = {
   id: 'twcs',
   title: 'Kaggle "Customer Support on Twitter" CSV',
   detection: `CSV whose header is ${HEADER} (a leading pandas index column is allowed)`,
-  yields: 'both sides of X/Twitter care threads; customers are anonymised ids and brands are handles; the dataset only holds answered threads, so its reply rate is not an ignore rate',
+  yields:
+    'both sides of X/Twitter care threads; customers are anonymised ids and brands are handles; the dataset only holds answered threads, so its reply rate is not an ignore rate',
   capabilities: { customerTexts: true, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'multi-brand' },
   detect(sample) {
     const firstLine = sample.head.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
@@ -38,7 +39,10 @@ export const twcsAdapter: IngestAdapter = {
         column = Object.fromEntries(COLUMNS.map((name) => [name, keys.indexOf(name)])) as Columns;
         const missing = COLUMNS.filter((name) => column![name] < 0);
         if (missing.length > 0) {
-          throw new InputError(`${source.name}: not a TWCS file: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, 'leave out --input-format to let the format be detected');
+          throw new InputError(
+            `${source.name}: not a TWCS file: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+            'leave out --input-format to let the format be detected',
+          );
         }
         width = fields.length;
         return;
@@ -62,14 +66,23 @@ export const twcsAdapter: IngestAdapter = {
       const rawDate = fields[column.created_at]!;
       const time = parseTwitterDate(rawDate);
       if (time === null) {
-        sink.warn({ line, code: 'bad-date', message: `created_at "${clip(rawDate)}" is not a Twitter date (e.g. "Tue Oct 31 22:10:47 +0000 2017"); row skipped` });
+        sink.warn({
+          line,
+          code: 'bad-date',
+          message: `created_at "${clip(rawDate)}" is not a Twitter date (e.g. "Tue Oct 31 22:10:47 +0000 2017"); row skipped`,
+        });
         return;
       }
       const inbound = fields[column.inbound]!.trim().toLowerCase();
       let role: 'brand' | 'customer' | undefined;
       if (inbound === 'true') role = 'customer';
       else if (inbound === 'false') role = 'brand';
-      else sink.warn({ line, code: 'bad-inbound', message: `inbound "${clip(fields[column.inbound]!)}" is neither True nor False; role left to the brand handles` });
+      else
+        sink.warn({
+          line,
+          code: 'bad-inbound',
+          message: `inbound "${clip(fields[column.inbound]!)}" is neither True nor False; role left to the brand handles`,
+        });
       const parentRaw = stripFloat(fields[column.in_response_to_tweet_id]!);
       let inReplyTo: string | undefined;
       if (parentRaw !== '') {
@@ -99,4 +112,3 @@ function stripFloat(value: string): string {
   const trimmed = value.trim();
   return trimmed.endsWith('.0') ? trimmed.slice(0, -2) : trimmed;
 }
-

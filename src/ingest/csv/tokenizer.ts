@@ -138,7 +138,7 @@ export class CsvTokenizer {
     }
     if (c === CR && (pos + 1 < length ? text.charCodeAt(pos + 1) === LF : final)) {
       this.line++;
-      return Math.min(pos + 2 , length);
+      return Math.min(pos + 2, length);
     }
 
     const fields: string[] = [];
@@ -234,7 +234,7 @@ export class CsvTokenizer {
     const line = this.line;
     this.line += 1 + newlinesInside;
     this.onRecord(fields, line);
-    return Math.min(pos , length);
+    return Math.min(pos, length);
   }
 }
 

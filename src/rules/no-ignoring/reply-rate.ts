@@ -42,7 +42,14 @@ export const replyRate: Rule = {
       else if (status === 'pending') row.pending++;
     }
     const judged = answered + ignored.length;
-    const metrics = { needingReply: judged + pending.length, answered, ignored: ignored.length, pending: pending.length, replyRate: judged === 0 ? null : answered / judged, byRating };
+    const metrics = {
+      needingReply: judged + pending.length,
+      answered,
+      ignored: ignored.length,
+      pending: pending.length,
+      replyRate: judged === 0 ? null : answered / judged,
+      byRating,
+    };
     const opened = (c: number): number => posts.time(conversations.opener(c));
     // Waiting since the message that needs the reply (an earlier "hola" does not age a question).
     const waiting = (c: number): number => posts.time(timeline.trigger(c));
@@ -77,7 +84,15 @@ export const replyRate: Rule = {
       ),
     ];
     if (judged === 0) {
-      return { score: null, cases: 0, reason: { code: pending.length > 0 ? 'replies-all-pending' : 'nothing-needed-reply' }, metrics, findings, findingCount: ignored.length, watchCount: pending.length };
+      return {
+        score: null,
+        cases: 0,
+        reason: { code: pending.length > 0 ? 'replies-all-pending' : 'nothing-needed-reply' },
+        metrics,
+        findings,
+        findingCount: ignored.length,
+        watchCount: pending.length,
+      };
     }
     return { cases: judged, score: (100 * answered) / judged, metrics, findings, findingCount: ignored.length, watchCount: pending.length };
   },

@@ -28,7 +28,13 @@ export const unansweredFollowUps: Rule = {
     unanswered.sort((a, b) => posts.time(a.post) - posts.time(b.post) || a.post - b.post);
     const keep = keepWorst(unanswered, settings.maxFindings);
     const findings = keep.map((f, k) =>
-      finding({ messageId: 'unanswered', data: { age: formatDuration((settings.asOf - posts.time(f.post)) / 60000) }, conversation: f.conversation, posts: [f.post], rank: k + 1 }),
+      finding({
+        messageId: 'unanswered',
+        data: { age: formatDuration((settings.asOf - posts.time(f.post)) / 60000) },
+        conversation: f.conversation,
+        posts: [f.post],
+        rank: k + 1,
+      }),
     );
     const judged = answered + unanswered.length;
     if (judged === 0) return { score: null, cases: 0, reason: { code: 'no-follow-up-question' }, metrics, findings, findingCount: unanswered.length };

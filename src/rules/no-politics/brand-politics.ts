@@ -9,9 +9,9 @@ export const brandPolitics: Rule = {
     id: 'brand-politics',
     category: 'no-politics',
     severity: 'error',
-    title: { en: 'Politics and religion in the brand\'s voice', es: 'Política y religión en boca de la marca' },
+    title: { en: "Politics and religion in the brand's voice", es: 'Política y religión en boca de la marca' },
     description: {
-      en: 'Showing political or religious leanings from a brand account loses customers on the other side. Only the brand\'s posts are judged; customers may talk about anything.',
+      en: "Showing political or religious leanings from a brand account loses customers on the other side. Only the brand's posts are judged; customers may talk about anything.",
       es: 'Mostrar inclinaciones políticas o religiosas desde el perfil de la empresa puede causar la pérdida de clientes. Solo se juzgan los mensajes de la marca; los clientes hablan de lo que quieran.',
     },
     formula: {
@@ -38,7 +38,14 @@ export const brandPolitics: Rule = {
     flagged.sort((a, b) => Number(b.error) - Number(a.error) || posts.time(a.post) - posts.time(b.post) || a.post - b.post);
     const keep = keepWorst(flagged, settings.maxFindings);
     const findings = keep.map((f, k) =>
-      finding({ messageId: 'politics', data: { quote: f.quote }, conversation: posts.conversationOf(f.post), posts: [f.post], severity: f.error ? 'error' : 'warning', rank: k + 1 }),
+      finding({
+        messageId: 'politics',
+        data: { quote: f.quote },
+        conversation: posts.conversationOf(f.post),
+        posts: [f.post],
+        severity: f.error ? 'error' : 'warning',
+        rank: k + 1,
+      }),
     );
     const score = Math.max(0, 100 - ERROR_POINTS * errors - WARNING_POINTS * (flagged.length - errors));
     return { score, cases: voice.posts.length, metrics, findings, findingCount: flagged.length };

@@ -15,7 +15,10 @@ export const registerConsistency: Rule = {
       es: 'puntuación = 100 × conversaciones que mantienen un tratamiento ÷ conversaciones con al menos dos respuestas de la marca de tratamiento claro (tú o usted)',
     },
     messages: {
-      switch: { en: 'The brand switched from {from|register} ("{fromCue}") to {to|register} ("{toCue}")', es: 'La marca pasó de {from|register} («{fromCue}») a {to|register} («{toCue}»)' },
+      switch: {
+        en: 'The brand switched from {from|register} ("{fromCue}") to {to|register} ("{toCue}")',
+        es: 'La marca pasó de {from|register} («{fromCue}») a {to|register} («{toCue}»)',
+      },
     },
   },
   run({ posts, conversations, voice, settings, finding }) {

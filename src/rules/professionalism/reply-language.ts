@@ -5,17 +5,20 @@ export const replyLanguage: Rule = {
     id: 'reply-language',
     category: 'professionalism',
     severity: 'warning',
-    title: { en: 'Replies in the customer\'s language', es: 'Respuestas en el idioma del cliente' },
+    title: { en: "Replies in the customer's language", es: 'Respuestas en el idioma del cliente' },
     description: {
       en: 'A customer who writes in Spanish and gets an answer in English (or the other way round) learns that the account is not for them.',
       es: 'Quien escribe en español y recibe la respuesta en inglés (o al revés) entiende que esa cuenta no es para él: una cuenta para público extranjero no puede publicar solo en castellano.',
     },
     formula: {
-      en: 'score = 100 × first replies in the customer\'s language ÷ first replies whose two languages are known (texts under 20 letters are unknown and not judged)',
+      en: "score = 100 × first replies in the customer's language ÷ first replies whose two languages are known (texts under 20 letters are unknown and not judged)",
       es: 'puntuación = 100 × primeras respuestas en el idioma del cliente ÷ primeras respuestas con ambos idiomas conocidos (los textos de menos de 20 letras no se juzgan)',
     },
     messages: {
-      mismatch: { en: 'Customer wrote in {customer|language}, the brand answered in {brand|language}', es: 'El cliente escribió en {customer|language} y la marca respondió en {brand|language}' },
+      mismatch: {
+        en: 'Customer wrote in {customer|language}, the brand answered in {brand|language}',
+        es: 'El cliente escribió en {customer|language} y la marca respondió en {brand|language}',
+      },
     },
   },
   run({ conversations, timeline, voice, settings, finding }) {

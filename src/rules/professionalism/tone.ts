@@ -61,7 +61,14 @@ export const tone: Rule = {
     flagged.sort((a, b) => rank(a.issue) - rank(b.issue) || posts.time(a.post) - posts.time(b.post) || a.post - b.post);
     const keep = keepWorst(flagged, settings.maxFindings);
     const findings = keep.map((f, k) =>
-      finding({ messageId: f.issue, data: { quote: f.quote }, conversation: posts.conversationOf(f.post), posts: [f.post], severity: SEVERITY[f.issue], rank: k + 1 }),
+      finding({
+        messageId: f.issue,
+        data: { quote: f.quote },
+        conversation: posts.conversationOf(f.post),
+        posts: [f.post],
+        severity: SEVERITY[f.issue],
+        rank: k + 1,
+      }),
     );
     return { cases: total, score: Math.max(0, 100 - (PENALTY * 100 * points) / total), metrics, findings, findingCount: flagged.length };
   },

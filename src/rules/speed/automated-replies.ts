@@ -12,7 +12,7 @@ export const automatedReplies: Rule = {
       es: 'Un acuse automático instantáneo no es una respuesta: se cuenta aquí y nunca detiene el reloj de la primera respuesta.',
     },
     formula: {
-      en: 'not scored (informative): the same text sent at least twice within seconds of the customer\'s message',
+      en: "not scored (informative): the same text sent at least twice within seconds of the customer's message",
       es: 'sin puntuación (informativa): el mismo texto enviado al menos dos veces a los pocos segundos del mensaje del cliente',
     },
     messages: {
@@ -43,6 +43,13 @@ export const automatedReplies: Rule = {
         rank: k + 1,
       }),
     );
-    return { score: null, cases: null, reason: { code: 'informative' }, metrics: { automatedReplies: total, automatedTemplates: groups.size }, findings, findingCount: groups.size };
+    return {
+      score: null,
+      cases: null,
+      reason: { code: 'informative' },
+      metrics: { automatedReplies: total, automatedTemplates: groups.size },
+      findings,
+      findingCount: groups.size,
+    };
   },
 };

@@ -26,7 +26,9 @@ export const firstResponseTime: Rule = {
   },
   run({ responseTimes, timeline, settings, finding }) {
     const { conversations: answered, minutes: summary, businessMinutes } = responseTimes.firstResponse;
-    const metrics = businessMinutes ? { firstResponseMinutes: summary, firstResponseBusinessMinutes: businessMinutes, businessHours: settings.businessHours!.label } : { firstResponseMinutes: summary };
+    const metrics = businessMinutes
+      ? { firstResponseMinutes: summary, firstResponseBusinessMinutes: businessMinutes, businessHours: settings.businessHours!.label }
+      : { firstResponseMinutes: summary };
     if (summary.count === 0) {
       return { score: null, cases: 0, reason: { code: 'no-answered-conversation' }, metrics, findings: [], findingCount: 0 };
     }

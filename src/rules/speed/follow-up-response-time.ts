@@ -27,7 +27,9 @@ export const followUpResponseTime: Rule = {
       return { score: null, cases: 0, reason: { code: 'no-follow-up-answered' }, metrics: { followUpResponseMinutes: summary }, findings: [], findingCount: 0 };
     }
     const targetMs = settings.slaMinutes * 60000;
-    const slow = timeline.followUps.filter((f) => f.reply >= 0 && f.ms > targetMs).sort((a, b) => b.ms - a.ms || a.conversation - b.conversation || a.post - b.post);
+    const slow = timeline.followUps
+      .filter((f) => f.reply >= 0 && f.ms > targetMs)
+      .sort((a, b) => b.ms - a.ms || a.conversation - b.conversation || a.post - b.post);
     const keep = keepWorst(slow, settings.maxFindings);
     const findings = keep.map((f, k) =>
       finding({

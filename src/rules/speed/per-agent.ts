@@ -44,7 +44,15 @@ export const perAgent: Rule = {
       .sort((a, b) => b[1].replies - a[1].replies || (a[0] < b[0] ? -1 : 1))
       .map(([agent, e]) => {
         const frt = summarizeMinutes(Float64Array.from(e.firstReplyMinutes), settings.slaMinutes);
-        return { agent, replies: e.replies, firstReplies: frt.count, medianFirstReplyMinutes: frt.median, p90FirstReplyMinutes: frt.p90, withinTarget: frt.withinTarget, toneIssues: e.toneIssues };
+        return {
+          agent,
+          replies: e.replies,
+          firstReplies: frt.count,
+          medianFirstReplyMinutes: frt.median,
+          p90FirstReplyMinutes: frt.p90,
+          withinTarget: frt.withinTarget,
+          toneIssues: e.toneIssues,
+        };
       });
     return {
       score: null,

@@ -30,7 +30,9 @@ export const mistakesAdmitted: Rule = {
     const judged = apologies + denials.length;
     if (judged === 0) return { score: null, cases: 0, reason: { code: 'no-apology-or-denial' }, metrics, findings: [], findingCount: 0 };
     const keep = keepWorst(denials, settings.maxFindings);
-    const findings = keep.map((d, k) => finding({ messageId: 'denial', data: { quote: d.quote }, conversation: posts.conversationOf(d.post), posts: [d.post], rank: k + 1 }));
+    const findings = keep.map((d, k) =>
+      finding({ messageId: 'denial', data: { quote: d.quote }, conversation: posts.conversationOf(d.post), posts: [d.post], rank: k + 1 }),
+    );
     return { cases: judged, score: (100 * apologies) / judged, metrics, findings, findingCount: denials.length };
   },
 };

@@ -19,7 +19,7 @@ export const nothingDeleted: Rule = {
     },
     messages: {
       brandDeleted: { en: 'The brand deleted its own post', es: 'La marca borró su propio mensaje' },
-      customerHidden: { en: 'A customer\'s post was deleted or hidden', es: 'Se borró u ocultó el mensaje de un cliente' },
+      customerHidden: { en: "A customer's post was deleted or hidden", es: 'Se borró u ocultó el mensaje de un cliente' },
     },
   },
   run({ posts, conversations, voice, settings, finding }) {
@@ -47,6 +47,12 @@ export const nothingDeleted: Rule = {
         rank: k + 1,
       }),
     );
-    return { cases: voice.posts.length + customerPosts, score: Math.max(0, 100 - DELETED_BRAND_POINTS * brandDeleted.length - HIDDEN_CUSTOMER_POINTS * customerHidden.length), metrics, findings, findingCount: all.length };
+    return {
+      cases: voice.posts.length + customerPosts,
+      score: Math.max(0, 100 - DELETED_BRAND_POINTS * brandDeleted.length - HIDDEN_CUSTOMER_POINTS * customerHidden.length),
+      metrics,
+      findings,
+      findingCount: all.length,
+    };
   },
 };

@@ -47,7 +47,9 @@ export const privateDeflection: Rule = {
     }
     const metrics = { movedToPrivate: moved, closedInPublic: moved - open.length };
     if (moved === 0) return { score: null, cases: 0, reason: { code: 'no-private-deflection' }, metrics, findings: [], findingCount: 0 };
-    const findings = keepWorst(open, settings.maxFindings).map((o, k) => finding({ messageId: 'deflected', data: { quote: o.quote }, conversation: o.c, posts: [conversations.opener(o.c), o.post], rank: k + 1 }));
+    const findings = keepWorst(open, settings.maxFindings).map((o, k) =>
+      finding({ messageId: 'deflected', data: { quote: o.quote }, conversation: o.c, posts: [conversations.opener(o.c), o.post], rank: k + 1 }),
+    );
     return { cases: moved, score: (100 * (moved - open.length)) / moved, metrics, findings, findingCount: open.length };
   },
 };

@@ -17,9 +17,18 @@ export const promisesKept: Rule = {
       es: 'puntuación = 100 × cumplidas ÷ (cumplidas + incumplidas); una promesa con plazo («te llamamos mañana», «en 48 horas») se cumple si un mensaje posterior de la marca en la misma conversación llega antes del plazo más el margen (una hora dicha, «antes de las 12:00», vence a esa hora más promiseHourGraceMinutes, 60 por defecto; un día, al final de ese día más promiseGraceHours, 12 por defecto, en la zona de la marca); se incumple si no llega o si el mensaje posterior admite que no se cumplió («sentimos no haberte llamado»); queda pendiente mientras el plazo no ha vencido; el «nadie me ha llamado» posterior del cliente se cita como prueba',
     },
     messages: {
-      broken: { en: 'Promised "{commitment} … {when}" (by {deadline}); nothing followed', es: 'Prometió «{commitment} … {when}» (para el {deadline}) y no volvió a escribir' },
-      admitted: { en: 'Promised "{commitment} … {when}" (by {deadline}); the next reply admits it was not kept: "{quote}"', es: 'Prometió «{commitment} … {when}» (para el {deadline}); la respuesta siguiente admite que no se cumplió: «{quote}»' },
-      brokenComplaint: { en: 'Promised "{commitment} … {when}" (by {deadline}); nothing followed, and the customer said so: "{quote}"', es: 'Prometió «{commitment} … {when}» (para el {deadline}) y no volvió a escribir; el cliente lo dijo: «{quote}»' },
+      broken: {
+        en: 'Promised "{commitment} … {when}" (by {deadline}); nothing followed',
+        es: 'Prometió «{commitment} … {when}» (para el {deadline}) y no volvió a escribir',
+      },
+      admitted: {
+        en: 'Promised "{commitment} … {when}" (by {deadline}); the next reply admits it was not kept: "{quote}"',
+        es: 'Prometió «{commitment} … {when}» (para el {deadline}); la respuesta siguiente admite que no se cumplió: «{quote}»',
+      },
+      brokenComplaint: {
+        en: 'Promised "{commitment} … {when}" (by {deadline}); nothing followed, and the customer said so: "{quote}"',
+        es: 'Prometió «{commitment} … {when}» (para el {deadline}) y no volvió a escribir; el cliente lo dijo: «{quote}»',
+      },
       pending: { en: 'Promise due {deadline} ("{when}"), not yet due', es: 'Promesa para el {deadline} («{when}»), aún en plazo' },
     },
   },
@@ -48,25 +57,61 @@ export const promisesKept: Rule = {
         const admission = later.find((p) => posts.isBrand(p) && voice.promiseAdmission(p));
         // What the customer said once the deadline passed ("nadie me ha llamado"), quoted as evidence.
         const complaint = later.find((p) => posts.isCustomer(p) && posts.time(p) > due && voice.stillWaiting(p));
-        const data = { commitment: promise.commitment, when: promise.when, deadline: promise.dueTime ? `${promise.deadline} ${promise.dueTime}` : promise.deadline };
+        const data = {
+          commitment: promise.commitment,
+          when: promise.when,
+          deadline: promise.dueTime ? `${promise.deadline} ${promise.dueTime}` : promise.deadline,
+        };
         const evidence = [post, ...[admission, complaint].filter((p): p is number => p !== undefined).sort((a, b) => posts.time(a) - posts.time(b))];
         if (followUp !== undefined) kept++;
         else if (due > settings.asOf && admission === undefined) pending.push({ c, post, data, evidence: [post], messageId: 'pending' });
         else {
-          const quote = admission !== undefined ? voice.promiseAdmission(admission)!.quote : complaint !== undefined ? voice.stillWaiting(complaint)!.quote : '';
-          broken.push({ c, post, data: { ...data, quote }, evidence, messageId: admission !== undefined ? 'admitted' : complaint !== undefined ? 'brokenComplaint' : 'broken' });
+          const quote =
+            admission !== undefined ? voice.promiseAdmission(admission)!.quote : complaint !== undefined ? voice.stillWaiting(complaint)!.quote : '';
+          broken.push({
+            c,
+            post,
+            data: { ...data, quote },
+            evidence,
+            messageId: admission !== undefined ? 'admitted' : complaint !== undefined ? 'brokenComplaint' : 'broken',
+          });
         }
       });
     }
-    const metrics = { promises: kept + broken.length + pending.length, kept, broken: broken.length, pending: pending.length, graceHours: settings.promiseGraceHours, hourGraceMinutes: settings.promiseHourGraceMinutes };
+    const metrics = {
+      promises: kept + broken.length + pending.length,
+      kept,
+      broken: broken.length,
+      pending: pending.length,
+      graceHours: settings.promiseGraceHours,
+      hourGraceMinutes: settings.promiseHourGraceMinutes,
+    };
     const limit = settings.maxFindings > 0 ? settings.maxFindings : Infinity;
     const findings = [
       ...broken.slice(0, limit).map((b, k) => finding({ messageId: b.messageId, data: b.data, conversation: b.c, posts: b.evidence, rank: k + 1 })),
-      ...pending.slice(0, Math.max(0, limit - broken.length)).map((p, k) => finding({ messageId: 'pending', data: p.data, conversation: p.c, posts: p.evidence, pending: true, rank: broken.length + k + 1 })),
+      ...pending
+        .slice(0, Math.max(0, limit - broken.length))
+        .map((p, k) => finding({ messageId: 'pending', data: p.data, conversation: p.c, posts: p.evidence, pending: true, rank: broken.length + k + 1 })),
     ];
     if (kept + broken.length === 0) {
-      return { score: null, cases: 0, reason: pending.length > 0 ? { code: 'promises-all-pending' } : { code: 'no-promise', data: { grace: formatDuration(settings.promiseGraceHours * 60) } }, metrics, findings, findingCount: 0, watchCount: pending.length };
+      return {
+        score: null,
+        cases: 0,
+        reason:
+          pending.length > 0 ? { code: 'promises-all-pending' } : { code: 'no-promise', data: { grace: formatDuration(settings.promiseGraceHours * 60) } },
+        metrics,
+        findings,
+        findingCount: 0,
+        watchCount: pending.length,
+      };
     }
-    return { cases: kept + broken.length, score: (100 * kept) / (kept + broken.length), metrics, findings, findingCount: broken.length, watchCount: pending.length };
+    return {
+      cases: kept + broken.length,
+      score: (100 * kept) / (kept + broken.length),
+      metrics,
+      findings,
+      findingCount: broken.length,
+      watchCount: pending.length,
+    };
   },
 };

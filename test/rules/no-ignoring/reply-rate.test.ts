@@ -27,7 +27,14 @@ describe('reply-rate', () => {
   it('score = 100 × answered ÷ (answered + ignored); pending excluded', () => {
     const { result } = runRuleDirect(replyRate, corpus(POSTS, { ownChannel: true }), { asOf: AS_OF });
     expect(result.score).toBe(60);
-    expect(result.metrics).toEqual({ needingReply: 6, answered: 3, ignored: 2, pending: 1, replyRate: 0.6, byRating: { '2': { reviews: 1, answered: 0, ignored: 1, pending: 0 } } });
+    expect(result.metrics).toEqual({
+      needingReply: 6,
+      answered: 3,
+      ignored: 2,
+      pending: 1,
+      replyRate: 0.6,
+      byRating: { '2': { reviews: 1, answered: 0, ignored: 1, pending: 0 } },
+    });
     expect(result.findingCount).toBe(2);
     expect(result.watchCount).toBe(1);
   });
@@ -64,14 +71,18 @@ describe('reply-rate', () => {
   });
 
   it('only pending → null score with a reason, pending still listed', () => {
-    const { result } = runRuleDirect(replyRate, corpus([{ id: 'p1', author: 'a', at: '2026-10-19T09:00:00Z', text: '¿Hola?' }], { ownChannel: true }), { asOf: AS_OF });
+    const { result } = runRuleDirect(replyRate, corpus([{ id: 'p1', author: 'a', at: '2026-10-19T09:00:00Z', text: '¿Hola?' }], { ownChannel: true }), {
+      asOf: AS_OF,
+    });
     expect(result).toMatchObject({ score: null, notApplicable: 'every conversation that needs a reply is still pending', findingCount: 0, watchCount: 1 });
     expect(result.metrics).toEqual({ needingReply: 1, answered: 0, ignored: 0, pending: 1, replyRate: null, byRating: {} });
     expect(result.findings.map((f) => f.messageId)).toEqual(['pending']);
   });
 
   it('nothing needing a reply → null score', () => {
-    const { result } = runRuleDirect(replyRate, corpus([{ id: 'n1', author: 'a', at: '2026-10-01T09:00:00Z', text: 'Gracias 🙏' }], { ownChannel: true }), { asOf: AS_OF });
+    const { result } = runRuleDirect(replyRate, corpus([{ id: 'n1', author: 'a', at: '2026-10-01T09:00:00Z', text: 'Gracias 🙏' }], { ownChannel: true }), {
+      asOf: AS_OF,
+    });
     expect(result).toMatchObject({ score: null, notApplicable: 'no conversation needed a reply', findings: [], findingCount: 0 });
   });
 
@@ -89,13 +100,19 @@ describe('reply-rate', () => {
       expect(result.metrics).toMatchObject({ conversations: 7, needingReply: 6, answered: 3, ignored: 2, pending: 1, notNeedingReply: 1, replyRate: 0.6 });
       const [review] = findingsOf(result, RULE);
       expect(review).toMatchObject({ category: 'no-ignoring', threadId: 'i2', severity: 'error' });
-      expect(review!.evidence).toEqual([{ postId: 'i2', author: 'rosa', role: 'customer', createdAt: '2026-10-10T09:00:00Z', text: 'Habitación sucia', source: 'inbox.jsonl:9' }]);
+      expect(review!.evidence).toEqual([
+        { postId: 'i2', author: 'rosa', role: 'customer', createdAt: '2026-10-10T09:00:00Z', text: 'Habitación sucia', source: 'inbox.jsonl:9' },
+      ]);
     });
 
     it('maxFindings caps the findings but not findingCount', () => {
       const result = audit(corpus(POSTS, { ownChannel: true }), { asOf: AS_OF, config: { maxFindings: 1 } });
       expect(ruleReport(result, RULE).findingCount).toBe(2);
-      expect(findingsOf(result, RULE).filter((f) => f.messageId === 'ignored').map((f) => f.postIds[0])).toEqual(['i2']);
+      expect(
+        findingsOf(result, RULE)
+          .filter((f) => f.messageId === 'ignored')
+          .map((f) => f.postIds[0]),
+      ).toEqual(['i2']);
     });
 
     // Regression (fixed): reply-rate caps ignored and pending findings separately, so it keeps up to 2 × maxFindings

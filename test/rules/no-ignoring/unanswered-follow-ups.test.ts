@@ -67,7 +67,14 @@ describe('unanswered-follow-ups', () => {
       const [first] = findingsOf(result, RULE);
       expect(first).toMatchObject({ category: 'no-ignoring', threadId: 'early', postIds: ['early-f'] });
       expect(first!.evidence).toEqual([
-        { postId: 'early-f', author: 'cliente-early', role: 'customer', createdAt: '2026-10-03T09:00:00Z', text: 'Where is the tracking number?', source: 'inbox.jsonl:10' },
+        {
+          postId: 'early-f',
+          author: 'cliente-early',
+          role: 'customer',
+          createdAt: '2026-10-03T09:00:00Z',
+          text: 'Where is the tracking number?',
+          source: 'inbox.jsonl:10',
+        },
       ]);
     });
 

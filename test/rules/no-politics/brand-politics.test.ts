@@ -43,7 +43,12 @@ describe('brand-politics', () => {
   });
 
   it('English: a party is an error', () => {
-    const { result } = runRuleDirect(brandPolitics, corpus(oneReplyEach(['We stand with the Labour Party', 'Our Labour costs are included in the quote'], { customer: 'Where is my order?' }), { ownChannel: true }));
+    const { result } = runRuleDirect(
+      brandPolitics,
+      corpus(oneReplyEach(['We stand with the Labour Party', 'Our Labour costs are included in the quote'], { customer: 'Where is my order?' }), {
+        ownChannel: true,
+      }),
+    );
     expect(result.score).toBe(80);
     expect(result.findings.map((f) => [f.postIds[0], f.data.quote, f.severity])).toEqual([['t1-r1', 'Labour Party', 'error']]);
   });
@@ -60,13 +65,22 @@ describe('brand-politics', () => {
   });
 
   it('the score never goes below 0', () => {
-    const { result } = runRuleDirect(brandPolitics, corpus(oneReplyEach(Array.from({ length: 6 }, (_, k) => `Votad al PSOE, día ${k + 1}`)), { ownChannel: true }));
+    const { result } = runRuleDirect(
+      brandPolitics,
+      corpus(oneReplyEach(Array.from({ length: 6 }, (_, k) => `Votad al PSOE, día ${k + 1}`)), { ownChannel: true }),
+    );
     expect(result.score).toBe(0);
     expect(result.findingCount).toBe(6);
   });
 
   it('false friends do not fire in a brand reply, nor party names that are common words', () => {
-    const posts = oneReplyEach([...FALSE_FRIENDS, 'Sumar puntos es fácil con nuestra tarjeta', 'El PP reciclado de nuestros envases', 'Hola Morena, gracias por tu pedido', 'Our Labour costs are included in the quote']);
+    const posts = oneReplyEach([
+      ...FALSE_FRIENDS,
+      'Sumar puntos es fácil con nuestra tarjeta',
+      'El PP reciclado de nuestros envases',
+      'Hola Morena, gracias por tu pedido',
+      'Our Labour costs are included in the quote',
+    ]);
     const { result } = runRuleDirect(brandPolitics, corpus(posts, { ownChannel: true }));
     expect(result).toMatchObject({ score: 100, findings: [], findingCount: 0 });
     expect(result.metrics).toEqual({ brandPosts: 11, political: 0, naming: 0 });
@@ -74,7 +88,11 @@ describe('brand-politics', () => {
 
   it('customers talking politics or religion are never judged', () => {
     const posts = threads([
-      { id: 'c1', text: 'Votad a Vox, rojos de mierda. Y mi pedido, ¿qué?', replies: ['Hola, tu pedido sale hoy y te llega el lunes sin falta', { text: 'Viva Milei y que Dios os bendiga', customer: true }] },
+      {
+        id: 'c1',
+        text: 'Votad a Vox, rojos de mierda. Y mi pedido, ¿qué?',
+        replies: ['Hola, tu pedido sale hoy y te llega el lunes sin falta', { text: 'Viva Milei y que Dios os bendiga', customer: true }],
+      },
       { id: 'c2', text: 'MAGA! Trump 2028. Where is my order?', replies: ['Your order is on its way and should arrive tomorrow'] },
     ]);
     const { result } = runRuleDirect(brandPolitics, corpus(posts, { ownChannel: true }));
@@ -83,7 +101,10 @@ describe('brand-politics', () => {
   });
 
   it('no brand post → null score with a reason', () => {
-    const { result } = runRuleDirect(brandPolitics, corpus([{ id: 'c1', author: 'lucia', at: '2026-10-01T10:00:00Z', text: 'Votad al PSOE' }], { ownChannel: true }));
+    const { result } = runRuleDirect(
+      brandPolitics,
+      corpus([{ id: 'c1', author: 'lucia', at: '2026-10-01T10:00:00Z', text: 'Votad al PSOE' }], { ownChannel: true }),
+    );
     expect(result).toMatchObject({ score: null, notApplicable: 'no brand posts', findings: [], findingCount: 0 });
     expect(result.metrics).toEqual({ brandPosts: 0, political: 0, naming: 0 });
   });
@@ -105,14 +126,23 @@ describe('brand-politics', () => {
     it('in the audit the announcement is its own thread and the evidence quotes it', () => {
       const result = audit(corpus(ANNOUNCEMENTS, { ownChannel: true }), { since: '2026-10-01T00:00:00Z' });
       expect(findingsOf(result, RULE)).toEqual([
-        expect.objectContaining({ threadId: 'a1', postIds: ['a1'], severity: 'error', rank: 1, evidence: [expect.objectContaining({ postId: 'a1', role: 'brand', text: 'We stand with the Labour Party' })] }),
+        expect.objectContaining({
+          threadId: 'a1',
+          postIds: ['a1'],
+          severity: 'error',
+          rank: 1,
+          evidence: [expect.objectContaining({ postId: 'a1', role: 'brand', text: 'We stand with the Labour Party' })],
+        }),
       ]);
       expect(result.categories['no-politics']).toMatchObject({ score: 80 });
     });
   });
 
   it('sure cues cost 20 points alone or together; a single weaker name is a topic (5 points), as the formula says', () => {
-    const { result } = runRuleDirect(brandPolitics, corpus(oneReplyEach(['Votad a Pedro Sánchez en las elecciones', 'We support Trump']), { ownChannel: true }));
+    const { result } = runRuleDirect(
+      brandPolitics,
+      corpus(oneReplyEach(['Votad a Pedro Sánchez en las elecciones', 'We support Trump']), { ownChannel: true }),
+    );
     // "Pedro Sánchez" + "elecciones" combine above 0.85 (error); "Trump" alone is 0.8 (topic).
     expect(result.findings.map((f) => f.severity)).toEqual(['error', 'warning']);
     expect(result.score).toBe(75);
@@ -122,14 +152,27 @@ describe('brand-politics', () => {
     it('evidence quotes the brand post', () => {
       const result = audit(corpus(HAND, { ownChannel: true }));
       const worst = findingsOf(result, RULE)[0]!;
-      expect(worst).toMatchObject({ ruleId: RULE, category: 'no-politics', severity: 'error', threadId: 'p1', postIds: ['p1-r1'], messageId: 'politics', rank: 1 });
-      expect(worst.evidence).toEqual([{ postId: 'p1-r1', author: BRAND, role: 'brand', createdAt: '2026-10-02T10:30:00Z', text: 'Votad a Vox el domingo', source: 'inbox.jsonl:4' }]);
+      expect(worst).toMatchObject({
+        ruleId: RULE,
+        category: 'no-politics',
+        severity: 'error',
+        threadId: 'p1',
+        postIds: ['p1-r1'],
+        messageId: 'politics',
+        rank: 1,
+      });
+      expect(worst.evidence).toEqual([
+        { postId: 'p1-r1', author: BRAND, role: 'brand', createdAt: '2026-10-02T10:30:00Z', text: 'Votad a Vox el domingo', source: 'inbox.jsonl:4' },
+      ]);
       expect(ruleReport(result, RULE)).toMatchObject({ score: 30, weight: 1, findingCount: 5 });
       expect(result.categories['no-politics'].score).toBe(30);
     });
 
     it('maxFindings caps the findings but not findingCount', () => {
-      expect(runRuleDirect(brandPolitics, corpus(HAND, { ownChannel: true }), { maxFindings: 2 }).result).toMatchObject({ findingCount: 5, findings: [{ postIds: ['p1-r1'] }, { postIds: ['p2-r1'] }] });
+      expect(runRuleDirect(brandPolitics, corpus(HAND, { ownChannel: true }), { maxFindings: 2 }).result).toMatchObject({
+        findingCount: 5,
+        findings: [{ postIds: ['p1-r1'] }, { postIds: ['p2-r1'] }],
+      });
       const result = audit(corpus(HAND, { ownChannel: true }), { config: { maxFindings: 1 } });
       expect(findingsOf(result, RULE).map((f) => f.postIds[0])).toEqual(['p1-r1']);
       expect(ruleReport(result, RULE).findingCount).toBe(5);

@@ -80,7 +80,12 @@ describe('register-consistency', () => {
       {
         id: 'c',
         text: 'Oiga, ¿usted me puede ayudar?',
-        replies: [USTED_1, { text: 'Tú dime algo, que te he escrito tres veces', customer: true }, USTED_2, { text: 'Gracias, de verdad. Es usted muy amable', customer: true }],
+        replies: [
+          USTED_1,
+          { text: 'Tú dime algo, que te he escrito tres veces', customer: true },
+          USTED_2,
+          { text: 'Gracias, de verdad. Es usted muy amable', customer: true },
+        ],
       },
     ]);
     const { result } = runRuleDirect(registerConsistency, corpus(posts, { ownChannel: true }));
@@ -93,13 +98,22 @@ describe('register-consistency', () => {
         { id: 'one', replies: [TU_1] },
         { id: 'other', replies: [USTED_1] }, // tú and usted, but in different conversations
         { id: 'neutral', replies: [NONE, 'Ya está resuelto, gracias por avisar'] },
-        { id: 'english', text: 'Where is my order?', replies: ['Your order is on its way and should arrive tomorrow', 'Sorry about that, we will fix it today.'] },
+        {
+          id: 'english',
+          text: 'Where is my order?',
+          replies: ['Your order is on its way and should arrive tomorrow', 'Sorry about that, we will fix it today.'],
+        },
       ]),
       { id: 'ann1', author: BRAND, at: '2026-10-10T10:00:00Z', text: TU_2 }, // announcements are not replies
       { id: 'ann2', author: BRAND, at: '+1h', text: USTED_2 },
     ];
     const { result } = runRuleDirect(registerConsistency, corpus(posts, { ownChannel: true }));
-    expect(result).toMatchObject({ score: null, notApplicable: 'no conversation with two Spanish brand replies of clear register', findings: [], findingCount: 0 });
+    expect(result).toMatchObject({
+      score: null,
+      notApplicable: 'no conversation with two Spanish brand replies of clear register',
+      findings: [],
+      findingCount: 0,
+    });
     expect(result.metrics).toEqual({ judged: 0, switched: 0 });
   });
 
@@ -108,7 +122,11 @@ describe('register-consistency', () => {
   // notApplicable reads "no conversation with two Spanish brand replies"). Expected null, got 100.
   it('English replies are not Spanish: a conversation answered in English has nothing to judge', () => {
     const posts = threads([
-      { id: 'en', text: 'Where is my order?', replies: ['Your order has shipped and will arrive on Monday', 'Please check the tracking link, it has been updated today'] },
+      {
+        id: 'en',
+        text: 'Where is my order?',
+        replies: ['Your order has shipped and will arrive on Monday', 'Please check the tracking link, it has been updated today'],
+      },
     ]);
     const { result } = runRuleDirect(registerConsistency, corpus(posts, { ownChannel: true }));
     expect(result.score).toBeNull();
@@ -137,7 +155,15 @@ describe('register-consistency', () => {
     it('evidence quotes both brand replies', () => {
       const result = audit(corpus(HAND, { ownChannel: true }));
       const [first] = findingsOf(result, RULE);
-      expect(first).toMatchObject({ ruleId: RULE, category: 'professionalism', severity: 'warning', threadId: 's1', postIds: ['s1-r1', 's1-r3'], messageId: 'switch', rank: 1 });
+      expect(first).toMatchObject({
+        ruleId: RULE,
+        category: 'professionalism',
+        severity: 'warning',
+        threadId: 's1',
+        postIds: ['s1-r1', 's1-r3'],
+        messageId: 'switch',
+        rank: 1,
+      });
       expect(first!.evidence.map((e) => [e.postId, e.author, e.role, e.text])).toEqual([
         ['s1-r1', BRAND, 'brand', TU_1],
         ['s1-r3', BRAND, 'brand', '¿Puede usted confirmarnos el número de pedido?'],
@@ -146,7 +172,10 @@ describe('register-consistency', () => {
     });
 
     it('maxFindings caps the findings but not findingCount', () => {
-      expect(runRuleDirect(registerConsistency, corpus(HAND, { ownChannel: true }), { maxFindings: 1 }).result).toMatchObject({ findingCount: 2, findings: [{ threadId: 's1' }] });
+      expect(runRuleDirect(registerConsistency, corpus(HAND, { ownChannel: true }), { maxFindings: 1 }).result).toMatchObject({
+        findingCount: 2,
+        findings: [{ threadId: 's1' }],
+      });
       const result = audit(corpus(HAND, { ownChannel: true }), { config: { maxFindings: 1 } });
       expect(findingsOf(result, RULE).map((f) => f.threadId)).toEqual(['s1']);
       expect(ruleReport(result, RULE).findingCount).toBe(2);
@@ -154,7 +183,10 @@ describe('register-consistency', () => {
 
     it('messages follow the locale', () => {
       const result = audit(corpus(HAND, { ownChannel: true }), { config: { locale: 'es' } });
-      expect(findingsOf(result, RULE).map((f) => f.message)).toEqual(['La marca pasó de tú («te») a usted («usted»)', 'La marca pasó de usted («disculpe») a tú («Me puedes»)']);
+      expect(findingsOf(result, RULE).map((f) => f.message)).toEqual([
+        'La marca pasó de tú («te») a usted («usted»)',
+        'La marca pasó de usted («disculpe») a tú («Me puedes»)',
+      ]);
     });
   });
 });

@@ -32,20 +32,23 @@ const HAND: PostSpec[] = threads([
 ]);
 
 describe('reply-language', () => {
-  it('score = 100 × first replies in the customer\'s language ÷ first replies with both languages known', () => {
+  it("score = 100 × first replies in the customer's language ÷ first replies with both languages known", () => {
     const { result } = runRuleDirect(replyLanguage, corpus(HAND, { ownChannel: true }));
     expect(result.score).toBe(75);
     expect(result.metrics).toEqual({ judged: 8, mismatched: 2 });
     expect(result.findingCount).toBe(2);
   });
 
-  it('findings quote the customer\'s message and the reply, in conversation order, with severity and rank', () => {
+  it("findings quote the customer's message and the reply, in conversation order, with severity and rank", () => {
     const { result } = runRuleDirect(replyLanguage, corpus(HAND, { ownChannel: true }));
     expect(result.findings.map((f) => [f.threadId, f.postIds, f.data, f.severity, f.rank])).toEqual([
       ['x1', ['x1', 'x1-r1'], { customer: 'es', brand: 'en' }, 'warning', 1],
       ['x2', ['x2', 'x2-r1'], { customer: 'en', brand: 'es' }, 'warning', 2],
     ]);
-    expect(result.findings.map((f) => f.message)).toEqual(['Customer wrote in Spanish, the brand answered in English', 'Customer wrote in English, the brand answered in Spanish']);
+    expect(result.findings.map((f) => f.message)).toEqual([
+      'Customer wrote in Spanish, the brand answered in English',
+      'Customer wrote in English, the brand answered in Spanish',
+    ]);
   });
 
   it('texts under 20 letters are not judged (handles, URLs and digits do not count as letters)', () => {
@@ -56,22 +59,36 @@ describe('reply-language', () => {
       { id: 's4', text: 'Pedido 123456789012345678901234', replies: [EN_A] },
     ]);
     const { result } = runRuleDirect(replyLanguage, corpus(short, { ownChannel: true }));
-    expect(result).toMatchObject({ score: null, notApplicable: 'no reply whose language and the customer\'s are both known', findings: [], findingCount: 0 });
+    expect(result).toMatchObject({ score: null, notApplicable: "no reply whose language and the customer's are both known", findings: [], findingCount: 0 });
     expect(result.metrics).toEqual({ judged: 0, mismatched: 0 });
   });
 
   it('only the first human reply is judged: an automated template in another language does not count', () => {
     const auto = 'Thanks for your message, an agent will get back to you soon';
     const posts = threads([
-      { id: 'a1', text: ES_Q, replies: [{ text: auto, at: '+2s' }, { text: ES_A, at: '+1h' }] },
-      { id: 'a2', text: 'Buenas, me habéis cobrado dos veces la factura de octubre', replies: [{ text: auto, at: '+2s' }, { text: 'Hola, ya hemos devuelto el cargo duplicado de la factura', at: '+1h' }] },
+      {
+        id: 'a1',
+        text: ES_Q,
+        replies: [
+          { text: auto, at: '+2s' },
+          { text: ES_A, at: '+1h' },
+        ],
+      },
+      {
+        id: 'a2',
+        text: 'Buenas, me habéis cobrado dos veces la factura de octubre',
+        replies: [
+          { text: auto, at: '+2s' },
+          { text: 'Hola, ya hemos devuelto el cargo duplicado de la factura', at: '+1h' },
+        ],
+      },
     ]);
     const { result } = runRuleDirect(replyLanguage, corpus(posts, { ownChannel: true }));
     expect(result.score).toBe(100);
     expect(result.metrics).toEqual({ judged: 2, mismatched: 0 });
   });
 
-  it('the input\'s own language tag wins over detection, in either post', () => {
+  it("the input's own language tag wins over detection, in either post", () => {
     const posts = threads([
       // Detected as English, declared Spanish (Mexico): a Spanish reply is right.
       { id: 't1', text: EN_Q, lang: 'es-MX', replies: [ES_A] },
@@ -117,7 +134,15 @@ describe('reply-language', () => {
     it('evidence quotes the customer and the reply', () => {
       const result = audit(corpus(HAND, { ownChannel: true }));
       const [first] = findingsOf(result, RULE);
-      expect(first).toMatchObject({ ruleId: RULE, category: 'professionalism', severity: 'warning', threadId: 'x1', postIds: ['x1', 'x1-r1'], messageId: 'mismatch', rank: 1 });
+      expect(first).toMatchObject({
+        ruleId: RULE,
+        category: 'professionalism',
+        severity: 'warning',
+        threadId: 'x1',
+        postIds: ['x1', 'x1-r1'],
+        messageId: 'mismatch',
+        rank: 1,
+      });
       expect(first!.evidence.map((e) => [e.postId, e.role, e.text])).toEqual([
         ['x1', 'customer', ES_Q],
         ['x1-r1', 'brand', 'Your order is on its way and should arrive tomorrow'],
@@ -126,7 +151,10 @@ describe('reply-language', () => {
     });
 
     it('maxFindings caps the findings but not findingCount', () => {
-      expect(runRuleDirect(replyLanguage, corpus(HAND, { ownChannel: true }), { maxFindings: 1 }).result).toMatchObject({ findingCount: 2, findings: [{ threadId: 'x1' }] });
+      expect(runRuleDirect(replyLanguage, corpus(HAND, { ownChannel: true }), { maxFindings: 1 }).result).toMatchObject({
+        findingCount: 2,
+        findings: [{ threadId: 'x1' }],
+      });
       const result = audit(corpus(HAND, { ownChannel: true }), { config: { maxFindings: 1 } });
       expect(findingsOf(result, RULE).map((f) => f.threadId)).toEqual(['x1']);
       expect(ruleReport(result, RULE).findingCount).toBe(2);

@@ -91,8 +91,14 @@ describe('tone', () => {
   });
 
   it('English only: one "Listen mate" in 10 replies → 100 − 5 × 3 = 85', () => {
-    const replies = ['Listen mate, that is not how refunds work', 'Your order is on its way and should arrive tomorrow', 'Hi, your parcel left our warehouse and arrives tomorrow'];
-    const posts = oneReplyEach([...replies, ...Array.from({ length: 7 }, (_, k) => `Thanks for waiting, case ${k + 1} is solved`)], { customer: 'Where is my order?' });
+    const replies = [
+      'Listen mate, that is not how refunds work',
+      'Your order is on its way and should arrive tomorrow',
+      'Hi, your parcel left our warehouse and arrives tomorrow',
+    ];
+    const posts = oneReplyEach([...replies, ...Array.from({ length: 7 }, (_, k) => `Thanks for waiting, case ${k + 1} is solved`)], {
+      customer: 'Where is my order?',
+    });
     const { result } = runRuleDirect(tone, corpus(posts, { ownChannel: true }));
     expect(result.score).toBeCloseTo(85, 10);
     expect(result.findings.map((f) => [f.messageId, f.data.quote, f.severity])).toEqual([['slang', 'Listen mate', 'warning']]);
@@ -133,7 +139,11 @@ describe('tone', () => {
 
   it('customers swearing, insulting or shouting are never judged', () => {
     const posts = threads([
-      { id: 'a', text: 'SOIS UNOS HIJOS DE PUTA', replies: ['Hola, sentimos mucho lo ocurrido, lo revisamos ahora.', { text: 'Gilipollas, que sois unos gilipollas', customer: true }] },
+      {
+        id: 'a',
+        text: 'SOIS UNOS HIJOS DE PUTA',
+        replies: ['Hola, sentimos mucho lo ocurrido, lo revisamos ahora.', { text: 'Gilipollas, que sois unos gilipollas', customer: true }],
+      },
       { id: 'b', text: 'Listen mate, you are a bunch of idiots', replies: ['Sorry about that, we will fix it today.'] },
       { id: 'c', text: 'Pinche servicio culero, no mames', replies: ['Le ofrecemos una disculpa, ya va en camino.'] },
     ]);
@@ -143,7 +153,10 @@ describe('tone', () => {
   });
 
   it('no brand post → null score with a reason', () => {
-    const { result } = runRuleDirect(tone, corpus([{ id: 'c1', author: 'lucia', at: '2026-10-01T10:00:00Z', text: 'Sois unos inútiles' }], { ownChannel: true }));
+    const { result } = runRuleDirect(
+      tone,
+      corpus([{ id: 'c1', author: 'lucia', at: '2026-10-01T10:00:00Z', text: 'Sois unos inútiles' }], { ownChannel: true }),
+    );
     expect(result).toMatchObject({ score: null, notApplicable: 'no brand posts', findings: [], findingCount: 0 });
     expect(result.metrics).toEqual({ brandPosts: 0, flaggedPosts: 0, perHundred: null, insult: 0, profanity: 0, sarcasm: 0, blame: 0, slang: 0, shouting: 0 });
   });
@@ -188,9 +201,24 @@ describe('tone', () => {
     it('evidence quotes the brand post with author, role, createdAt and source', () => {
       const result = audit(corpus(HAND, { ownChannel: true }));
       const worst = findingsOf(result, RULE)[0]!;
-      expect(worst).toMatchObject({ ruleId: RULE, category: 'professionalism', severity: 'error', threadId: 't5', postIds: ['t5-r1'], messageId: 'insult', rank: 1 });
+      expect(worst).toMatchObject({
+        ruleId: RULE,
+        category: 'professionalism',
+        severity: 'error',
+        threadId: 't5',
+        postIds: ['t5-r1'],
+        messageId: 'insult',
+        rank: 1,
+      });
       expect(worst.evidence).toEqual([
-        { postId: 't5-r1', author: BRAND, role: 'brand', createdAt: '2026-10-05T10:30:00Z', text: 'Pues no sea pendejo y lea el correo', source: 'inbox.jsonl:10' },
+        {
+          postId: 't5-r1',
+          author: BRAND,
+          role: 'brand',
+          createdAt: '2026-10-05T10:30:00Z',
+          text: 'Pues no sea pendejo y lea el correo',
+          source: 'inbox.jsonl:10',
+        },
       ]);
       expect(ruleReport(result, RULE)).toMatchObject({ score: 22.5, weight: 2, findingCount: 5 });
     });

@@ -26,7 +26,12 @@ describe('automated-replies', () => {
     expect(result.metrics).toEqual({ automatedReplies: 3, automatedTemplates: 1 });
     expect(result.findingCount).toBe(1);
     expect(result.findings).toHaveLength(1);
-    expect(result.findings[0]).toMatchObject({ severity: 'info', rank: 1, postIds: ['c1-a', 'c2-a', 'c3-a'], data: { count: 3, template: 'Gracias por escribirnos. Tu caso es el 1000; te respondemos en breve.' } });
+    expect(result.findings[0]).toMatchObject({
+      severity: 'info',
+      rank: 1,
+      postIds: ['c1-a', 'c2-a', 'c3-a'],
+      data: { count: 3, template: 'Gracias por escribirnos. Tu caso es el 1000; te respondemos en breve.' },
+    });
     expect(result.findings[0]!.message).toBe('Automated reply sent 3 times: "Gracias por escribirnos. Tu caso es el 1000; te respondemos en breve."');
   });
 

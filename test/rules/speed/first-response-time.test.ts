@@ -8,8 +8,11 @@ const RULE = 'first-response-time';
 function threads(rows: { id: string; text?: string; reply?: string; replyText?: string; author?: string }[]): PostSpec[] {
   return rows.flatMap((row, k) => {
     const day = String(k + 1).padStart(2, '0');
-    const posts: PostSpec[] = [{ id: row.id, author: row.author ?? `cliente${k + 1}`, at: `2026-10-${day}T10:00:00Z`, text: row.text ?? '¿Dónde está mi pedido?' }];
-    if (row.reply) posts.push({ id: `${row.id}-r`, author: 'Marca', at: row.reply, replyTo: row.id, text: row.replyText ?? `Hola, lo revisamos (caso ${k + 1}).` });
+    const posts: PostSpec[] = [
+      { id: row.id, author: row.author ?? `cliente${k + 1}`, at: `2026-10-${day}T10:00:00Z`, text: row.text ?? '¿Dónde está mi pedido?' },
+    ];
+    if (row.reply)
+      posts.push({ id: `${row.id}-r`, author: 'Marca', at: row.reply, replyTo: row.id, text: row.replyText ?? `Hola, lo revisamos (caso ${k + 1}).` });
     return posts;
   });
 }
@@ -34,7 +37,18 @@ describe('first-response-time', () => {
   });
 
   it('all on target → 100; all over a day → 0', () => {
-    expect(runRuleDirect(firstResponseTime, corpus(threads([{ id: 'c1', reply: '+5m' }, { id: 'c2', reply: '+1h' }]), { ownChannel: true })).result.score).toBe(100);
+    expect(
+      runRuleDirect(
+        firstResponseTime,
+        corpus(
+          threads([
+            { id: 'c1', reply: '+5m' },
+            { id: 'c2', reply: '+1h' },
+          ]),
+          { ownChannel: true },
+        ),
+      ).result.score,
+    ).toBe(100);
     expect(runRuleDirect(firstResponseTime, corpus(threads([{ id: 'c1', reply: '+2d' }]), { ownChannel: true })).result.score).toBe(0);
   });
 
@@ -61,7 +75,16 @@ describe('first-response-time', () => {
   });
 
   it('exactly 24 h is a warning, one minute more an error', () => {
-    const { result } = runRuleDirect(firstResponseTime, corpus(threads([{ id: 'c1', reply: '+24h' }, { id: 'c2', reply: '+1441m' }]), { ownChannel: true }));
+    const { result } = runRuleDirect(
+      firstResponseTime,
+      corpus(
+        threads([
+          { id: 'c1', reply: '+24h' },
+          { id: 'c2', reply: '+1441m' },
+        ]),
+        { ownChannel: true },
+      ),
+    );
     expect(result.findings.map((f) => [f.postIds[0], f.severity])).toEqual([
       ['c2', 'error'],
       ['c1', 'warning'],
@@ -69,7 +92,16 @@ describe('first-response-time', () => {
   });
 
   it('ties keep conversation order', () => {
-    const { result } = runRuleDirect(firstResponseTime, corpus(threads([{ id: 'a', reply: '+2h' }, { id: 'b', reply: '+2h' }]), { ownChannel: true }));
+    const { result } = runRuleDirect(
+      firstResponseTime,
+      corpus(
+        threads([
+          { id: 'a', reply: '+2h' },
+          { id: 'b', reply: '+2h' },
+        ]),
+        { ownChannel: true },
+      ),
+    );
     expect(result.findings.map((f) => [f.postIds[0], f.rank])).toEqual([
       ['a', 1],
       ['b', 2],
@@ -105,7 +137,9 @@ describe('first-response-time', () => {
   it('no answered conversation → null score with a reason', () => {
     const { result } = runRuleDirect(firstResponseTime, corpus(threads([{ id: 'c1' }]), { ownChannel: true }));
     expect(result).toMatchObject({ score: null, notApplicable: 'no answered conversation', findings: [], findingCount: 0 });
-    expect(result.metrics).toEqual({ firstResponseMinutes: { count: 0, median: null, p90: null, mean: null, min: null, max: null, withinTarget: null, within24h: null } });
+    expect(result.metrics).toEqual({
+      firstResponseMinutes: { count: 0, median: null, p90: null, mean: null, min: null, max: null, withinTarget: null, within24h: null },
+    });
   });
 
   it('automated replies do not stop the clock', () => {
@@ -137,7 +171,14 @@ describe('first-response-time', () => {
         rank: 1,
       });
       expect(slowest.evidence).toEqual([
-        { postId: 'c5', author: 'cliente5', role: 'customer', createdAt: '2026-10-05T10:00:00Z', text: 'Mi pedido no ha llegado y nadie contesta', source: 'inbox.jsonl:9' },
+        {
+          postId: 'c5',
+          author: 'cliente5',
+          role: 'customer',
+          createdAt: '2026-10-05T10:00:00Z',
+          text: 'Mi pedido no ha llegado y nadie contesta',
+          source: 'inbox.jsonl:9',
+        },
         { postId: 'c5-r', author: 'Marca', role: 'brand', createdAt: '2026-10-06T16:00:00Z', text: 'Hola, lo revisamos (caso 5).', source: 'inbox.jsonl:10' },
       ]);
       const report = ruleReport(result, RULE);

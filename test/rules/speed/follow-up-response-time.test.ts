@@ -44,7 +44,7 @@ describe('follow-up-response-time', () => {
     ]);
   });
 
-  it('the clock starts at the first post of the customer\'s burst', () => {
+  it("the clock starts at the first post of the customer's burst", () => {
     const posts: PostSpec[] = [
       { id: 'c1', author: 'lucia', at: '2026-10-01T10:00:00Z', text: '¿Mi pedido?' },
       { id: 'b1', author: 'Marca', at: '+5m', replyTo: 'c1', text: 'Sale hoy.' },

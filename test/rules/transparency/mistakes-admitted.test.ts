@@ -47,7 +47,7 @@ describe('mistakes-admitted', () => {
       'Lo sentimos, pero usted debió leer las condiciones', // blame ("usted debió"): tone, and not an apology either
       'No es culpa nuestra, pero pedimos disculpas por las molestias', // denies: counts as a denial only
       'La culpa es de la mensajería, reclama al transportista', // deflection
-      'As we already told you, it\'s in the terms', // blame, English: tone
+      "As we already told you, it's in the terms", // blame, English: tone
       'Mil disculpas, ya está solucionado',
     ]);
     const { result } = runRuleDirect(mistakesAdmitted, corpus(posts, { ownChannel: true }));
@@ -60,12 +60,22 @@ describe('mistakes-admitted', () => {
   });
 
   it('all apologies → 100; all denials → 0', () => {
-    expect(runRuleDirect(mistakesAdmitted, corpus(oneReplyEach(['Perdona la espera, ya está en camino', 'Mil disculpas, ya está solucionado']), { ownChannel: true })).result.score).toBe(100);
+    expect(
+      runRuleDirect(
+        mistakesAdmitted,
+        corpus(oneReplyEach(['Perdona la espera, ya está en camino', 'Mil disculpas, ya está solucionado']), { ownChannel: true }),
+      ).result.score,
+    ).toBe(100);
     expect(runRuleDirect(mistakesAdmitted, corpus(oneReplyEach(['No es culpa nuestra, es cosa de la mensajería']), { ownChannel: true })).result.score).toBe(0);
   });
 
   it('false friends, pseudo-apologies and neutral replies leave nothing to judge → null with a reason', () => {
-    const posts = oneReplyEach([...FALSE_FRIENDS, 'Lamentamos que te sientas así', 'We are sorry you feel that way', 'Hola, tu pedido sale hoy y te llega el lunes sin falta']);
+    const posts = oneReplyEach([
+      ...FALSE_FRIENDS,
+      'Lamentamos que te sientas así',
+      'We are sorry you feel that way',
+      'Hola, tu pedido sale hoy y te llega el lunes sin falta',
+    ]);
     const { result } = runRuleDirect(mistakesAdmitted, corpus(posts, { ownChannel: true }));
     expect(result).toMatchObject({ score: null, notApplicable: 'the brand neither apologised nor denied anything', findings: [], findingCount: 0 });
     expect(result.metrics).toEqual({ apologies: 0, denials: 0 });
@@ -73,14 +83,18 @@ describe('mistakes-admitted', () => {
 
   it('customers denying, blaming or apologising are never judged', () => {
     const posts = threads([
-      { id: 'c1', text: 'No es culpa mía, el repartidor no vino. Sois unos inútiles', replies: ['Mil disculpas, ya está solucionado', { text: 'Perdona, me equivoqué de dirección', customer: true }] },
+      {
+        id: 'c1',
+        text: 'No es culpa mía, el repartidor no vino. Sois unos inútiles',
+        replies: ['Mil disculpas, ya está solucionado', { text: 'Perdona, me equivoqué de dirección', customer: true }],
+      },
       { id: 'c2', text: 'It is not my fault, your courier is responsible', replies: ['Your order is on its way and should arrive tomorrow'] },
     ]);
     const { result } = runRuleDirect(mistakesAdmitted, corpus(posts, { ownChannel: true }));
     expect(result).toMatchObject({ score: 100, findingCount: 0, metrics: { apologies: 1, denials: 0 } });
   });
 
-  it('a public statement outside any conversation is the brand\'s voice too', () => {
+  it("a public statement outside any conversation is the brand's voice too", () => {
     const posts: PostSpec[] = [
       { id: 's1', author: BRAND, at: '2026-10-01T10:00:00Z', text: 'No es culpa nuestra: la huelga de transportistas retrasa los envíos' },
       ...threads([{ id: 't1', at: '2026-10-02T10:00:00Z', replies: ['Perdona la espera, ya está en camino'] }]),
@@ -94,9 +108,24 @@ describe('mistakes-admitted', () => {
     it('evidence quotes the brand post; the rule scores without deletion tracking', () => {
       const result = audit(corpus(HAND, { ownChannel: true }));
       const [first] = findingsOf(result, RULE);
-      expect(first).toMatchObject({ ruleId: RULE, category: 'transparency', severity: 'warning', threadId: 'd1', postIds: ['d1-r1'], messageId: 'denial', rank: 1 });
+      expect(first).toMatchObject({
+        ruleId: RULE,
+        category: 'transparency',
+        severity: 'warning',
+        threadId: 'd1',
+        postIds: ['d1-r1'],
+        messageId: 'denial',
+        rank: 1,
+      });
       expect(first!.evidence).toEqual([
-        { postId: 'd1-r1', author: BRAND, role: 'brand', createdAt: '2026-10-02T10:30:00Z', text: 'No es culpa nuestra, es cosa de la mensajería', source: 'inbox.jsonl:4' },
+        {
+          postId: 'd1-r1',
+          author: BRAND,
+          role: 'brand',
+          createdAt: '2026-10-02T10:30:00Z',
+          text: 'No es culpa nuestra, es cosa de la mensajería',
+          source: 'inbox.jsonl:4',
+        },
       ]);
       expect(ruleReport(result, RULE)).toMatchObject({ score: 75, weight: 1, findingCount: 2 });
       // nothing-deleted has nothing to judge here: the category is scored from the other rules.
@@ -105,7 +134,10 @@ describe('mistakes-admitted', () => {
     });
 
     it('maxFindings caps the findings but not findingCount', () => {
-      expect(runRuleDirect(mistakesAdmitted, corpus(HAND, { ownChannel: true }), { maxFindings: 1 }).result).toMatchObject({ findingCount: 2, findings: [{ threadId: 'd1' }] });
+      expect(runRuleDirect(mistakesAdmitted, corpus(HAND, { ownChannel: true }), { maxFindings: 1 }).result).toMatchObject({
+        findingCount: 2,
+        findings: [{ threadId: 'd1' }],
+      });
       const result = audit(corpus(HAND, { ownChannel: true }), { config: { maxFindings: 1 } });
       expect(findingsOf(result, RULE).map((f) => f.threadId)).toEqual(['d1']);
       expect(ruleReport(result, RULE).findingCount).toBe(2);
@@ -113,7 +145,10 @@ describe('mistakes-admitted', () => {
 
     it('messages follow the locale', () => {
       const result = audit(corpus(HAND, { ownChannel: true }), { config: { locale: 'es' } });
-      expect(findingsOf(result, RULE).map((f) => f.message)).toEqual(['Niega o desvía la culpa: «No es culpa nuestra»', 'Niega o desvía la culpa: «not our fault»']);
+      expect(findingsOf(result, RULE).map((f) => f.message)).toEqual([
+        'Niega o desvía la culpa: «No es culpa nuestra»',
+        'Niega o desvía la culpa: «not our fault»',
+      ]);
     });
   });
 });

@@ -12,9 +12,17 @@ const RULE = 'nothing-deleted';
  * and a follow-up (t3). 100 − 25 × 1 − 10 × 2 = 55.
  */
 const HAND: PostSpec[] = threads([
-  { id: 't1', text: 'Quiero darme de baja ya', replies: [{ text: 'Mira, tío, ya te lo hemos explicado', deleted: true }, 'Hola, te tramitamos la baja hoy mismo'] },
+  {
+    id: 't1',
+    text: 'Quiero darme de baja ya',
+    replies: [{ text: 'Mira, tío, ya te lo hemos explicado', deleted: true }, 'Hola, te tramitamos la baja hoy mismo'],
+  },
   { id: 't2', text: 'Me cobrasteis dos veces y nadie responde. Sois unos ladrones', deleted: true, replies: ['Hola, lo revisamos ahora mismo'] },
-  { id: 't3', text: 'Where is my order?', replies: ['Your order is on its way and should arrive tomorrow', { text: 'It never arrived, you are a joke', customer: true, deleted: true }] },
+  {
+    id: 't3',
+    text: 'Where is my order?',
+    replies: ['Your order is on its way and should arrive tomorrow', { text: 'It never arrived, you are a joke', customer: true, deleted: true }],
+  },
   { id: 't4', replies: ['Hola, tu pedido sale hoy y te llega el lunes sin falta'] },
 ]);
 
@@ -26,14 +34,18 @@ describe('nothing-deleted', () => {
     expect(result.findingCount).toBe(3);
   });
 
-  it('findings: the brand\'s deletions first (error), then hidden customer posts (warning), with rank', () => {
+  it("findings: the brand's deletions first (error), then hidden customer posts (warning), with rank", () => {
     const { result } = runRuleDirect(nothingDeleted, corpus(HAND, { ownChannel: true }));
     expect(result.findings.map((f) => [f.messageId, f.threadId, f.postIds, f.severity, f.rank])).toEqual([
       ['brandDeleted', 't1', ['t1-r1'], 'error', 1],
       ['customerHidden', 't2', ['t2'], 'warning', 2],
       ['customerHidden', 't3', ['t3-c1'], 'warning', 3],
     ]);
-    expect(result.findings.map((f) => f.message)).toEqual(['The brand deleted its own post', 'A customer\'s post was deleted or hidden', 'A customer\'s post was deleted or hidden']);
+    expect(result.findings.map((f) => f.message)).toEqual([
+      'The brand deleted its own post',
+      "A customer's post was deleted or hidden",
+      "A customer's post was deleted or hidden",
+    ]);
   });
 
   it('no input records deletions → null with a reason, whatever the brand said', () => {
@@ -43,7 +55,7 @@ describe('nothing-deleted', () => {
     expect(result.metrics).toEqual({ deletedBrandPosts: 0, hiddenCustomerPosts: 0 });
   });
 
-  it('an input that records deletions and has none → 100 (false friends and customers\' insults change nothing)', () => {
+  it("an input that records deletions and has none → 100 (false friends and customers' insults change nothing)", () => {
     const posts = [...oneReplyEach(FALSE_FRIENDS, { customer: 'Sois unos hijos de puta, votad a Vox' })];
     const { result } = runRuleDirect(nothingDeleted, corpus(posts, { ownChannel: true, tracksDeletion: true }));
     expect(result).toMatchObject({ score: 100, findings: [], findingCount: 0, metrics: { deletedBrandPosts: 0, hiddenCustomerPosts: 0 } });
@@ -56,7 +68,7 @@ describe('nothing-deleted', () => {
     expect(result.score).toBe(0);
   });
 
-  it('a deleted brand announcement counts; a deleted customer post outside the brand\'s conversations does not', () => {
+  it("a deleted brand announcement counts; a deleted customer post outside the brand's conversations does not", () => {
     const posts: PostSpec[] = [
       { id: 'c1', author: 'lucia', at: '2026-10-01T10:00:00Z', text: '@Marca ¿dónde está mi pedido?' },
       { id: 'b1', author: BRAND, at: '+30m', replyTo: 'c1', text: 'Hola Lucía, sale hoy mismo.' },
@@ -88,7 +100,12 @@ describe('nothing-deleted', () => {
       const result = audit(await corpusOf(csv(['false', '', 'true', 'false'])));
       expect(ruleReport(result, RULE)).toMatchObject({ score: 90, weight: 2, findingCount: 1, metrics: { deletedBrandPosts: 0, hiddenCustomerPosts: 1 } });
       expect(findingsOf(result, RULE)).toEqual([
-        expect.objectContaining({ threadId: '3', postIds: ['3'], severity: 'warning', evidence: [expect.objectContaining({ postId: '3', role: 'customer', text: 'Sois unos estafadores', source: 'export.csv:4' })] }),
+        expect.objectContaining({
+          threadId: '3',
+          postIds: ['3'],
+          severity: 'warning',
+          evidence: [expect.objectContaining({ postId: '3', role: 'customer', text: 'Sois unos estafadores', source: 'export.csv:4' })],
+        }),
       ]);
     });
 
@@ -129,15 +146,33 @@ describe('nothing-deleted', () => {
     it('evidence quotes the deleted post with its source', () => {
       const result = audit(corpus(HAND, { ownChannel: true }));
       const [first] = findingsOf(result, RULE);
-      expect(first).toMatchObject({ ruleId: RULE, category: 'transparency', severity: 'error', threadId: 't1', postIds: ['t1-r1'], messageId: 'brandDeleted', rank: 1 });
+      expect(first).toMatchObject({
+        ruleId: RULE,
+        category: 'transparency',
+        severity: 'error',
+        threadId: 't1',
+        postIds: ['t1-r1'],
+        messageId: 'brandDeleted',
+        rank: 1,
+      });
       expect(first!.evidence).toEqual([
-        { postId: 't1-r1', author: BRAND, role: 'brand', createdAt: '2026-10-01T10:30:00Z', text: 'Mira, tío, ya te lo hemos explicado', source: 'inbox.jsonl:2' },
+        {
+          postId: 't1-r1',
+          author: BRAND,
+          role: 'brand',
+          createdAt: '2026-10-01T10:30:00Z',
+          text: 'Mira, tío, ya te lo hemos explicado',
+          source: 'inbox.jsonl:2',
+        },
       ]);
       expect(ruleReport(result, RULE)).toMatchObject({ score: 55, weight: 2, findingCount: 3 });
     });
 
     it('maxFindings caps the findings but not findingCount', () => {
-      expect(runRuleDirect(nothingDeleted, corpus(HAND, { ownChannel: true }), { maxFindings: 1 }).result).toMatchObject({ findingCount: 3, findings: [{ postIds: ['t1-r1'] }] });
+      expect(runRuleDirect(nothingDeleted, corpus(HAND, { ownChannel: true }), { maxFindings: 1 }).result).toMatchObject({
+        findingCount: 3,
+        findings: [{ postIds: ['t1-r1'] }],
+      });
       const result = audit(corpus(HAND, { ownChannel: true }), { config: { maxFindings: 2 } });
       expect(findingsOf(result, RULE).map((f) => f.postIds[0])).toEqual(['t1-r1', 't2']);
       expect(ruleReport(result, RULE).findingCount).toBe(3);
@@ -145,7 +180,11 @@ describe('nothing-deleted', () => {
 
     it('messages follow the locale', () => {
       const result = audit(corpus(HAND, { ownChannel: true }), { config: { locale: 'es' } });
-      expect(findingsOf(result, RULE).map((f) => f.message)).toEqual(['La marca borró su propio mensaje', 'Se borró u ocultó el mensaje de un cliente', 'Se borró u ocultó el mensaje de un cliente']);
+      expect(findingsOf(result, RULE).map((f) => f.message)).toEqual([
+        'La marca borró su propio mensaje',
+        'Se borró u ocultó el mensaje de un cliente',
+        'Se borró u ocultó el mensaje de un cliente',
+      ]);
     });
   });
 });

@@ -31,7 +31,9 @@ describe('private-deflection', () => {
   });
 
   it('is null when nothing was moved to private, and never fires on a warning against DMs', () => {
-    const c = corpus([...thread('e', '05', ['Nunca te pediremos la contraseña: no escribas datos por privado a cuentas que no sean oficiales.'])], { ownChannel: true });
+    const c = corpus([...thread('e', '05', ['Nunca te pediremos la contraseña: no escribas datos por privado a cuentas que no sean oficiales.'])], {
+      ownChannel: true,
+    });
     expect(ruleReport(audit(c), RULE)).toMatchObject({ score: null, notApplicable: 'no conversation was moved to private messages' });
   });
 });

@@ -38,7 +38,9 @@ describe('promises-kept', () => {
   });
 
   it('a promise whose deadline has not passed is pending, listed and not scored', () => {
-    const result = audit(corpus(thread('p1', 'Le enviaremos el reembolso en 3 días laborables.', undefined, '28'), { ownChannel: true }), { asOf: '2026-10-29T00:00:00Z' });
+    const result = audit(corpus(thread('p1', 'Le enviaremos el reembolso en 3 días laborables.', undefined, '28'), { ownChannel: true }), {
+      asOf: '2026-10-29T00:00:00Z',
+    });
     const report = ruleReport(result, RULE);
     expect(report.score).toBeNull();
     expect(report.notApplicable).toBe('every promise is still within its deadline');
