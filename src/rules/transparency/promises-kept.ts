@@ -40,6 +40,15 @@ export const promisesKept: Rule = {
     const broken: Outcome[] = [];
     const pending: Outcome[] = [];
     for (let c = 0; c < conversations.count; c++) {
+      // Most conversations hold no promise: look before copying their posts (a million arrays cost GC time).
+      let promised = false;
+      for (const post of conversations.posts(c)) {
+        if (posts.isBrand(post) && !timeline.isAutomated(post) && voice.promise(post)) {
+          promised = true;
+          break;
+        }
+      }
+      if (!promised) continue;
       const members = Array.from(conversations.posts(c));
       members.forEach((post, k) => {
         if (!posts.isBrand(post) || timeline.isAutomated(post)) return;
