@@ -17,6 +17,7 @@ import { runAudit } from '../../src/audit.js';
 import type { BrandVoice } from '../../src/model/brand-voice.js';
 import { AuditArtifacts } from '../../src/model/artifacts.js';
 import { catalogFor } from '../../src/rules/index.js';
+import { assertValidResult } from './schema.js';
 import { publishedFinding, publishedResult, type PublishedFinding, type PublishedResult } from '../../src/report/json.js';
 import { ruleContext } from '../../src/rules/context.js';
 import type { BusinessHours } from '../../src/time/business-hours.js';
@@ -237,7 +238,9 @@ type Finding = PublishedFinding;
  */
 export function audit(c: Corpus, options: AuditOptions = {}): AuditResult {
   const config = configWith(options.config);
-  return publishedResult(rawAudit(c, options), catalogFor(config.locale));
+  const published = publishedResult(rawAudit(c, options), catalogFor(config.locale));
+  assertValidResult(published);
+  return published;
 }
 
 /** The audit result as the core returns it (message ids and data, nothing translated). */

@@ -42,11 +42,10 @@ export const promisesKept: Rule = {
     for (let c = 0; c < conversations.count; c++) {
       // Most conversations hold no promise: look before copying their posts (a million arrays cost GC time).
       let promised = false;
-      for (const post of conversations.posts(c)) {
-        if (posts.isBrand(post) && !timeline.isAutomated(post) && voice.promise(post)) {
-          promised = true;
-          break;
-        }
+      const thread = conversations.posts(c);
+      for (let k = 0; k < thread.length && !promised; k++) {
+        const post = thread[k]!;
+        promised = posts.isBrand(post) && !timeline.isAutomated(post) && voice.promise(post) !== null;
       }
       if (!promised) continue;
       const members = Array.from(conversations.posts(c));
