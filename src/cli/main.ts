@@ -79,7 +79,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       .option('-c, --config <file>', 'config file (default: ./second-impression.config.json when present)')
       .option('--as-of <iso>', '"now" for the audit (default: the latest timestamp in the data)')
       .option('--timezone <zone>', 'IANA zone for timestamps without an offset (default: UTC)')
-      .addOption(new Option('--date-order <order>', 'how to read numeric dates such as 04/11/2013 (default: inferred per file)').choices(['day-first', 'month-first']))
+      .addOption(
+        new Option('--date-order <order>', 'how to read numeric dates such as 04/11/2013 (default: inferred per file)').choices(['day-first', 'month-first']),
+      )
       .option('--map <column=field>', 'map a CSV column to a field (repeatable), e.g. --map "Texto=text"', collect, [])
       .option('--input-format <id>', 'force an input format (see: second-impression formats)')
       .option('-o, --output <file>', 'write to a file instead of standard output')
@@ -103,7 +105,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   inputOptions(program.command('ingest').argument('<input...>', 'files, folders, or "-" for standard input'))
-    .description('write normalized JSON Lines (spec §7) that `audit` reads back: the brand\'s conversations with --brand, every post read without it')
+    .description("write normalized JSON Lines (spec §7) that `audit` reads back: the brand's conversations with --brand, every post read without it")
     .action(async (inputs: string[], options: CommonInputOptions) => {
       debug = Boolean(options.debug);
       await ingestCommand(inputs, options);
@@ -180,7 +182,11 @@ function holidayGaps(holidays: HolidayDates, from: number, to: number): IngestWa
     const missing: number[] = [];
     for (let year = first; year <= last && missing.length < 50; year++) if (year < list.firstYear || year > list.lastYear) missing.push(year);
     if (missing.length > 0) {
-      warnings.push({ input: '(config)', code: 'holidays-unknown', message: `no ${list.country} holidays known for ${missing.join(', ')} (the shipped list covers ${list.firstYear}–${list.lastYear}): business-hours figures ignore them; add the dates to "holidays" in the config` });
+      warnings.push({
+        input: '(config)',
+        code: 'holidays-unknown',
+        message: `no ${list.country} holidays known for ${missing.join(', ')} (the shipped list covers ${list.firstYear}–${list.lastYear}): business-hours figures ignore them; add the dates to "holidays" in the config`,
+      });
     }
   }
   return warnings;
@@ -220,10 +226,15 @@ async function prepare(inputs: string[], options: CommonInputOptions, brandRequi
   const timezone = options.timezone === undefined ? parseTimeZone(config.timezone) : parseTimeZone(options.timezone);
   config.timezone = timezone;
   const handles = parseHandles(options.brand.length > 0 ? options.brand : config.brand);
-  if (handles.length === 0 && brandRequired) throw new UsageError('no brand given', 'name its handles with --brand, e.g. --brand AppleSupport (or "brand" in the config file)');
+  if (handles.length === 0 && brandRequired)
+    throw new UsageError('no brand given', 'name its handles with --brand, e.g. --brand AppleSupport (or "brand" in the config file)');
   const progress = createProgress(!options.quiet);
   try {
-    const corpus = await loadCorpus(inputs, { timezone, dateOrder: options.dateOrder, columnMap: parseColumnMap(options.map), inputFormat: options.inputFormat }, progress);
+    const corpus = await loadCorpus(
+      inputs,
+      { timezone, dateOrder: options.dateOrder, columnMap: parseColumnMap(options.map), inputFormat: options.inputFormat },
+      progress,
+    );
     if (handles.length > 0) {
       const presence = brandPresence(corpus, handles);
       if (presence.brandPosts === 0) throw brandAbsent(handles, presence);
@@ -273,7 +284,9 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
     const warnings = Object.entries(result.warningCounts);
     if (warnings.length > 0) {
       const total = warnings.reduce((sum, [, n]) => sum + n, 0);
-      process.stderr.write(`second-impression: ${total} warning${total === 1 ? '' : 's'} (${warnings.map(([code, n]) => `${n} ${code}`).join(', ')}); details in the report\n`);
+      process.stderr.write(
+        `second-impression: ${total} warning${total === 1 ? '' : 's'} (${warnings.map(([code, n]) => `${n} ${code}`).join(', ')}); details in the report\n`,
+      );
       process.stderr.write(warningLines(result.warnings, total));
     }
   }
@@ -299,7 +312,12 @@ async function ingestCommand(inputs: string[], options: CommonInputOptions): Pro
   else for (const warning of await writeIngestOutput(corpus, handles, asOf, options.output)) corpus.warn(warning);
   progress.stop();
   const total = corpus.warnings.total;
-  if (!options.quiet && total > 0) process.stderr.write(`second-impression: ${total} warning${total === 1 ? '' : 's'} while reading (${Object.entries(corpus.warnings.countsByCode()).map(([c, n]) => `${n} ${c}`).join(', ')})\n`);
+  if (!options.quiet && total > 0)
+    process.stderr.write(
+      `second-impression: ${total} warning${total === 1 ? '' : 's'} while reading (${Object.entries(corpus.warnings.countsByCode())
+        .map(([c, n]) => `${n} ${c}`)
+        .join(', ')})\n`,
+    );
 }
 
 /** Warnings shown on stderr before the count, like a linter's: enough for a cron log to show the problem. */

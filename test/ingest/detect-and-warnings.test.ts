@@ -18,7 +18,14 @@ describe('detectAdapter', () => {
   });
 
   it('picks jsonl for ingest output', async () => {
-    const line = JSON.stringify({ id: '1', platform: 'x', author: 'ana', createdAt: '2024-01-01T10:00:00Z', text: 'hola, ¿qué tal?', source: { file: 'a.csv', line: 2 } });
+    const line = JSON.stringify({
+      id: '1',
+      platform: 'x',
+      author: 'ana',
+      createdAt: '2024-01-01T10:00:00Z',
+      text: 'hola, ¿qué tal?',
+      source: { file: 'a.csv', line: 2 },
+    });
     expect(await detectedId('posts.jsonl', `\n${line}\n${line}\n`)).toBe('jsonl');
   });
 
@@ -127,6 +134,11 @@ describe('WarningLog', () => {
     expect(corpus.table.source(1)).toEqual({ file: 'b.csv', line: 2 });
     // Generic CSV exports are the brand's own channels; the multi-brand TWCS dataset is not.
     await ingest('twcs.csv', `${TWCS_HEADER}\n1,sprintcare,False,Tue Oct 31 22:10:47 +0000 2017,hola,,\n`, { corpus });
-    expect(corpus.table.files.values().filter((_, i) => corpus.isSingleChannel(i)).sort()).toEqual(['a.csv', 'b.csv']);
+    expect(
+      corpus.table.files
+        .values()
+        .filter((_, i) => corpus.isSingleChannel(i))
+        .sort(),
+    ).toEqual(['a.csv', 'b.csv']);
   });
 });
