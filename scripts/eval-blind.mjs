@@ -32,6 +32,7 @@ const files = readdirSync(dir)
   .filter((f) => f.endsWith('.jsonl'))
   .sort();
 const rows = [];
+const notes = [];
 const errors = [];
 const ratio = (a, b) => (b === 0 ? null : a / b);
 const fmt = (x) => (x === null ? '—' : x.toFixed(2));
@@ -47,6 +48,8 @@ for (const file of files) {
     continue;
   }
   const counts = { all: { tp: 0, fp: 0, fn: 0 }, hardNeg: { fp: 0, n: 0 } };
+  // Rows whose label depends on the thread: the product's detectors read one post, so `context` is never passed.
+  const context = { with: { tp: 0, pos: 0 }, without: { tp: 0, pos: 0 } };
   const variants = {};
   let exact = 0;
   let found = 0;
@@ -68,6 +71,11 @@ for (const file of files) {
       else if (fired) c.fp++;
       else if (gold) c.fn++;
     }
+    if (gold) {
+      const c = e.context ? context.with : context.without;
+      c.pos++;
+      if (fired) c.tp++;
+    }
     if (!gold && e.hard) {
       counts.hardNeg.n++;
       if (fired) counts.hardNeg.fp++;
@@ -78,6 +86,10 @@ for (const file of files) {
   const r = ratio(counts.all.tp, counts.all.tp + counts.all.fn);
   const f1 = p && r ? (2 * p * r) / (p + r) : null;
   const pr = (c) => (c ? `${fmt(ratio(c.tp, c.tp + c.fp))}/${fmt(ratio(c.tp, c.tp + c.fn))}` : '—');
+  if (context.with.pos > 0) {
+    const r = (c) => `${fmt(ratio(c.tp, c.pos))} (${c.tp}/${c.pos})`;
+    notes.push(`${category}: recall on positives with a thread context ${r(context.with)}, without ${r(context.without)} (context not passed to the detector)`);
+  }
   const deadline = category === 'promise' ? ` (deadline day right: ${fmt(ratio(exact, found))})` : '';
   rows.push(
     `| ${category}${deadline} | ${examples.length} | ${fmt(p)} | ${fmt(r)} | ${fmt(f1)} | ${fmt(ratio(counts.hardNeg.fp, counts.hardNeg.n))} | ${pr(variants['es-ES'])} | ${pr(variants['es-MX'])} | ${pr(variants.en)} |`,
@@ -86,4 +98,5 @@ for (const file of files) {
 console.log('| category | n | precision | recall | F1 | hard-negative FP rate | es-ES P/R | es-MX P/R | en P/R |');
 console.log('|---|---:|---:|---:|---:|---:|---|---|---|');
 for (const row of rows) console.log(row);
+if (notes.length) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
 if (argv.includes('--errors')) for (const e of errors) console.log(e);
