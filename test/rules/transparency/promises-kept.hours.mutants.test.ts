@@ -32,7 +32,10 @@ const run = (posts: PostSpec[], hourGrace: number, asOf = '2026-10-30T00:00:00Z'
 describe('promises-kept: a stated hour and its grace in minutes', () => {
   it('with 60 min of grace, a follow-up at 12:50 keeps a "before 12:00" promise and one at 13:10 breaks it', () => {
     const result = run(
-      [...promised('a', [{ at: '2026-10-06T12:50:00Z', author: 'Marca', text: DONE }]), ...promised('b', [{ at: '2026-10-06T13:10:00Z', author: 'Marca', text: DONE }])],
+      [
+        ...promised('a', [{ at: '2026-10-06T12:50:00Z', author: 'Marca', text: DONE }]),
+        ...promised('b', [{ at: '2026-10-06T13:10:00Z', author: 'Marca', text: DONE }]),
+      ],
       60,
     );
     expect(result.metrics).toMatchObject({ promises: 2, kept: 1, broken: 1, pending: 0, hourGraceMinutes: 60 });
@@ -61,7 +64,7 @@ describe('promises-kept: a broken promise quotes what followed it', () => {
     expect(String(broken!.data.quote).toLowerCase()).toContain('no cumplimos');
   });
 
-  it('without an admission, the customer\'s complaint is quoted', () => {
+  it("without an admission, the customer's complaint is quoted", () => {
     const result = run(promised('d', [{ at: '2026-10-06T13:10:00Z', author: 'cliente-d', text: 'Son las 13:10 y nadie me ha llamado' }]), 60);
     const [broken] = result.findings;
     expect(broken!.messageId).toBe('brokenComplaint');
