@@ -2,7 +2,9 @@
  * The command line: parses options, wires io → ingest → audit → report, and owns the exit codes
  * (spec §3): 0 done, 1 score below --fail-under, 2 usage, config or input error.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { latestTime, runAudit } from '../audit.js';
 import { UserError, UsageError } from '../errors.js';
@@ -19,7 +21,10 @@ import { loadConfig, writeStarterConfig } from './config-file.js';
 import { parseColumnMap, parseCount, parseHandles, parseInstant, parseMinutes, parseScore, parseSince, parseTimeZone } from './options.js';
 import { createProgress } from './progress.js';
 import { writeAllPosts, writeIngestOutput } from './ingest-output.js';
-import { writeOutput } from './output.js';
+import { writeFileAtomically, writeOutput } from './output.js';
+import { CSV_TABLES, type CsvRenderOptions } from '../report/csv.js';
+import type { RenderedFile } from '../report/types.js';
+import { describeFsError } from '../io/read-inputs.js';
 import { safeForTerminal } from '../report/text.js';
 
 export const EXIT_OK = 0;
@@ -49,6 +54,8 @@ interface AuditOptions extends CommonInputOptions {
   maxFindings?: string;
   businessHours?: string;
   color: boolean;
+  table?: CsvRenderOptions['table'];
+  csvExcel?: boolean;
 }
 
 export function toolVersion(): string {
@@ -99,6 +106,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--fail-under <score>', 'exit with 1 when the overall score is below this (0–100)')
     .option('--max-findings <n>', 'findings kept per rule in the result, worst first (0 = all; default 100)')
     .option('--no-color', 'no colours in the text report')
+    .addOption(
+      new Option('--table <table>', 'csv: the table to write (default findings); all: summary.csv, rules.csv, findings.csv in the --output folder').choices([
+        ...CSV_TABLES,
+        'all',
+      ]),
+    )
+    .option('--csv-excel', 'csv: the Excel dialect (";", decimal comma, BOM, CRLF), the default with --locale es')
+    .option('--no-csv-excel', 'csv: plain RFC 4180 ("," and decimal point) even with --locale es')
     .action(async (inputs: string[], options: AuditOptions) => {
       debug = Boolean(options.debug);
       exitCode = await auditCommand(inputs, options);
@@ -277,9 +292,16 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
   const renderer = rendererById(options.format)!;
   // The terminal's width when there is one (never below 60); 80 in a pipe or a cron log.
   const width = process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : 80;
-  const output = renderer.render(result, { catalog: catalogFor(config.locale), color, width });
-  if (typeof output !== 'string') throw new UsageError(`--format ${renderer.id} writes several files: give --output a folder`);
-  await writeOutput(output, options.output);
+  // --output naming a folder (or ending in "/") asks for every table of a multi-table format.
+  const toFolder = options.output !== undefined && (/[\\/]$/.test(options.output) || isDirectory(options.output));
+  const table = options.table ?? (toFolder ? 'all' : undefined);
+  const renderOptions: CsvRenderOptions = { catalog: catalogFor(config.locale), color, width, table, csvExcel: options.csvExcel };
+  const output = renderer.render(result, renderOptions);
+  if (Array.isArray(output)) {
+    if (options.output === undefined) throw new UsageError(`--format ${renderer.id} --table ${table} writes several files`, 'give --output a folder');
+    await writeFolder(output, options.output);
+  } else if (typeof output !== 'string') throw new UsageError(`--format ${renderer.id} writes bytes: give --output a file`);
+  else await writeOutput(output, options.output);
   if (!options.quiet) {
     const warnings = Object.entries(result.warningCounts);
     if (warnings.length > 0) {
@@ -318,6 +340,27 @@ async function ingestCommand(inputs: string[], options: CommonInputOptions): Pro
         .map(([c, n]) => `${n} ${c}`)
         .join(', ')})\n`,
     );
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A multi-file report: the folder is created when missing, each file written atomically inside it. */
+async function writeFolder(files: readonly RenderedFile[], folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`cannot create folder ${folder}: ${describeFsError(error)}`);
+  }
+  for (const file of files) {
+    if (typeof file.content !== 'string') throw new UsageError(`${file.name}: binary report files are not supported yet`);
+    await writeFileAtomically(path.join(folder, path.basename(file.name)), file.content);
+  }
 }
 
 /** Warnings shown on stderr before the count, like a linter's: enough for a cron log to show the problem. */
