@@ -6,10 +6,12 @@ import type { AdapterInput, Detection, FormatSample, IngestAdapter, IngestOption
 import { Corpus, type InputSummary } from '../corpus/corpus.js';
 import { genericCsvAdapter } from './adapters/generic-csv.js';
 import { jsonlAdapter } from './adapters/jsonl.js';
+import { mastodonOutboxAdapter } from './adapters/mastodon-outbox.js';
 import { twcsAdapter } from './adapters/twcs.js';
+import { xArchiveAdapter } from './adapters/x-archive.js';
 
 /** Every adapter; detection picks the most confident, ties going to the earlier one. */
-export const ADAPTERS: readonly IngestAdapter[] = [jsonlAdapter, twcsAdapter, genericCsvAdapter];
+export const ADAPTERS: readonly IngestAdapter[] = [jsonlAdapter, twcsAdapter, xArchiveAdapter, mastodonOutboxAdapter, genericCsvAdapter];
 
 export function adapterById(id: string): IngestAdapter | undefined {
   return ADAPTERS.find((adapter) => adapter.id === id);

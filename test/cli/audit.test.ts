@@ -286,7 +286,7 @@ describe('other commands', () => {
   it('formats lists every adapter with its detection rule', () => {
     const { stdout, status } = runCli(['formats', '--format', 'json']);
     expect(status).toBe(0);
-    expect(JSON.parse(stdout).map((f: { id: string }) => f.id)).toEqual(['jsonl', 'twcs', 'generic-csv']);
+    expect(JSON.parse(stdout).map((f: { id: string }) => f.id)).toEqual(['jsonl', 'twcs', 'x-archive', 'mastodon-outbox', 'generic-csv']);
   });
 
   it('init writes a starter config that audit accepts, and never overwrites silently', () => {

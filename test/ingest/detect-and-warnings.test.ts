@@ -56,7 +56,7 @@ describe('detectAdapter', () => {
   });
 
   it('registers each adapter once, by id, with documentation for `formats`', () => {
-    expect(ADAPTERS.map((a) => a.id)).toEqual(['jsonl', 'twcs', 'generic-csv']);
+    expect(ADAPTERS.map((a) => a.id)).toEqual(['jsonl', 'twcs', 'x-archive', 'mastodon-outbox', 'generic-csv']);
     for (const adapter of ADAPTERS) {
       expect(adapterById(adapter.id)).toBe(adapter);
       expect(adapter.title.length).toBeGreaterThan(0);
