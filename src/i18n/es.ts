@@ -18,6 +18,8 @@ export const es: Messages = {
     'no-deletion-data': 'ninguna entrada registra mensajes borrados u ocultos',
     'no-follow-up-question': 'no hubo preguntas de seguimiento tras una primera respuesta',
     'replies-all-pending': 'todas las conversaciones que necesitan respuesta siguen pendientes',
+    'customer-texts-absent':
+      'la entrada solo contiene lo que escribió la marca (faltan los textos de los clientes), así que no se sabe qué conversaciones necesitaban respuesta',
     'nothing-needed-reply': 'ninguna conversación necesitaba respuesta',
     'no-signed-replies': 'no hay respuestas firmadas',
     informative: 'informativa',
@@ -57,6 +59,7 @@ export const es: Messages = {
     conversations: 'conversaciones',
     posts: 'mensajes',
     notMeasured: 'sin medir',
+    noText: '(sin texto: la entrada no lo incluye)',
     basis: 'La puntuación global promedia las categorías con datos',
     keyFigures: 'Cifras clave',
     needing: 'Necesitan respuesta',

@@ -42,7 +42,7 @@ export function renderText(result: AuditResult, options: RenderOptions): string 
     const category = result.categories[id];
     const label = `  ${catalog.category(id).padEnd(24)} ${padScore(category.score, chalk)}  `;
     const why = category.reasons ? category.reasons.map((r) => catalog.reason(r)).join('; ') : t.notMeasured;
-    lines.push(category.score === null ? label + chalk.dim(clip(why, width - 31)) : label + bar(category.score, 20, chalk) + chalk.dim(` n=${category.cases}`));
+    lines.push(category.score === null ? hanging(label, why, width, chalk) : label + bar(category.score, 20, chalk) + chalk.dim(` n=${category.cases}`));
     // The rules behind the category, so a reader can check the score without the JSON.
     for (const rule of category.rules) {
       const head = `      ${clip(catalog.ruleTitle(rule.id), 36).padEnd(36)} ${padScore(rule.score, chalk)}`;
@@ -52,7 +52,7 @@ export function renderText(result: AuditResult, options: RenderOptions): string 
             ? catalog.reason(rule.reason)
             : t.notMeasured
           : `${catalog.messages.rulesListing.weight} ${rule.weight.toLocaleString(locale === 'es' ? 'es-ES' : 'en-US')} · n=${rule.cases ?? '—'}`;
-      lines.push(head + chalk.dim(`  ${clip(basis, Math.max(10, width - 48))}`));
+      lines.push(hanging(`${head}  `, basis, width, chalk));
     }
   }
   const scored = CATEGORY_IDS.filter((id) => result.categories[id].score !== null && result.categories[id].weight > 0);
@@ -189,9 +189,31 @@ function findingLines(finding: Finding, catalog: Catalog, chalk: ChalkInstance, 
     const head = `      ${who} ${chalk.dim(at)} `;
     const visibleHead = `      ${who} ${at} `;
     const room = Math.max(20, width - visibleHead.length);
-    out.push(head + quoteAround(evidence.text.replace(/\s+/g, ' ').trim(), typeof finding.data.quote === 'string' ? finding.data.quote : undefined, room));
+    const text = evidence.text.replace(/\s+/g, ' ').trim();
+    const quoted =
+      text === ''
+        ? chalk.dim(catalog.messages.report.noText)
+        : quoteAround(text, typeof finding.data.quote === 'string' ? finding.data.quote : undefined, room);
+    out.push(head + quoted);
   }
   return out;
+}
+
+/**
+ * `prefix` then `text` dimmed, wrapped under its own first column: a reason is never cut, because it is
+ * the only place the reader learns why a score is missing.
+ */
+function hanging(prefix: string, text: string, width: number, chalk: ChalkInstance): string {
+  const column = graphemes(stripAnsi(prefix)).length;
+  const indent = ' '.repeat(column);
+  const room = Math.max(20, width - column);
+  const body = wrapWords(text, room, '').split('\n');
+  return body.map((line, k) => (k === 0 ? prefix : indent) + chalk.dim(line)).join('\n');
+}
+
+const ANSI_SGR = /\u001b\[[0-9;]*m/g;
+function stripAnsi(text: string): string {
+  return text.replace(ANSI_SGR, '');
 }
 
 /** Width of the key-figure labels ("Respuestas automáticas"). */

@@ -9,9 +9,15 @@ describe('audit of an unpacked X archive folder', () => {
     const { status, stdout } = runCli(['audit', ARCHIVE, '--brand', 'AguaClaraAyuda', '--format', 'json']);
     expect(status).toBe(0);
     const result = JSON.parse(stdout) as {
-      metrics: { repliedTo: number; conversations: number; firstResponseMinutes: { count: number; min: number; max: number; median: number; mean: number } };
+      metrics: {
+        replyRate: number | null;
+        repliedTo: number;
+        conversations: number;
+        firstResponseMinutes: { count: number; min: number; max: number; median: number; mean: number };
+      };
       inputs: { path: string; format: string; channel?: string; capabilities?: { customerTexts: boolean } }[];
       warnings: { code: string }[];
+      categories: Record<string, { rules: { id: string; score: number | null; reason?: { code: string } }[] }>;
     };
     // Four customer tweets answered: 31.75 min (07:40:15.250 → 08:12:00), 90 min (09:00 → 10:30),
     // 19.99 min (11:00:00.640 → 11:20:00, the first version of an edited reply) and 5.00 min
@@ -27,6 +33,11 @@ describe('audit of an unpacked X archive folder', () => {
     const input = result.inputs.find((i) => i.format === 'x-archive')!;
     expect(input.channel).toBe('AguaClaraAyuda');
     expect(input.capabilities?.customerTexts).toBe(false);
+    // The archive holds no customer text: the reply rate is unknown, not "nothing needed a reply".
+    const replyRate = result.categories['no-ignoring']!.rules.find((r) => r.id === 'reply-rate')!;
+    expect(replyRate.score).toBeNull();
+    expect(replyRate.reason?.code).toBe('customer-texts-absent');
+    expect(result.metrics.replyRate).toBeNull();
     // The companion files are recognised, not "unknown format".
     expect(result.warnings.map((w) => w.code)).not.toContain('unknown-format');
   });

@@ -24,12 +24,16 @@ export const replyRate: Rule = {
 
   run({ posts, conversations, timeline, settings, finding }) {
     let answered = 0;
+    // Conversations opened by a customer post whose text the input does not hold (an X archive keeps
+    // only the brand's side): whether they needed a reply is unknown, so they cannot count either way.
+    let textless = 0;
     const ignored: number[] = [];
     const pending: number[] = [];
     // Reviews by star (Yext's rating dimension): an unanswered 1★ hurts more than an unanswered 5★.
     const byRating: Record<string, { reviews: number; answered: number; ignored: number; pending: number }> = {};
     for (let c = 0; c < conversations.count; c++) {
       const status = timeline.status(c);
+      if (status === 'not-needed' && posts.text(conversations.opener(c)) === '' && conversations.posts(c).length > 0) textless++;
       if (status === 'answered') answered++;
       else if (status === 'ignored') ignored.push(c);
       else if (status === 'pending') pending.push(c);
@@ -48,6 +52,7 @@ export const replyRate: Rule = {
       ignored: ignored.length,
       pending: pending.length,
       replyRate: judged === 0 ? null : answered / judged,
+      customerTextAbsent: textless,
       byRating,
     };
     const opened = (c: number): number => posts.time(conversations.opener(c));
@@ -87,7 +92,7 @@ export const replyRate: Rule = {
       return {
         score: null,
         cases: 0,
-        reason: { code: pending.length > 0 ? 'replies-all-pending' : 'nothing-needed-reply' },
+        reason: { code: pending.length > 0 ? 'replies-all-pending' : textless > 0 ? 'customer-texts-absent' : 'nothing-needed-reply' },
         metrics,
         findings,
         findingCount: ignored.length,

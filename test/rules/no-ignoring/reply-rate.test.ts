@@ -33,6 +33,7 @@ describe('reply-rate', () => {
       ignored: 2,
       pending: 1,
       replyRate: 0.6,
+      customerTextAbsent: 0,
       byRating: { '2': { reviews: 1, answered: 0, ignored: 1, pending: 0 } },
     });
     expect(result.findingCount).toBe(2);
@@ -75,7 +76,7 @@ describe('reply-rate', () => {
       asOf: AS_OF,
     });
     expect(result).toMatchObject({ score: null, notApplicable: 'every conversation that needs a reply is still pending', findingCount: 0, watchCount: 1 });
-    expect(result.metrics).toEqual({ needingReply: 1, answered: 0, ignored: 0, pending: 1, replyRate: null, byRating: {} });
+    expect(result.metrics).toEqual({ needingReply: 1, answered: 0, ignored: 0, pending: 1, replyRate: null, customerTextAbsent: 0, byRating: {} });
     expect(result.findings.map((f) => f.messageId)).toEqual(['pending']);
   });
 
