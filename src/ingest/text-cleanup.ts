@@ -4,6 +4,7 @@
  */
 
 import { lookupTable } from '../lookup.js';
+import { clipGraphemes } from '../text/graphemes.js';
 const NAMED_ENTITIES = lookupTable<string>({
   amp: '&',
   lt: '<',
@@ -124,5 +125,5 @@ export function unwrapSpreadsheetCell(value: string): string {
 /** A cell value shortened for an error message. */
 export function clip(value: string, max = 40): string {
   const flat = value.replace(/\s+/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  return clipGraphemes(flat, max, '…');
 }

@@ -1,3 +1,4 @@
+import { clipGraphemes } from '../../text/graphemes.js';
 import { templateKey } from '../../model/timeline.js';
 import { keepWorst, type Rule } from '../types.js';
 
@@ -37,7 +38,7 @@ export const automatedReplies: Rule = {
     const findings = keep.map(([, list], k) =>
       finding({
         messageId: 'template',
-        data: { count: list.length, template: posts.text(list[0]!).slice(0, 140) },
+        data: { count: list.length, template: clipGraphemes(posts.text(list[0]!), 140) },
         conversation: posts.conversationOf(list[0]!),
         posts: list.slice(0, 3),
         rank: k + 1,
