@@ -9,6 +9,8 @@ import type { Corpus, InputSummary } from './corpus/corpus.js';
 import type { ChannelDecision } from './model/conversations.js';
 import type { AuditConfig } from './config/audit-config.js';
 import { AuditArtifacts, type NeedsReplyDetector } from './model/artifacts.js';
+import { conversationRows } from './model/conversation-rows.js';
+import { auditSeries } from './model/series.js';
 import { ruleContext } from './rules/context.js';
 import { RULES } from './rules/index.js';
 import type { AuditSettings, Rule, RuleResult } from './rules/types.js';
@@ -35,6 +37,8 @@ export interface AuditRequest {
   needsReply?: NeedsReplyDetector;
   /** The rules to run (default: every rule). */
   rules?: readonly Rule[];
+  /** Add one row per conversation to the result (the CSV conversations table, `--conversations` in JSON). */
+  conversationTable?: boolean;
 }
 
 /** Latest timestamp in the corpus, the default "now". */
@@ -137,10 +141,11 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
     score: overall === null ? null : round(overall, 1),
     ...(overall === null ? { scoreReason: conversationCount === 0 ? { code: 'no-conversations' } : { code: 'no-data' } } : {}),
     categories,
-    metrics,
+    metrics: { ...metrics, series: auditSeries(artifacts, { timezone: config.timezone, slaMinutes: config.slaMinutes, replyRates: !linksUnreliable }) },
     findings,
     warnings: warnings.list(),
     warningCounts: warnings.countsByCode(),
+    ...(request.conversationTable ? { conversations: conversationRows(artifacts) } : {}),
   };
 }
 

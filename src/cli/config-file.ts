@@ -4,12 +4,22 @@ import { writeFile } from 'node:fs/promises';
 import { ConfigError, UsageError } from '../errors.js';
 import { describeFsError } from '../io/read-inputs.js';
 import { defaultConfig, mergeConfig, type AuditConfig } from '../config/audit-config.js';
+import type { Locale } from '../contract/ids.js';
 
 export const DEFAULT_CONFIG_FILE = 'second-impression.config.json';
 
+/**
+ * The language of the environment (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders them): Spanish for
+ * any `es…` locale, English otherwise. Used when neither --locale nor the config file names one.
+ */
+export function environmentLocale(env: NodeJS.ProcessEnv = process.env): Locale {
+  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^es(?:[_.@-]|$)/i.test(value) ? 'es' : 'en';
+}
+
 export function loadConfig(explicit: string | undefined): { config: AuditConfig; path: string | undefined } {
   const path = explicit ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
-  if (path === undefined) return { config: defaultConfig(), path: undefined };
+  if (path === undefined) return { config: { ...defaultConfig(), locale: environmentLocale() }, path: undefined };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -22,7 +32,10 @@ export function loadConfig(explicit: string | undefined): { config: AuditConfig;
   } catch (error) {
     throw new ConfigError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { config: mergeConfig(raw, path), path };
+  const config = mergeConfig(raw, path);
+  const named = typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'locale');
+  if (!named) config.locale = environmentLocale();
+  return { config, path };
 }
 
 export async function writeStarterConfig(path: string, force: boolean): Promise<void> {

@@ -56,6 +56,7 @@ interface AuditOptions extends CommonInputOptions {
   color: boolean;
   table?: CsvRenderOptions['table'];
   csvExcel?: boolean;
+  conversations?: boolean;
 }
 
 export function toolVersion(): string {
@@ -92,7 +93,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .option('--map <column=field>', 'map a CSV column to a field (repeatable), e.g. --map "Texto=text"', collect, [])
       .option('--input-format <id>', 'force an input format (see: second-impression formats)')
       .option('-o, --output <file>', 'write to a file instead of standard output')
-      .option('-q, --quiet', 'no progress or warning summary on standard error')
+      .option('-q, --quiet', 'no progress or warning summary on standard error; the text report becomes its one-line summary')
       .option('--debug', 'show stack traces for unexpected errors');
 
   inputOptions(program.command('audit').argument('<input...>', 'files, folders, or "-" for standard input'))
@@ -107,11 +108,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--max-findings <n>', 'findings kept per rule in the result, worst first (0 = all; default 100)')
     .option('--no-color', 'no colours in the text report')
     .addOption(
-      new Option('--table <table>', 'csv: the table to write (default findings); all: summary.csv, rules.csv, findings.csv in the --output folder').choices([
-        ...CSV_TABLES,
-        'all',
-      ]),
+      new Option(
+        '--table <table>',
+        'csv: the table to write (default summary); all: every table as summary.csv, rules.csv, conversations.csv, findings.csv in the --output folder',
+      ).choices([...CSV_TABLES, 'all']),
     )
+    .option('--conversations', 'json: add one row per conversation (the CSV conversations table) to the result')
     .option('--csv-excel', 'csv: the Excel dialect (";", decimal comma, BOM, CRLF), the default with --locale es')
     .option('--no-csv-excel', 'csv: plain RFC 4180 ("," and decimal point) even with --locale es')
     .action(async (inputs: string[], options: AuditOptions) => {
@@ -277,10 +279,15 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
   await loadLanguageModel();
   const holidays = config.businessHours ? readHolidays(config.holidays) : undefined;
   if (holidays) for (const warning of holidayGaps(holidays, since ?? earliestTime(corpus), Math.min(until ?? asOf, asOf))) corpus.warn(warning);
+  // --output naming a folder (or ending in "/") asks for every table of a multi-table format.
+  const toFolder = options.output !== undefined && (/[\\/]$/.test(options.output) || isDirectory(options.output));
+  const table = options.table ?? (toFolder ? 'all' : undefined);
+  const conversationTable = Boolean(options.conversations) || (options.format === 'csv' && (table === 'conversations' || table === 'all'));
   const result = runAudit(corpus, {
     handles,
     config,
     asOf,
+    conversationTable,
     ...(holidays ? { holidayDates: holidays.dates } : {}),
     ...(since !== undefined ? { since } : {}),
     ...(until !== undefined ? { until } : {}),
@@ -292,34 +299,34 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
   const renderer = rendererById(options.format)!;
   // The terminal's width when there is one (never below 60); 80 in a pipe or a cron log.
   const width = process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : 80;
-  // --output naming a folder (or ending in "/") asks for every table of a multi-table format.
-  const toFolder = options.output !== undefined && (/[\\/]$/.test(options.output) || isDirectory(options.output));
-  const table = options.table ?? (toFolder ? 'all' : undefined);
-  const renderOptions: CsvRenderOptions = { catalog: catalogFor(config.locale), color, width, table, csvExcel: options.csvExcel };
+  // --quiet with the text report on stdout: one line for a cron log.
+  const scoreLineOnly = Boolean(options.quiet) && renderer.id === 'text' && options.output === undefined;
+  const renderOptions: CsvRenderOptions = { catalog: catalogFor(config.locale), color, width, table, csvExcel: options.csvExcel, scoreLineOnly };
   const output = renderer.render(result, renderOptions);
   if (Array.isArray(output)) {
     if (options.output === undefined) throw new UsageError(`--format ${renderer.id} --table ${table} writes several files`, 'give --output a folder');
     await writeFolder(output, options.output);
   } else if (typeof output !== 'string') throw new UsageError(`--format ${renderer.id} writes bytes: give --output a file`);
   else await writeOutput(output, options.output);
+  const cli = catalogFor(config.locale);
   if (!options.quiet) {
     const warnings = Object.entries(result.warningCounts);
     if (warnings.length > 0) {
       const total = warnings.reduce((sum, [, n]) => sum + n, 0);
-      process.stderr.write(
-        `second-impression: ${total} warning${total === 1 ? '' : 's'} (${warnings.map(([code, n]) => `${n} ${code}`).join(', ')}); details in the report\n`,
-      );
-      process.stderr.write(warningLines(result.warnings, total));
+      const codes = warnings.map(([code, n]) => `${n} ${code}`).join(', ');
+      process.stderr.write(`second-impression: ${cli.fill(cli.messages.cli.warnings, { n: total, codes })}\n`);
+      process.stderr.write(warningLines(result.warnings, total, (n) => cli.fill(cli.messages.cli.more, { n })));
     }
   }
   if (failUnder !== undefined) {
     if (result.score === null) {
       // A cron job must notice an audit that judged nothing (wrong brand period, empty export).
-      process.stderr.write('second-impression: no category has data, so there is no score to compare with --fail-under\n');
+      process.stderr.write(`second-impression: ${cli.messages.cli.noScoreFailUnder}\n`);
       return EXIT_BELOW_THRESHOLD;
     }
     if (result.score < failUnder) {
-      if (!options.quiet) process.stderr.write(`second-impression: score ${result.score} is below --fail-under ${failUnder}\n`);
+      if (!options.quiet)
+        process.stderr.write(`second-impression: ${cli.fill(cli.messages.cli.belowFailUnder, { score: result.score, threshold: failUnder })}\n`);
       return EXIT_BELOW_THRESHOLD;
     }
   }
@@ -367,10 +374,14 @@ async function writeFolder(files: readonly RenderedFile[], folder: string): Prom
 const STDERR_WARNINGS = 5;
 
 /** The first warnings as `file:line code message`, then how many more there are. */
-function warningLines(warnings: readonly { input: string; line?: number; code: string; message: string }[], total: number): string {
+function warningLines(
+  warnings: readonly { input: string; line?: number; code: string; message: string }[],
+  total: number,
+  more: (n: number) => string = (n) => `… and ${n} more; all in the report`,
+): string {
   const shown = warnings.slice(0, STDERR_WARNINGS).map((w) => `  ${safeForTerminal(`${w.input}${w.line ? `:${w.line}` : ''} ${w.code} ${w.message}`)}\n`);
   const rest = total - shown.length;
-  return shown.join('') + (rest > 0 ? `  … and ${rest} more; all in the report\n` : '');
+  return shown.join('') + (rest > 0 ? `  ${more(rest)}\n` : '');
 }
 
 export function rulesListing(ruleWeights: Record<string, number>, categoryWeights: Record<string, number>, locale: Locale, format: 'text' | 'json'): string {

@@ -2,21 +2,22 @@
  * CSV tables for spreadsheets, written with csv-stringify from the audit result alone.
  *
  * Tables (the `table` option; `--table` on the command line):
- * - `summary`: one row for the audited brand and period — handles, period, as-of, the overall score, each
+ * - `summary` (the default): one row for the audited brand and period — handles, period, as-of, the overall score, each
  *   category's score and n, and the key metrics (conversations, needing a reply, answered, replied to,
  *   ignored, pending, reply rate, first-reply target, first-reply median/p90/n/within target, the median
  *   over conversations that needed a reply, follow-up median/n, automated replies);
  * - `rules`: one row per rule — category, rule id and title, score, n, weight, why there is no score,
  *   how many findings and watch-list items it has (so a category score can be checked in the sheet);
- * - `findings` (the default): **one row per finding**, so the rows match the findings one to one and a
+ * - `conversations`: one row per audited conversation (ids, platform, source, opened at, status, whether
+ *   and why it needed a reply, first reply and its minutes, agent, posts, rating), present when the audit
+ *   was run with the conversation table, so every count of the report can be recounted in the sheet;
+ * - `findings`: **one row per finding**, so the rows match the findings one to one and a
  *   sheet can be sorted and filtered by finding. The finding's evidence posts share that row: the
  *   author, role, date, text and source columns hold one line per evidence post, in the same order in
  *   each column (line 2 of "Author" wrote line 2 of "Text"); a post's own line breaks become spaces so
  *   the lines stay aligned.
- * - `all`: the three tables as files `summary.csv`, `rules.csv` and `findings.csv` (for an output folder).
- *
- * There is no per-conversation table: the audit result carries findings and aggregates, not one row per
- * conversation, and a renderer recomputes nothing.
+ * - `all`: every table as files `summary.csv`, `rules.csv`, `conversations.csv` and `findings.csv` (for
+ *   an output folder).
  *
  * Dialects: with the Spanish locale (or `csvExcel: true`) the file is what Excel in Spain opens by a double
  * click: `;` between fields, decimal comma, a UTF-8 byte-order mark and CRLF line ends. Otherwise it is
@@ -36,17 +37,17 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { CATEGORY_IDS } from '../contract/ids.js';
-import type { AuditResult, CategoryReport, Finding, RuleReport } from '../contract/result.js';
+import type { AuditResult, CategoryReport, ConversationRow, Finding, RuleReport } from '../contract/result.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { cleanInput, clipUnits, DOCUMENT_LABELS, type DocumentLabels } from './labels.js';
 import type { RenderedFile, RenderOptions, Renderer, RenderOutput } from './types.js';
 
-export const CSV_TABLES = ['summary', 'rules', 'findings'] as const;
+export const CSV_TABLES = ['summary', 'rules', 'conversations', 'findings'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 /** The CSV renderer's own options, read beside the shared ones. */
 export interface CsvRenderOptions extends RenderOptions {
-  /** The table to write (default `findings`), or `all` for the three as files. */
+  /** The table to write (default `summary`), or `all` for every table as files. */
   table?: CsvTable | 'all';
   /** true: the Spanish Excel dialect; false: plain RFC 4180; default: Spanish Excel when the locale is `es`. */
   csvExcel?: boolean;
@@ -79,13 +80,20 @@ export function renderCsv(result: AuditResult, options: CsvRenderOptions): Rende
   const excel = options.csvExcel ?? catalog.locale === 'es';
   const dialect = excel ? SPANISH_EXCEL : RFC_4180;
   const labels = DOCUMENT_LABELS[catalog.locale];
-  const table = options.table ?? 'findings';
+  const table = options.table ?? 'summary';
   const write = (name: CsvTable): string => {
     if (name === 'summary') return writeTable(summaryColumns(catalog, labels), [result], dialect);
     if (name === 'rules') return writeTable(ruleColumns(catalog, labels), ruleRows(result), dialect);
+    if (name === 'conversations') {
+      if (!result.conversations) throw new Error('the conversations table needs an audit run with the conversation table (conversationTable)');
+      return writeTable(conversationColumns(catalog, labels), result.conversations, dialect);
+    }
     return writeTable(findingColumns(catalog, labels), result.findings, dialect);
   };
-  if (table === 'all') return CSV_TABLES.map((name): RenderedFile => ({ name: `${name}.csv`, content: write(name) }));
+  if (table === 'all') {
+    const names = CSV_TABLES.filter((name) => name !== 'conversations' || result.conversations !== undefined);
+    return names.map((name): RenderedFile => ({ name: `${name}.csv`, content: write(name) }));
+  }
   if (!(CSV_TABLES as readonly string[]).includes(table)) throw new Error(`unknown CSV table "${String(table)}" (${CSV_TABLES.join(', ')} or all)`);
   return write(table);
 }
@@ -184,6 +192,29 @@ function whyNoScore(rule: RuleReport, catalog: Catalog): string | null {
   if (rule.failed) return `${catalog.messages.report.ruleFailed}: ${rule.failed}`;
   if (rule.score !== null) return null;
   return rule.reason ? catalog.reason(rule.reason) : catalog.messages.report.notMeasured;
+}
+
+function conversationColumns(catalog: Catalog, l: DocumentLabels): Column<ConversationRow>[] {
+  const t = l.csv;
+  return [
+    { header: t.thread, text: (r) => r.threadId },
+    { header: t.openerId, text: (r) => r.openerId },
+    { header: t.platform, text: (r) => r.platform },
+    { header: t.source, text: (r) => r.source },
+    { header: t.openedAt, text: (r) => r.openedAt },
+    { header: t.customer, text: (r) => r.customer },
+    { header: t.status, text: (r) => l.status[r.status] },
+    { header: t.needsReply, text: (r) => (r.needsReply ? l.yes : l.no) },
+    { header: t.needsReplyWhy, text: (r) => (r.reason === null ? null : catalog.term('needs-reply', r.reason)) },
+    { header: t.firstReplyId, text: (r) => r.firstReplyId },
+    { header: t.firstReplyAt, text: (r) => r.firstReplyAt },
+    { header: t.firstResponseMinutes, number: (r) => r.firstResponseMinutes },
+    { header: t.agent, text: (r) => r.agent },
+    { header: t.posts, number: (r) => r.posts },
+    { header: t.brandPosts, number: (r) => r.brandPosts },
+    { header: t.automatedReplies, number: (r) => r.automatedReplies },
+    { header: t.rating, number: (r) => r.rating },
+  ];
 }
 
 /** One evidence value per line; a post's own line breaks become spaces so the columns stay aligned. */

@@ -53,6 +53,7 @@ export function publishedResult(result: AuditResult, catalog: Catalog): Publishe
     findings: result.findings.map((finding) => publishedFinding(finding, catalog)),
     warnings: result.warnings,
     warningCounts: result.warningCounts,
+    ...(result.conversations ? { conversations: result.conversations } : {}),
   };
 }
 

@@ -15,8 +15,11 @@ import type { Evidence } from '../contract/result.js';
 export interface DocumentLabels {
   severity: Record<Severity, string>;
   role: Record<Evidence['role'], string>;
-  /** The value of a yes/no cell when true (false is an empty cell). */
+  /** The value of a yes/no cell when true (false is an empty cell, but in the conversations table). */
   yes: string;
+  no: string;
+  /** A conversation's status in the conversations table. */
+  status: Record<'answered' | 'ignored' | 'pending' | 'not-needed', string>;
   /** CSV column headers. `{category}` columns take the catalogue's category name. */
   csv: {
     brand: string;
@@ -61,6 +64,19 @@ export interface DocumentLabels {
     createdAt: string;
     text: string;
     source: string;
+    openerId: string;
+    platform: string;
+    openedAt: string;
+    customer: string;
+    status: string;
+    needsReply: string;
+    needsReplyWhy: string;
+    firstReplyId: string;
+    firstReplyAt: string;
+    firstResponseMinutes: string;
+    agent: string;
+    brandPosts: string;
+    rating: string;
   };
   /** Markdown headings and table headers. */
   md: {
@@ -95,6 +111,8 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     severity: { error: 'error', warning: 'warning', info: 'info' },
     role: { brand: 'brand', customer: 'customer', other: 'other' },
     yes: 'yes',
+    no: 'no',
+    status: { answered: 'answered', ignored: 'ignored', pending: 'pending', 'not-needed': 'no reply needed' },
     csv: {
       brand: 'Brand handles',
       from: 'From (UTC)',
@@ -138,6 +156,19 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
       createdAt: 'Date (UTC)',
       text: 'Text',
       source: 'Source',
+      openerId: 'Opening post ID',
+      platform: 'Platform',
+      openedAt: 'Opened at (UTC)',
+      customer: 'Customer',
+      status: 'Status',
+      needsReply: 'Needed a reply',
+      needsReplyWhy: 'Why it needed one',
+      firstReplyId: 'First reply ID',
+      firstReplyAt: 'First reply at (UTC)',
+      firstResponseMinutes: 'First response (minutes)',
+      agent: 'Agent (signature)',
+      brandPosts: 'Brand posts',
+      rating: 'Stars',
     },
     md: {
       categories: 'Categories',
@@ -169,6 +200,8 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     severity: { error: 'error', warning: 'aviso', info: 'informativo' },
     role: { brand: 'marca', customer: 'cliente', other: 'otro' },
     yes: 'sí',
+    no: 'no',
+    status: { answered: 'respondida', ignored: 'ignorada', pending: 'pendiente', 'not-needed': 'no necesitaba respuesta' },
     csv: {
       brand: 'Cuentas de la marca',
       from: 'Desde (UTC)',
@@ -212,6 +245,19 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
       createdAt: 'Fecha (UTC)',
       text: 'Texto',
       source: 'Origen',
+      openerId: 'ID del mensaje inicial',
+      platform: 'Plataforma',
+      openedAt: 'Abierta (UTC)',
+      customer: 'Cliente',
+      status: 'Estado',
+      needsReply: 'Necesitaba respuesta',
+      needsReplyWhy: 'Por qué la necesitaba',
+      firstReplyId: 'ID de la primera respuesta',
+      firstReplyAt: 'Primera respuesta (UTC)',
+      firstResponseMinutes: 'Primera respuesta (minutos)',
+      agent: 'Agente (firma)',
+      brandPosts: 'Mensajes de la marca',
+      rating: 'Estrellas',
     },
     md: {
       categories: 'Categorías',

@@ -20,6 +20,7 @@ export const textRenderer: Renderer = {
 type Labels = Messages['report'];
 
 export function renderText(result: AuditResult, options: RenderOptions): string {
+  if (options.scoreLineOnly) return `${scoreLine(result, options.catalog)}\n`;
   const chalk: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
   const width = options.width ?? 80;
   const perRule = options.findingsPerRule ?? 3;
@@ -75,6 +76,7 @@ export function renderText(result: AuditResult, options: RenderOptions): string 
   lines.push(...durationLines(t.followUps, m.followUpResponseMinutes, result.settings.slaMinutes, t, width, locale));
   lines.push(`  ${t.automated.padEnd(LABEL)} ${m.automatedReplies}  ${chalk.dim(`(${t.automatedHow})`)}`);
   lines.push('');
+  if (result.history) lines.push(...historyLines(result, catalog, chalk, width));
 
   lines.push(chalk.bold(t.worst));
   let shown = 0;
@@ -216,6 +218,21 @@ function stripAnsi(text: string): string {
   return text.replace(ANSI_SGR, '');
 }
 
+/**
+ * The whole audit in one line, for a cron log: brand, score, each category, the n and "now". Plain text,
+ * no colours, nothing from the posts but the handles (made safe for the terminal).
+ */
+export function scoreLine(result: AuditResult, catalog: Catalog): string {
+  const t = catalog.messages.report;
+  const number = (value: number | null): string => (value === null ? '—' : value.toLocaleString(catalog.locale === 'es' ? 'es-ES' : 'en-US'));
+  const categories = CATEGORY_IDS.map((id) => `${catalog.category(id)} ${number(result.categories[id].score)}`).join(' · ');
+  const brand = result.brand.handles.map((h) => `@${h.replace(/^@/, '')}`).join(' ');
+  const asOf = result.period.asOf.slice(0, 16).replace('T', ' ');
+  return safeForTerminal(
+    `${brand} · ${t.score} ${number(result.score)}/100 · ${categories} · ${result.metrics.conversations} ${t.conversations} · ${t.asOf} ${asOf} UTC`,
+  );
+}
+
 /** Width of the key-figure labels ("Respuestas automáticas"). */
 const LABEL = 22;
 
@@ -308,4 +325,62 @@ function wrapIndent(text: string, width: number, indent: string): string {
   }
   lines.push(current);
   return lines.join('\n');
+}
+
+/**
+ * `audit --history`: each figure then and now, with the change and whether it is better or worse ("Reply
+ * rate 71% → 64% ▼ 7 pts worse"). The numbers are the ones the report prints (scores rounded, shares in
+ * percent), so the change reads as the difference of the two numbers shown.
+ */
+function historyLines(result: AuditResult, catalog: Catalog, chalk: ChalkInstance, width: number): string[] {
+  const history = result.history!;
+  const h = catalog.messages.history;
+  const locale = catalog.locale;
+  const previous = history.previous;
+  if (!previous) return [chalk.bold(h.sincePrevious), `  ${h.firstRun}`, ''];
+  const when = wallClock(result.settings.timezone);
+  const earlier = catalog.fill(h.earlierRuns, { n: history.earlierRuns });
+  const out = [
+    chalk.bold(h.sincePrevious),
+    chalk.dim(wrapIndent(`  ${catalog.fill(h.previousAsOf, { asOf: when(previous.period.asOf) })} · ${earlier}`, width, '  ')),
+  ];
+  const number = (n: number): string => n.toLocaleString(locale === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: 1 });
+  // "▼ 7 pts worse": the direction, the amount, and what it means when the figure has a better side.
+  const change = (delta: number, amount: string, higherIsBetter: boolean | null): string => {
+    if (delta === 0) return chalk.dim(`= ${h.unchanged}`);
+    const moved = `${delta > 0 ? '▲' : '▼'} ${amount}`;
+    if (higherIsBetter === null) return moved;
+    return delta > 0 === higherIsBetter ? chalk.green(`${moved} ${h.better}`) : chalk.red(`${moved} ${h.worse}`);
+  };
+  const row = (label: string, then: string, now: string, changed: string): void => {
+    out.push(wrapIndent(`  ${clip(label, 24).padEnd(24)} ${then} → ${now}  ${changed}`, width, ' '.repeat(27)));
+  };
+  const m = result.metrics;
+  const scoreRow = (label: string, now: number | null, then: number | null): void => {
+    if (now === null || then === null) return;
+    const delta = Math.round(now) - Math.round(then);
+    row(label, String(Math.round(then)), String(Math.round(now)), change(delta, String(Math.abs(delta)), true));
+  };
+  const shareRow = (label: string, now: number | null, then: number | null): void => {
+    if (now === null || then === null) return;
+    const delta = Math.round(((Math.round(now * 1000) - Math.round(then * 1000)) / 10) * 10) / 10;
+    row(label, formatPercent(then, locale), formatPercent(now, locale), change(delta, `${number(Math.abs(delta))} ${h.points}`, true));
+  };
+  const minutesRow = (label: string, now: number | null, then: number | null): void => {
+    if (now === null || then === null) return;
+    const delta = Math.round(now) - Math.round(then);
+    row(label, formatDuration(then), formatDuration(now), change(delta, formatDuration(Math.abs(delta)), false));
+  };
+  const countRow = (label: string, now: number, then: number, higherIsBetter: boolean | null): void => {
+    row(label, String(then), String(now), change(now - then, String(Math.abs(now - then)), higherIsBetter));
+  };
+  scoreRow(catalog.messages.report.score, result.score, previous.score);
+  for (const id of CATEGORY_IDS) scoreRow(catalog.category(id), result.categories[id].score, previous.categories[id]);
+  shareRow(catalog.messages.report.replyRate, m.replyRate, previous.figures.replyRate);
+  minutesRow(h.firstReplyMedian, m.firstResponseMinutes.median, previous.figures.firstResponseMedian);
+  shareRow(h.withinTarget, m.firstResponseMinutes.withinTarget, previous.figures.firstResponseWithinTarget);
+  countRow(h.ignored, m.ignored, previous.figures.ignored, false);
+  countRow(h.conversations, m.conversations, previous.figures.conversations, null);
+  out.push('');
+  return out;
 }

@@ -15,6 +15,8 @@ export interface RenderOptions {
   width?: number;
   /** Findings shown per rule (text). */
   findingsPerRule?: number;
+  /** Text: only the one-line summary, for cron logs (`--quiet`). */
+  scoreLineOnly?: boolean;
 }
 
 /** One file of a multi-file output, named relative to the output folder. */

@@ -42,7 +42,7 @@ function hostileResult(): AuditResult {
 
 const options = (locale: 'en' | 'es', extra: Partial<CsvRenderOptions> = {}): CsvRenderOptions => ({ catalog: catalogFor(locale), color: false, ...extra });
 const render = (result: AuditResult, locale: 'en' | 'es', extra: Partial<CsvRenderOptions> = {}): string => {
-  const out = renderCsv(result, options(locale, extra));
+  const out = renderCsv(result, options(locale, { table: 'findings', ...extra }));
   if (typeof out !== 'string') throw new Error('expected one table');
   return out;
 };
@@ -66,18 +66,19 @@ describe('csv renderer on the demo (through the CLI)', () => {
   const written = { en: csv('--output', `${folder.en}/`), es: csv('--locale', 'es', '--output', `${folder.es}/`) };
   const file = (locale: 'en' | 'es', name: string): string => readFileSync(path.join(folder[locale], name), 'utf8');
 
-  it('--output <folder> writes summary.csv, rules.csv and findings.csv', () => {
+  it('--output <folder> writes summary.csv, rules.csv, conversations.csv and findings.csv', () => {
     for (const locale of ['en', 'es'] as const) {
       expect(written[locale].status).toBe(0);
-      expect(readdirSync(folder[locale]).sort()).toEqual(['findings.csv', 'rules.csv', 'summary.csv']);
+      expect(readdirSync(folder[locale]).sort()).toEqual(['conversations.csv', 'findings.csv', 'rules.csv', 'summary.csv']);
     }
     const all = csv('--table', 'all');
     expect(all.status).toBe(2);
     expect(all.stderr).toMatch(/give --output a folder/);
   });
 
-  it('writes one findings row per finding on stdout by default, parsed back by csv-parse, the same bytes on every run', () => {
-    const { status, stdout } = csv();
+  it('writes the summary on stdout by default, and --table findings one row per finding, parsed back by csv-parse, the same bytes on every run', () => {
+    expect(csv().stdout).toBe(file('en', 'summary.csv'));
+    const { status, stdout } = csv('--table', 'findings');
     expect(status).toBe(0);
     expect(stdout).toBe(file('en', 'findings.csv'));
     const table = rows(stdout);
@@ -143,6 +144,41 @@ describe('csv renderer on the demo (through the CLI)', () => {
   });
 });
 
+describe('csv conversations table on the demo', () => {
+  const json = JSON.parse(runCli(['audit', DEMO, ...DEMO_BRAND, '--format', 'json', '--conversations']).stdout) as AuditResult;
+  const run = (...args: string[]) => runCli(['audit', DEMO, ...DEMO_BRAND, '-q', '--format', 'csv', '--table', 'conversations', ...args]);
+
+  it("one row per conversation, from which the report's counts and first-response median can be recounted", () => {
+    const { status, stdout } = run();
+    expect(status).toBe(0);
+    const [header, ...body] = rows(stdout) as [string[], ...string[][]];
+    expect(body).toHaveLength(json.metrics.conversations);
+    expect(json.conversations).toHaveLength(json.metrics.conversations);
+    const col = (name: string) => header.indexOf(name);
+    const count = (status: string) => body.filter((r) => r[col('Status')] === status).length;
+    expect(count('answered')).toBe(json.metrics.answered);
+    expect(count('ignored')).toBe(json.metrics.ignored);
+    expect(count('pending')).toBe(json.metrics.pending);
+    expect(body.filter((r) => r[col('Needed a reply')] === 'yes').length).toBe(json.metrics.needingReply);
+    const minutes = body
+      .map((r) => r[col('First response (minutes)')]!)
+      .filter((m) => m !== '')
+      .map(Number)
+      .sort((a, b) => a - b);
+    expect(minutes).toHaveLength(json.metrics.firstResponseMinutes.count);
+    const mid = minutes.length / 2;
+    const median = minutes.length % 2 ? minutes[Math.floor(mid)]! : (minutes[mid - 1]! + minutes[mid]!) / 2;
+    expect(median).toBeCloseTo(json.metrics.firstResponseMinutes.median!, 1);
+  });
+
+  it('Spanish headers and words, decimal comma; the same rows as the JSON', () => {
+    const es = rows(run('--locale', 'es').stdout, ';');
+    expect(es[0]).toContain('Estado');
+    expect(es.slice(1).some((r) => r.includes('respondida'))).toBe(true);
+    expect(es.slice(1).map((r) => r[0])).toEqual(json.conversations!.map((c) => c.threadId));
+  });
+});
+
 describe('csv renderer on hostile texts', () => {
   const result = hostileResult();
 
@@ -190,9 +226,11 @@ describe('csv renderer on hostile texts', () => {
   it('gives the same bytes for the same input, and all tables as files on request', () => {
     expect(render(hostileResult(), 'es')).toBe(render(result, 'es'));
     const files = csvRenderer.render(result, options('en', { table: 'all' })) as RenderedFile[];
+    // An audit run without the conversation table has no conversations.csv, and asking for it says why.
     expect(files.map((f) => f.name)).toEqual(['summary.csv', 'rules.csv', 'findings.csv']);
     expect(files[2]!.content).toBe(render(result, 'en'));
-    expect(() => renderCsv(result, options('en', { table: 'conversations' as never }))).toThrow(/unknown CSV table/);
+    expect(() => renderCsv(result, options('en', { table: 'conversations' }))).toThrow(/conversation table/);
+    expect(() => renderCsv(result, options('en', { table: 'nope' as never }))).toThrow(/unknown CSV table/);
   });
 });
 
