@@ -4,14 +4,32 @@
  */
 import type { AdapterInput, Detection, FormatSample, IngestAdapter, IngestOptions } from '../contract/adapter.js';
 import { Corpus, type InputSummary } from '../corpus/corpus.js';
+import { facebookExportAdapter } from './adapters/facebook-export.js';
 import { genericCsvAdapter } from './adapters/generic-csv.js';
+import { instagramExportAdapter } from './adapters/instagram-export.js';
 import { jsonlAdapter } from './adapters/jsonl.js';
 import { mastodonOutboxAdapter } from './adapters/mastodon-outbox.js';
+import { metaGraphAdapter } from './adapters/meta-graph.js';
+import { recognisedUnsupportedAdapter } from './adapters/recognised-unsupported.js';
 import { twcsAdapter } from './adapters/twcs.js';
+import { xApiV1Adapter } from './adapters/x-api-v1.js';
+import { xApiV2Adapter } from './adapters/x-api-v2.js';
 import { xArchiveAdapter } from './adapters/x-archive.js';
 
 /** Every adapter; detection picks the most confident, ties going to the earlier one. */
-export const ADAPTERS: readonly IngestAdapter[] = [jsonlAdapter, twcsAdapter, xArchiveAdapter, mastodonOutboxAdapter, genericCsvAdapter];
+export const ADAPTERS: readonly IngestAdapter[] = [
+  jsonlAdapter,
+  twcsAdapter,
+  xArchiveAdapter,
+  xApiV1Adapter,
+  xApiV2Adapter,
+  mastodonOutboxAdapter,
+  facebookExportAdapter,
+  instagramExportAdapter,
+  metaGraphAdapter,
+  recognisedUnsupportedAdapter,
+  genericCsvAdapter,
+];
 
 export function adapterById(id: string): IngestAdapter | undefined {
   return ADAPTERS.find((adapter) => adapter.id === id);

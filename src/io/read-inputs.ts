@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { AdapterInput } from '../contract/adapter.js';
 import { UsageError } from '../errors.js';
 import { sniffEncoding, StreamDecoder, type DecodeProblem, type TextEncodingName } from './decode.js';
+import { ArchiveError, expandZip, isZipName } from './zip.js';
 
 /** One input file as the ingest layer sees it (the adapter contract's input), with io's own details. */
 export interface TextSource extends AdapterInput {
@@ -31,7 +32,7 @@ const HEAD_BYTES = 64 * 1024;
 const READ_CHUNK = 1 << 16;
 
 /** Files a folder walk passes over silently: documentation and media, never exports. */
-const NON_DATA_EXTENSIONS = new Set(['.md', '.markdown', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.pdf', '.mp4', '.mov', '.ico']);
+export const NON_DATA_EXTENSIONS = new Set(['.md', '.markdown', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.pdf', '.mp4', '.mov', '.ico']);
 
 /** A file a folder walk passed over, said as a warning. */
 export interface SkippedInput {
@@ -60,6 +61,11 @@ export async function expandInputs(args: readonly string[], stdin: () => AsyncIt
       const found = await walk(arg, skipped);
       if (found.length === 0) throw new UsageError(`input folder ${arg} holds no data files`);
       files.push(...found);
+    } else if (isZipName(arg)) {
+      // Entries are read out of the archive as streams, never unpacked to disk (io/zip.ts).
+      const found = await expandZip(arg, { explicit: true, skipped, ignoredExtensions: NON_DATA_EXTENSIONS });
+      if (found.length === 0) throw new UsageError(`input archive ${arg} holds no data files`);
+      files.push(...found);
     } else {
       files.push(fileInput(arg, info.size, true, await folderNeighbours(arg)));
     }
@@ -82,7 +88,14 @@ async function walk(dir: string, skipped: SkippedInput[]): Promise<InputFile[]> 
       continue;
     }
     if (entry.isDirectory()) out.push(...(await walk(full, skipped)));
-    else if (entry.isFile() && !NON_DATA_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+    else if (entry.isFile() && isZipName(entry.name)) {
+      try {
+        out.push(...(await expandZip(full, { explicit: false, skipped, ignoredExtensions: NON_DATA_EXTENSIONS })));
+      } catch (error) {
+        if (!(error instanceof ArchiveError)) throw error;
+        skipped.push({ input: full, code: 'unreadable-archive', message: `${error.reason}; archive skipped` });
+      }
+    } else if (entry.isFile() && !NON_DATA_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
       const info = await stat(full);
       out.push(
         fileInput(

@@ -82,6 +82,12 @@ describe('audit on the demo data', () => {
     const json = JSON.parse(runCli(['audit', DEMO, ...DEMO_BRAND, '--format', 'json']).stdout);
     const below = runCli(['audit', DEMO, ...DEMO_BRAND, '--fail-under', String(Math.ceil(json.score) + 1), '--quiet']);
     expect(below.status).toBe(1);
+    // --quiet: the text report is one line, for a cron log.
+    expect(below.stdout.trim().split('\n')).toHaveLength(1);
+    expect(below.stdout).toContain(`Second-impression score ${json.score.toLocaleString('en-US')}/100 · Transparency `);
+    expect(below.stdout).toContain(`${json.metrics.conversations} conversations`);
+    const es = runCli(['audit', DEMO, ...DEMO_BRAND, '--quiet', '--locale', 'es']);
+    expect(es.stdout).toMatch(/^@VerdemarAyuda @VerdemarHelp @Verdemar · Puntuación de segunda impresión \d+(,\d)?\/100 · Transparencia /);
     const above = runCli(['audit', DEMO, ...DEMO_BRAND, '--fail-under', String(Math.floor(json.score))]);
     expect(above.status).toBe(0);
   });
@@ -286,7 +292,19 @@ describe('other commands', () => {
   it('formats lists every adapter with its detection rule', () => {
     const { stdout, status } = runCli(['formats', '--format', 'json']);
     expect(status).toBe(0);
-    expect(JSON.parse(stdout).map((f: { id: string }) => f.id)).toEqual(['jsonl', 'twcs', 'x-archive', 'mastodon-outbox', 'generic-csv']);
+    expect(JSON.parse(stdout).map((f: { id: string }) => f.id)).toEqual([
+      'jsonl',
+      'twcs',
+      'x-archive',
+      'x-api-v1',
+      'x-api-v2',
+      'mastodon-outbox',
+      'facebook-export',
+      'instagram-export',
+      'meta-graph',
+      'recognised-unsupported',
+      'generic-csv',
+    ]);
   });
 
   it('init writes a starter config that audit accepts, and never overwrites silently', () => {

@@ -38,7 +38,8 @@ describe('detectAdapter', () => {
   });
 
   it('does not take JSON that is not ingest output for JSON Lines or CSV', async () => {
-    expect(await detectedId('graph.json', '{"data":[{"created_time":"2024-01-01","message":"hola"}],"paging":{}}\n')).toBeUndefined();
+    // A Graph API page is its own format now (meta-graph), not JSON Lines or CSV.
+    expect(await detectedId('graph.json', '{"data":[{"created_time":"2024-01-01","message":"hola"}],"paging":{}}\n')).toBe('meta-graph');
     expect(await detectedId('arr.json', '[{"id":"1"}, {"id":"2"}]\n')).toBeUndefined();
   });
 
@@ -56,7 +57,19 @@ describe('detectAdapter', () => {
   });
 
   it('registers each adapter once, by id, with documentation for `formats`', () => {
-    expect(ADAPTERS.map((a) => a.id)).toEqual(['jsonl', 'twcs', 'x-archive', 'mastodon-outbox', 'generic-csv']);
+    expect(ADAPTERS.map((a) => a.id)).toEqual([
+      'jsonl',
+      'twcs',
+      'x-archive',
+      'x-api-v1',
+      'x-api-v2',
+      'mastodon-outbox',
+      'facebook-export',
+      'instagram-export',
+      'meta-graph',
+      'recognised-unsupported',
+      'generic-csv',
+    ]);
     for (const adapter of ADAPTERS) {
       expect(adapterById(adapter.id)).toBe(adapter);
       expect(adapter.title.length).toBeGreaterThan(0);
