@@ -143,7 +143,7 @@ interface Tweet {
 
 export const xArchiveAdapter: IngestAdapter = {
   id: 'x-archive',
-  title: 'X/Twitter account archive (unpacked folder)',
+  title: 'X/Twitter account archive (the .zip as downloaded, or its unpacked folder)',
   detection:
     'a data file starting with "window.YTD.tweets.part0 =" (tweets.js, tweet.js, tweets-part1.js…), read with account.js and deleted-tweets.js beside it; the archive\'s other data files are recognised and passed over',
   yields:
