@@ -12,7 +12,19 @@ const argv = process.argv.slice(2);
 const distArg = argv.indexOf('--dist');
 const dist = path.resolve(distArg >= 0 ? argv[distArg + 1] : path.join(root, 'dist'));
 const load = (module) => import(pathToFileURL(path.join(dist, module)).href);
-const { DETECTORS, postedAtOf } = await load('signals/evaluate.js');
+const evaluate = await load('signals/evaluate.js');
+const { DETECTORS, postedAtOf } = evaluate;
+// Thread-aware detectors (when the build has them): needs-reply reads the brand's latest post before the
+// customer's, sarcasm the customer post the brand answers. `--no-context` measures the one-post detectors.
+const CONTEXT_DETECTORS = argv.includes('--no-context') ? {} : (evaluate.CONTEXT_DETECTORS ?? {});
+const CONTEXT_ROLE = { 'needs-reply': 'brand', sarcasm: 'customer' };
+/** The thread post the detector of `category` reads: the latest earlier post of the other side. */
+function contextText(category, example) {
+  const role = CONTEXT_ROLE[category];
+  if (!role || !Array.isArray(example.context)) return undefined;
+  for (let i = example.context.length - 1; i >= 0; i--) if (example.context[i]?.role === role) return String(example.context[i].text ?? '');
+  return undefined;
+}
 const signals = await load('signals/text-signals.js');
 const { detectPromise } = await load('signals/promise.js');
 const { loadDefaultResources } = await load('io/resources.js');
@@ -48,7 +60,7 @@ for (const file of files) {
     continue;
   }
   const counts = { all: { tp: 0, fp: 0, fn: 0 }, hardNeg: { fp: 0, n: 0 } };
-  // Rows whose label depends on the thread: the product's detectors read one post, so `context` is never passed.
+  // Rows whose label depends on the thread, counted apart: recall with and without a thread context.
   const context = { with: { tp: 0, pos: 0 }, without: { tp: 0, pos: 0 } };
   const variants = {};
   let exact = 0;
@@ -63,7 +75,10 @@ for (const file of files) {
         found++;
         if (hit.deadline === e.deadline) exact++;
       }
-    } else fired = detect(e.text);
+    } else {
+      const thread = CONTEXT_DETECTORS[category] ? contextText(category, e) : undefined;
+      fired = thread === undefined ? detect(e.text) : CONTEXT_DETECTORS[category](e.text, thread);
+    }
     const gold = e.label === true;
     const v = (variants[e.variant] ??= { tp: 0, fp: 0, fn: 0 });
     for (const c of [counts.all, v]) {
@@ -88,7 +103,7 @@ for (const file of files) {
   const pr = (c) => (c ? `${fmt(ratio(c.tp, c.tp + c.fp))}/${fmt(ratio(c.tp, c.tp + c.fn))}` : '—');
   if (context.with.pos > 0) {
     const r = (c) => `${fmt(ratio(c.tp, c.pos))} (${c.tp}/${c.pos})`;
-    notes.push(`${category}: recall on positives with a thread context ${r(context.with)}, without ${r(context.without)} (context not passed to the detector)`);
+    notes.push(`${category}: recall on positives with a thread context ${r(context.with)}, without ${r(context.without)}${CONTEXT_DETECTORS[category] ? " (the thread post passed to the detector)" : " (context not passed to the detector)"}`);
   }
   const deadline = category === 'promise' ? ` (deadline day right: ${fmt(ratio(exact, found))})` : '';
   rows.push(

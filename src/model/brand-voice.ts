@@ -21,7 +21,7 @@ import {
   type SignalHit,
   type Tone,
 } from '../signals/text-signals.js';
-import { ROLE_BRAND, type BrandConversations } from './conversations.js';
+import { ROLE_BRAND, ROLE_CUSTOMER, type BrandConversations } from './conversations.js';
 
 export interface PostSignals {
   tone: Tone;
@@ -35,6 +35,8 @@ export interface PostSignals {
   politics: { hit: SignalHit; confidence: number } | null;
   /** "Escríbenos por MD", "DM us": the words that moved the conversation to private messages. */
   privateMessage: string | null;
+  /** Short enough that its tone may depend on the post it answers (bare laughter at a complaint). */
+  contextual: boolean;
 }
 
 export interface BrandVoice {
@@ -66,6 +68,18 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
   }
   const byText = new Map<string, PostSignals>();
   const languages = new Map<string, Language>();
+  /** The latest customer post before `post` in its conversation: what a brand reply answers. */
+  const answered = (post: number): number => {
+    const c = conversationOf[post]!;
+    if (c < 0) return -1;
+    let found = -1;
+    for (let k = conversations.offsets[c]!; k < conversations.offsets[c + 1]!; k++) {
+      const member = conversations.members[k]!;
+      if (member === post) break;
+      if (roles[member] === ROLE_CUSTOMER) found = member;
+    }
+    return found;
+  };
   return {
     posts,
     signals(post) {
@@ -73,10 +87,19 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
       // Signals never look at @mentions, so "@123 Lo sentimos…" and "@456 Lo sentimos…" share one analysis.
       const key = withoutMentions(text);
       let result = byText.get(key);
+      if (result?.tone.sarcasm === null && result.contextual) {
+        // A bare "jajaja" is mockery only when it answers a complaint: the one verdict that depends on the thread.
+        const customer = answered(post);
+        if (customer >= 0) {
+          const sarcasm = detectTone(prepare(text), table.text(customer)).sarcasm;
+          if (sarcasm) return { ...result, tone: { ...result.tone, sarcasm } };
+        }
+      }
       if (!result) {
         const prepared = prepare(text);
         const register = detectRegister(text);
         result = {
+          contextual: prepared.tokens.length <= 3,
           tone: detectTone(prepared),
           shouting: detectShouting(text),
           register: register.register,

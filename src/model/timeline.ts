@@ -65,7 +65,8 @@ const VERDICT_CACHE = 200_000;
 /** Customer messages closer than this belong to one request (peers.md §2.1: 24 h for social). */
 const SESSION_GAP_MS = 24 * 3_600_000;
 
-export type NeedsReplyDetector = (text: string, rating?: number) => NeedsReply;
+/** `context`: the text of the brand's latest post before this one in the conversation, if any (thread-aware rules). */
+export type NeedsReplyDetector = (text: string, rating?: number, context?: string) => NeedsReply;
 
 export function buildTimeline(conversations: BrandConversations, options: TimelineOptions, detect: NeedsReplyDetector): Timeline {
   const { table, roles, offsets, members, openers, count } = conversations;
@@ -85,13 +86,14 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
   // Customers repeat themselves ("@Brand my order never arrived"): one verdict per text, @mentions aside
   // (the detector never reads them), and per rating.
   const verdicts = new Map<string, NeedsReply>();
-  const needs = (post: number): NeedsReply => {
+  const needs = (post: number, brandBefore = -1): NeedsReply => {
     const text = table.text(post);
     const rating = table.rating(post) || undefined;
-    const key = `${rating ?? 0}\u0000${withoutMentions(text)}`;
+    const context = brandBefore >= 0 ? table.text(brandBefore) : undefined;
+    const key = `${rating ?? 0}\u0000${context === undefined ? '' : withoutMentions(context)}\u0000${withoutMentions(text)}`;
     let verdict = verdicts.get(key);
     if (!verdict) {
-      verdict = detect(text, rating);
+      verdict = context === undefined ? detect(text, rating) : detect(text, rating, context);
       if (verdicts.size < VERDICT_CACHE) verdicts.set(key, verdict);
     }
     return verdict;
@@ -111,10 +113,12 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
     }
     // Needs a reply: the opener, or a customer post written before that first reply.
     const replyTime = human >= 0 ? times[human]! : Infinity;
+    let brandBefore = -1; // the brand's latest post so far (an automated "DM us your order number" too)
     for (let k = from; k < to && trigger[c]! < 0; k++) {
       const post = members[k]!;
+      if (roles[post] === ROLE_BRAND) brandBefore = post;
       if (roles[post] !== ROLE_CUSTOMER || (post !== opener && times[post]! > replyTime)) continue;
-      const verdict = needs(post);
+      const verdict = needs(post, post === opener ? -1 : brandBefore);
       if (verdict.needsReply) {
         trigger[c] = post;
         triggerReason[c] = verdict.reason;
@@ -165,9 +169,11 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
     let start = from;
     while (start < to && members[start] !== firstHuman) start++;
     let open = -1; // customer post that opened the current unanswered turn
+    let brandBefore = firstHuman;
     for (let k = start + 1; k < to; k++) {
       const post = members[k]!;
       if (roles[post] === ROLE_BRAND) {
+        brandBefore = post;
         if (automated[post]) continue;
         if (open >= 0) {
           followUps.push({ conversation: c, post: open, reply: post, ms: times[post]! - times[open]!, pending: false });
@@ -176,7 +182,7 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
         continue;
       }
       if (roles[post] !== ROLE_CUSTOMER || open >= 0 || post === conversations.openers[c]) continue;
-      if (needs(post).needsReply) open = post;
+      if (needs(post, brandBefore).needsReply) open = post;
     }
     if (open >= 0) followUps.push({ conversation: c, post: open, reply: -1, ms: NaN, pending: options.asOf - times[open]! < graceMs });
   }

@@ -72,6 +72,16 @@ export const DETECTORS: Record<string, (text: string) => boolean> = {
   politics: (text) => detectPolitics(prepare(text)) !== null,
 };
 
+/**
+ * Detectors that read the thread too: `context` is the post the row answers (for needs-reply, the brand's
+ * latest post before the customer's; for sarcasm, the customer post the brand reply answers). Used by the
+ * development set's rows that carry a `context` (scripts/eval.mjs --set).
+ */
+export const CONTEXT_DETECTORS: Record<string, (text: string, context: string) => boolean> = {
+  'needs-reply': (text, context) => detectNeedsReply(text, undefined, context).needsReply,
+  sarcasm: (text, context) => detectTone(prepare(text), context).sarcasm !== null,
+};
+
 /** "2026-03-10T14:00:00-04:00" → epoch ms and the offset in minutes (-240). */
 export function postedAtOf(iso: string): { ms: number; offsetMinutes: number } {
   const m = /([+-])(\d{2}):?(\d{2})$|Z$/.exec(iso);

@@ -13,6 +13,8 @@ export interface LexiconEntry {
   weight: number;
   /** Only matches as the first token of the text. */
   start?: boolean;
+  /** Only matches as the last token of the text (a whole-reply dismissal: "Pues vale.", "Cool. Anyway."). */
+  end?: boolean;
   /** Words or phrases that cancel the match when they come right before it ("sin problema", "thanks for the help"). */
   notAfter?: string[];
   /** Words or phrases that cancel the match when they come right after it ("coger" + "el autobús"). */
@@ -81,6 +83,7 @@ export class Lexicon {
         if (candidate.entry.start && i !== 0) continue;
         const n = candidate.forms.length;
         if (i + n > tokens.length) continue;
+        if (candidate.entry.end && i + n !== tokens.length) continue;
         let ok = true;
         for (let k = 1; k < n; k++) {
           if (tokens[i + k]!.form !== candidate.forms[k]) {

@@ -5,13 +5,21 @@
  * 1. A review of 1–3 stars always needs one (spec §5).
  * 2. A question mark ("?" or "¿") outside URLs: a question, unless a rhetorical frame of praise
  *    ("¿quién no…?", "who else…?") explains it and no complaint or request comes with it.
- * 3. A complaint, problem, request or question cue from data/lexicons/{es,en}/needs-reply.jsonl.
- * 4. Otherwise no: thanks, praise, greetings, emoji-only, "ok".
+ * 3. A complaint, problem, request or question cue from data/lexicons/{es,en}/needs-reply.jsonl. Cues that
+ *    must open the post ("cuando…", "xq…", "is there…") may follow a greeting ("hola, cuando llega…"). A
+ *    complaint or problem told as solved later in the post ("…, ya va perfecto") is cancelled by a
+ *    `resolved` cue after it; requests and questions never are.
+ * 4. An angry, eye-roll or thumbs-down emoji (😡 🤬 😤 🙄 👎) next to words that carry no cue ("Pedido
+ *    55012 😡"): dissatisfaction. Emoji-only posts still need no reply.
+ * 5. In a thread: an answer to the brand's own request for data ("¿nos das tu número de pedido?" → "es el
+ *    40021937") needs the next reply. The caller passes the brand post the customer answers as `context`.
+ * 6. Otherwise no: thanks, praise, greetings, emoji-only, "ok".
  *
  * The answer carries its reason and the quoted cue so the report can show why a post counted.
  */
 import { lexiconFor, type Lexicon, type LexiconMatch } from './lexicon.js';
-import { tokenize } from './tokens.js';
+import { emojiCues } from './tone-cues.js';
+import { MAX_ANALYSED_CHARS, tokenize, type Token } from './tokens.js';
 
 export type NeedsReplyReason = 'low-rating' | 'question' | 'complaint' | 'problem' | 'request' | 'none';
 
@@ -30,9 +38,15 @@ function needsReplyLexicon(): Lexicon {
 
 const URL_LIKE = /(?:https?:\/\/|www\.)\S+/g;
 
-export function detectNeedsReply(text: string, rating?: number): NeedsReply {
+/**
+ * `context`, when known, is the text of the brand's latest post before this one in the same conversation
+ * (never the announcement a comment answers): it only matters for rule 5.
+ */
+export function detectNeedsReply(text: string, rating?: number, context?: string): NeedsReply {
   if (rating !== undefined && rating > 0 && rating <= 3) return { needsReply: true, reason: 'low-rating', cue: `${rating}★` };
-  const matches = needsReplyLexicon().match(tokenize(text), text);
+  const tokens = tokenize(text);
+  const lexicon = needsReplyLexicon();
+  const matches = withGreetingStarts(lexicon, tokens, text);
   const best = pickCue(matches);
   const question = findQuestionMark(text);
   // "¿Quién no querría…?" praises; the question mark only counts when no rhetorical frame explains it
@@ -47,7 +61,69 @@ export function detectNeedsReply(text: string, rating?: number): NeedsReply {
       entryId: best.entry.id,
     };
   }
+  const angry = emojiCues(text).angry;
+  // With words only: an emoji-only post needs no reply (fixtures/eval/README.md), angry or not.
+  if (angry && tokens.length > 0 && !matches.some((m) => m.entry.kind === 'resolved'))
+    return { needsReply: true, reason: 'complaint', cue: angry, entryId: 'cue.needs-reply.angry-emoji' };
+  if (context !== undefined) {
+    const answer = answersDataRequest(text, tokens, context);
+    if (answer) return { needsReply: true, reason: 'request', cue: answer, entryId: 'cue.needs-reply.answers-brand-request' };
+  }
   return { needsReply: false, reason: 'none' };
+}
+
+/** Words that open a post before its question ("hola", "buenas tardes", "hey", "good morning"). */
+const GREETINGS = new Set([
+  'hola',
+  'buenas',
+  'buenos',
+  'dias',
+  'tardes',
+  'noches',
+  'buen',
+  'dia',
+  'hi',
+  'hello',
+  'hey',
+  'good',
+  'morning',
+  'afternoon',
+  'evening',
+  'oye',
+  'oigan',
+  'oiga',
+  'ey',
+]);
+
+/**
+ * Lexicon matches where start-anchored entries may also match right after a greeting: "hola cuando llega
+ * mi paquete" is a question like "cuando llega mi paquete". At most three greeting words are skipped.
+ */
+function withGreetingStarts(lexicon: Lexicon, tokens: Token[], text: string): LexiconMatch[] {
+  const matches = lexicon.match(tokens, text);
+  let skip = 0;
+  while (skip < 3 && skip < tokens.length - 1 && GREETINGS.has(tokens[skip]!.form)) skip++;
+  if (skip === 0) return matches;
+  const after = lexicon.match(tokens.slice(skip), text).filter((m) => m.entry.start);
+  return after.length === 0 ? matches : [...matches, ...after].sort((a, b) => a.start - b.start);
+}
+
+/** An e-mail address, or a UK postcode ("LS6 2QP"). */
+const CONTACT = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}\.[A-Za-z]{2,10}|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/;
+
+/**
+ * A short customer post that hands over the data the brand's previous post asked for: 4 or more digits (an
+ * order, phone or postcode), an e-mail address or a UK postcode, in a post of at most 12 words. Returns the
+ * quoted answer, or null.
+ */
+function answersDataRequest(text: string, tokens: Token[], context: string): string | null {
+  if (tokens.length > 12 || text.length > 200) return null;
+  const bounded = context.length > MAX_ANALYSED_CHARS ? context.slice(0, MAX_ANALYSED_CHARS) : context;
+  if (lexiconFor('data-request').match(tokenize(bounded), bounded).length === 0) return null;
+  let digits = 0;
+  for (const token of tokens) for (const ch of token.form) if (ch >= '0' && ch <= '9') digits++;
+  if (digits < 4 && !CONTACT.test(text)) return null;
+  return text.trim();
 }
 
 function findQuestionMark(text: string): number {
@@ -61,11 +137,20 @@ function findQuestionMark(text: string): number {
 /** Complaints outrank problems, requests and question words when several cues appear. */
 const KIND_RANK: Record<string, number> = { complaint: 0, problem: 1, request: 2, question: 3 };
 
+/**
+ * The cue that decides, if any. `rhetorical` and `resolved` entries never make a post need a reply; a
+ * `resolved` cue cancels the complaints and problems told before it ("el problema era mi router, ya va
+ * perfecto"), not those after it, nor any request or question.
+ */
 function pickCue(matches: LexiconMatch[]): LexiconMatch | undefined {
+  let resolvedAt = -1;
+  for (const match of matches) if (match.entry.kind === 'resolved') resolvedAt = Math.max(resolvedAt, match.start);
   let best: LexiconMatch | undefined;
   for (const match of matches) {
-    if (match.entry.kind === 'rhetorical') continue;
-    if (!best || (KIND_RANK[match.entry.kind] ?? 9) < (KIND_RANK[best.entry.kind] ?? 9)) best = match;
+    const rank = KIND_RANK[match.entry.kind];
+    if (rank === undefined) continue;
+    if (rank <= 1 && match.start < resolvedAt) continue;
+    if (!best || rank < KIND_RANK[best.entry.kind]!) best = match;
   }
   return best;
 }

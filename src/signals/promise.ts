@@ -256,12 +256,35 @@ function hedged(tokens: Token[], text: string, sentence: { start: number; end: n
     if ((token.form === 'si' && !assent) || token.form === 'cuando' || token.form === 'if' || token.form === 'once') {
       if (token.start < commitmentStart || /^(?:nos da tiempo|es posible|podemos|puedo|hay)/.test(next)) return true;
     }
+    // A condition in other words: "en cuanto nos mandes…", "as soon as you send…" (not "as soon as possible").
+    if (token.start < commitmentStart && token.form === 'cuanto' && inSentence[k - 1]?.form === 'en') return true;
+    if (token.start < commitmentStart && token.form === 'soon' && inSentence[k - 1]?.form === 'as' && /^as (?!possible|we|i\b)/.test(next)) return true;
+    // A promise negated before it is made: "no podemos garantizarte que…", "we can't promise it will…".
+    if (token.start < commitmentStart && PROMISE_VERBS.has(token.form) && inSentence.slice(Math.max(0, k - 3), k).some((t) => NEGATORS.has(t.form)))
+      return true;
     // Already done ("ya te enviamos", "le hemos llamado esta tarde", "we have sent").
     if (token.form === 'ayer' || token.form === 'yesterday') return true;
     if (!future && (token.form === 'ya' || token.form === 'hemos' || token.form === 'already')) return true;
   }
   return false;
 }
+
+const PROMISE_VERBS = new Set([
+  'promise',
+  'guarantee',
+  'prometer',
+  'prometerte',
+  'prometerle',
+  'prometeros',
+  'garantizar',
+  'garantizarte',
+  'garantizarle',
+  'garantizaros',
+  'asegurar',
+  'asegurarte',
+  'asegurarle',
+]);
+const NEGATORS = new Set(['no', 'not', "can't", 'cannot', 'cant', "won't", "don't", 'never', 'nunca']);
 
 const MONTHS = lookupTable<number>({
   enero: 0,
@@ -382,7 +405,7 @@ function resolvePhrase(phrase: string, today: number): number | null {
     return today + ahead;
   }
   if (
-    /hoy|today|tonight|esta (?:tarde|noche|mañana)|this (?:afternoon|evening|morning)|end of (?:the )?day|eod|close of business|ahora mismo|ahorita mismo|en el dia|a lo largo del dia|ultima hora|later today|within the hour/.test(
+    /hoy|today|tonight|esta (?:tarde|noche|mañana)|this (?:afternoon|evening|morning)|end of (?:the )?day|eod|close of business|ahora mismo|ahorita mismo|en el dia|a lo largo del dia|ultima hora|later today|within the hour|(?:acabe|termine|acabar|terminar) el dia|(?:fin|final) del dia/.test(
       joined,
     )
   )

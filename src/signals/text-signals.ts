@@ -5,8 +5,10 @@
  *
  * Every hit quotes the words that fired, so a finding can show them.
  */
-import { lexiconFor, type LexiconMatch } from './lexicon.js';
-import { tokenize, type Token } from './tokens.js';
+import { type Lexicon, lexiconFor, type LexiconMatch } from './lexicon.js';
+import { detectNeedsReply } from './needs-reply.js';
+import { emojiCues, isLaughter, profanityTokens } from './tone-cues.js';
+import { MAX_ANALYSED_CHARS, tokenize, type Token } from './tokens.js';
 
 export interface SignalHit {
   kind: string;
@@ -58,9 +60,23 @@ export function detectApology(input: PreparedText): SignalHit | null {
   return hit;
 }
 
-/** Denial of the brand's own fault, or deflection to a third party ("no es culpa nuestra", "it's the courier's fault"). */
+/**
+ * Denial of the brand's own fault, or deflection to a third party ("no es culpa nuestra", "it's the courier's
+ * fault"). Besides the single phrases, a flat factual denial is two weak cues together: a reference to the
+ * brand's records ("según nuestros registros", "our records show") and a statement that the service was done
+ * or works ("se entregó", "visited", "no hay ninguna avería"). That pair is not a denial when the same reply
+ * keeps the case ("lo revisamos", "we'll look into it"): then it is information.
+ */
 export function detectDenial(input: PreparedText): SignalHit | null {
-  return strongest(lexiconFor('denial').match(input.tokens, input.text), input.text, ['denial', 'deflection'], MIN_WEIGHT);
+  const matches = lexiconFor('denial').match(input.tokens, input.text);
+  const hit = strongest(matches, input.text, ['denial', 'deflection'], MIN_WEIGHT);
+  if (hit) return hit;
+  const record = matches.find((m) => m.entry.kind === 'record');
+  const done = matches.find((m) => m.entry.kind === 'done');
+  if (!record || !done || matches.some((m) => m.entry.kind === 'ownership')) return null;
+  const first = record.start < done.start ? record : done;
+  const last = first === record ? done : record;
+  return { kind: 'denial', entryId: `${record.entry.id}+${done.entry.id}`, quote: input.text.slice(first.start, last.end), weight: 0.6 };
 }
 
 /** Blame put on the customer ("tendría que haber leído las condiciones", "you should have checked"): a tone problem. */
@@ -75,14 +91,107 @@ export interface Tone {
   slang: SignalHit | null;
 }
 
-export function detectTone(input: PreparedText): Tone {
-  const profane = lexiconFor('profanity').match(input.tokens, input.text);
+/**
+ * Tone of a brand post. `context` is the customer post it answers, when the caller knows it: a reply of bare
+ * laughter ("jajaja", "😂") is mockery when it answers a complaint or a question, and banter when it answers
+ * a joke, which the reply alone cannot tell.
+ */
+export function detectTone(input: PreparedText, context?: string): Tone {
+  const lexicon = lexiconFor('profanity');
+  const profane = lexicon.match(profanityTokensFor(lexicon, input), input.text);
   return {
     profanity: strongest(profane, input.text, ['profanity'], MIN_WEIGHT),
-    insult: strongest(profane, input.text, ['insult'], MIN_WEIGHT),
-    sarcasm: strongest(lexiconFor('sarcasm').match(input.tokens, input.text), input.text, ['sarcasm'], MIN_WEIGHT),
+    insult: strongest(profane, input.text, ['insult'], MIN_WEIGHT) ?? framedInsult(profane, input),
+    sarcasm: detectSarcasm(input, context),
     slang: strongest(lexiconFor('slang').match(input.tokens, input.text), input.text, ['slang'], MIN_WEIGHT),
   };
+}
+
+/**
+ * Words that insult only when aimed at someone ("foca", "cerdo", "payaso", "pig", "muppet": kind
+ * `insult-word` in profanity.jsonl) count right after an insulting frame from insult-frame.jsonl ("es una",
+ * "sois unos", "pedazo de", "you", "bunch of"), so "la foca del acuario" and "cerdo ibérico" stay clean.
+ * Frames live in their own lexicon so that they never hide a profanity phrase that shares their words
+ * ("such a" + "a dick").
+ */
+function framedInsult(matches: LexiconMatch[], input: PreparedText): SignalHit | null {
+  const words = matches.filter((m) => m.entry.kind === 'insult-word');
+  if (words.length === 0) return null;
+  const frames = lexiconFor('insult-frame').match(input.tokens, input.text);
+  // Both lists are in text order: one pass, the frame to check is the last one ending before the word.
+  let f = -1;
+  for (const word of words) {
+    while (f + 1 < frames.length && frames[f + 1]!.end <= word.start) f++;
+    const frame = frames[f];
+    if (!frame || !/^[\s,]{0,8}$/.test(input.text.slice(frame.end, word.start))) continue;
+    return {
+      kind: 'insult',
+      entryId: `${frame.entry.id}+${word.entry.id}`,
+      quote: input.text.slice(frame.start, word.end),
+      weight: Math.max(frame.entry.weight, word.entry.weight),
+    };
+  }
+  return null;
+}
+
+/** The profanity lexicon's single words, by length (single-word entries first), for masked spellings. */
+const vocabularies = new WeakMap<Lexicon, { words: Set<string>; byLength: Map<number, string[]> }>();
+
+function profanityTokensFor(lexicon: Lexicon, input: PreparedText): Token[] {
+  let vocabulary = vocabularies.get(lexicon);
+  if (!vocabulary) {
+    const single: string[] = [];
+    const inPhrases: string[] = [];
+    for (const entry of lexicon.entries) {
+      const forms = tokenize(entry.phrase).map((t) => t.form);
+      if (forms.length === 1 && (entry.kind === 'profanity' || entry.kind === 'insult')) single.push(forms[0]!);
+      else inPhrases.push(...forms);
+    }
+    const words = new Set([...single, ...inPhrases]);
+    const byLength = new Map<number, string[]>();
+    for (const word of new Set([...single, ...inPhrases])) {
+      if (word.length < 3) continue;
+      const list = byLength.get(word.length);
+      if (list) list.push(word);
+      else byLength.set(word.length, [word]);
+    }
+    vocabulary = { words, byLength };
+    vocabularies.set(lexicon, vocabulary);
+  }
+  return profanityTokens(input.tokens, input.text, vocabulary.words, vocabulary.byLength);
+}
+
+/** Replies this short (words other than laughter) read as a dismissal when they laugh ("jajaja no", "lmao ok"). */
+const SHORT_REPLY = 3;
+
+/**
+ * Sarcasm and mockery aimed at the customer. Precision first:
+ * - a `sarcasm` lexicon entry ("gracias por nada", "lo que tú digas", "espera sentado");
+ * - an eye-roll or unamused emoji (🙄 😒);
+ * - laughter ("jajaja", "lol", "xD", 😂) or a shrug (🤷 🙃) together with a dismissive word: anywhere for the
+ *   mocking ones ("exagerado", "drama"), in a reply of a few words for the curt ones ("no", "ok", "vale");
+ * - bare laughter answering a customer post that needed a reply (only when `context` is known).
+ * Friendly words ("gracias", "nos has pillado", "love", "made our day") keep laughter and shrugs innocent.
+ */
+function detectSarcasm(input: PreparedText, context: string | undefined): SignalHit | null {
+  const { text, tokens } = input;
+  const matches = lexiconFor('sarcasm').match(tokens, text);
+  const hit = strongest(matches, text, ['sarcasm'], MIN_WEIGHT);
+  if (hit) return hit;
+  const emoji = emojiCues(text);
+  if (emoji.eyeRoll) return { kind: 'sarcasm', entryId: 'cue.sarcasm.eye-roll', quote: emoji.eyeRoll, weight: 0.7 };
+  if (matches.some((m) => m.entry.kind === 'friendly')) return null;
+  const laughToken = tokens.find((t) => isLaughter(t.form));
+  const laugh = laughToken ? text.slice(laughToken.start, laughToken.end) : emoji.laugh;
+  const cue = laugh ?? emoji.shrug;
+  if (!cue) return null;
+  const words = tokens.filter((t) => !isLaughter(t.form)).length;
+  const dismissive = matches.find((m) => m.entry.kind === 'dismissive' || (m.entry.kind === 'dismissive-short' && words <= SHORT_REPLY));
+  if (dismissive) return { kind: 'sarcasm', entryId: dismissive.entry.id, quote: `${cue} … ${text.slice(dismissive.start, dismissive.end)}`, weight: 0.6 };
+  if (laugh && context !== undefined && words <= 1 && detectNeedsReply(context.slice(0, MAX_ANALYSED_CHARS)).needsReply) {
+    return { kind: 'sarcasm', entryId: 'cue.sarcasm.laughs-at-complaint', quote: laugh, weight: 0.6 };
+  }
+  return null;
 }
 
 /** A request to continue in private messages ("escríbenos por MD", "DM us"), quoted. */
@@ -97,7 +206,7 @@ export function detectPrivateMessage(input: PreparedText): string | null {
  * politician, a statement of faith) is enough and one weak word is not.
  */
 export function detectPolitics(input: PreparedText): { hit: SignalHit; confidence: number } | null {
-  const matches = lexiconFor('politics').match(input.tokens, input.text);
+  const matches = lexiconFor('politics').match(politicsTokens(input), input.text);
   if (matches.length === 0) return null;
   let none = 1;
   for (const match of matches) none *= 1 - Math.min(1, Math.max(0, match.entry.weight));
@@ -105,4 +214,37 @@ export function detectPolitics(input: PreparedText): { hit: SignalHit; confidenc
   if (confidence < 0.8) return null;
   const best = matches.reduce((a, b) => (b.entry.weight > a.entry.weight ? b : a));
   return { hit: hitOf(best, input.text), confidence };
+}
+
+/** #hashtags and @handles, which the tokenizer masks: politics reads them too. */
+const TAG = /[#@][\p{L}\p{N}_]{1,100}/gu;
+/** camelCase and digit boundaries inside a hashtag: "#VotaPSOE" → Vota PSOE, "#NoALaReforma" → No A La Reforma. */
+const CAMEL = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+/gu;
+
+/**
+ * The text's tokens plus the words inside its hashtags (split on camelCase) and @handles, in text order,
+ * with offsets into the text so case-sensitive entries ("#VotaPP") still see the letters as written.
+ */
+function politicsTokens(input: PreparedText): Token[] {
+  const { text, tokens } = input;
+  if (!text.includes('#') && !text.includes('@')) return tokens;
+  const bounded = text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
+  const extra: Token[] = [];
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(bounded); m; m = TAG.exec(bounded)) {
+    // An e-mail's domain is not a handle.
+    if (m[0][0] === '@' && m.index > 0 && /[\p{L}\p{N}._-]/u.test(bounded[m.index - 1]!)) continue;
+    const body = m[0].slice(1);
+    const at = m.index + 1;
+    if (m[0][0] === '@') {
+      for (const t of tokenize(body)) extra.push({ form: t.form, start: at + t.start, end: at + t.end });
+      continue;
+    }
+    CAMEL.lastIndex = 0;
+    for (let piece = CAMEL.exec(body); piece; piece = CAMEL.exec(body)) {
+      for (const t of tokenize(piece[0])) extra.push({ form: t.form, start: at + piece.index + t.start, end: at + piece.index + t.end });
+    }
+  }
+  if (extra.length === 0) return tokens;
+  return [...tokens, ...extra].sort((a, b) => a.start - b.start);
 }

@@ -20,12 +20,12 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'needs-reply': { precision: 0.95, recall: 0.97 },
   apology: { precision: 0.97, recall: 0.97 },
   denial: { precision: 0.97, recall: 0.97 },
-  profanity: { precision: 0.95, recall: 0.85 },
+  profanity: { precision: 0.95, recall: 0.95 },
   sarcasm: { precision: 0.97, recall: 0.95 },
   slang: { precision: 0.97, recall: 0.97 },
   shouting: { precision: 0.97, recall: 0.95 },
   politics: { precision: 0.97, recall: 0.97 },
-  promise: { precision: 0.97, recall: 0.85 },
+  promise: { precision: 0.97, recall: 0.87 },
 };
 const ACCURACY_FLOORS: Record<string, number> = { language: 0.9, register: 0.9 };
 

@@ -15,6 +15,8 @@ const BOUND_MS = 5000;
 
 function runAll(text: string): void {
   detectNeedsReply(text);
+  detectNeedsReply(text.slice(0, 200), undefined, '¿Nos das tu número de pedido?');
+  detectTone(prepare(text), text);
   const prepared = prepare(text);
   detectTone(prepared);
   detectApology(prepared);
@@ -37,6 +39,13 @@ const HOSTILE: [string, string][] = [
   ['zero-width and bidi characters', '\u200b\u200e\u202eLo sentimos\u202c\u2066 '.repeat(20_000)],
   ['a URL without end', `https://${'x'.repeat(200_000)}`],
   ['combining marks', `a${'\u0301'.repeat(100_000)}`],
+  ['20k asterisk-masked words', 'p*ta m**rda '.repeat(20_000)],
+  ['a 100k run of asterisks and letters', `m${'*a'.repeat(50_000)}`],
+  ['20k leetspeak words', '1d10t4 p3nd3j0 '.repeat(20_000)],
+  ['10k camelCase hashtags', '#VotaPP #NoALaReforma '.repeat(10_000)],
+  ['a hashtag of 100 capitals, 5k times', `#${'A'.repeat(100)}b `.repeat(5_000)],
+  ['50k laughs and eye-rolls', 'jajaja 🙄 lol 😂 '.repeat(50_000)],
+  ['20k insult frames and words', 'eres una foca sois unos cerdos you pig '.repeat(20_000)],
 ];
 
 describe('signals on hostile input', () => {

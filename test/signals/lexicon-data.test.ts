@@ -8,8 +8,12 @@ import { detectNeedsReply } from '../../src/signals/needs-reply.js';
 import { phraseForms, tokenize } from '../../src/signals/tokens.js';
 
 const LANGS = ['es', 'en'] as const;
-/** `rhetorical` entries cancel a question mark in praise ("¿quién no…?"); they never make a post need a reply. */
-const KINDS = ['complaint', 'problem', 'request', 'question', 'rhetorical'];
+/**
+ * `rhetorical` entries cancel a question mark in praise ("¿quién no…?") and `resolved` ones cancel the
+ * complaints told before them ("…, ya va perfecto"); neither makes a post need a reply.
+ */
+const KINDS = ['complaint', 'problem', 'request', 'question', 'rhetorical', 'resolved'];
+const CANCELLING = ['rhetorical', 'resolved'];
 
 function readLines(lang: string): { line: number; text: string }[] {
   const text = readFileSync(new URL(`../../data/lexicons/${lang}/needs-reply.jsonl`, import.meta.url), 'utf8');
@@ -39,6 +43,7 @@ describe.each(LANGS)('data/lexicons/%s/needs-reply.jsonl', (lang) => {
       if (typeof entry.kind !== 'string' || !KINDS.includes(entry.kind)) problems.push(`${line}: kind ${String(entry.kind)}`);
       if (typeof entry.weight !== 'number' || entry.weight < 0 || entry.weight > 1) problems.push(`${line}: weight`);
       if (entry.start !== undefined && typeof entry.start !== 'boolean') problems.push(`${line}: start`);
+      if (entry.end !== undefined && typeof entry.end !== 'boolean') problems.push(`${line}: end`);
       for (const key of ['notAfter', 'notBefore', 'region']) {
         const value = entry[key];
         if (value !== undefined && (!Array.isArray(value) || value.length === 0 || !value.every((p) => typeof p === 'string' && p.trim() !== '')))
@@ -46,7 +51,7 @@ describe.each(LANGS)('data/lexicons/%s/needs-reply.jsonl', (lang) => {
       }
       if (entry.case !== undefined && entry.case !== 'sensitive') problems.push(`${line}: case`);
       if (Array.isArray(entry.region) && !entry.region.every((r) => /^(\*|[a-z]{2}-[A-Z]{2})$/.test(String(r)))) problems.push(`${line}: region`);
-      const known = ['id', 'phrase', 'kind', 'weight', 'start', 'notAfter', 'notBefore', 'case', 'region', 'note', 'examples'];
+      const known = ['id', 'phrase', 'kind', 'weight', 'start', 'end', 'notAfter', 'notBefore', 'case', 'region', 'note', 'examples'];
       for (const key of Object.keys(entry)) if (!known.includes(key)) problems.push(`${line}: unknown key ${key}`);
     }
     expect(problems).toEqual([]);
@@ -116,8 +121,10 @@ describe.each(LANGS)('data/lexicons/%s/needs-reply.jsonl', (lang) => {
   });
 
   it('every phrase on its own is a post that needs a reply', () => {
-    const missed = entries(lang).filter((e) => e.kind !== 'rhetorical' && !detectNeedsReply(e.phrase).needsReply);
+    const missed = entries(lang).filter((e) => !CANCELLING.includes(e.kind) && !detectNeedsReply(e.phrase).needsReply);
     expect(missed.map((e) => e.id)).toEqual([]);
+    const resolved = entries(lang).filter((e) => e.kind === 'resolved' && detectNeedsReply(e.phrase).needsReply);
+    expect(resolved.map((e) => e.id)).toEqual([]);
     const rhetorical = entries(lang).filter((e) => e.kind === 'rhetorical' && detectNeedsReply(`${e.phrase}?`).needsReply);
     expect(rhetorical.map((e) => e.id)).toEqual([]);
   });
