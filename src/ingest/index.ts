@@ -11,6 +11,14 @@ import { jsonlAdapter } from './adapters/jsonl.js';
 import { mastodonOutboxAdapter } from './adapters/mastodon-outbox.js';
 import { metaGraphAdapter } from './adapters/meta-graph.js';
 import { recognisedUnsupportedAdapter } from './adapters/recognised-unsupported.js';
+import { bookingAdapter } from './adapters/reviews/booking.js';
+import { googleMapsAdapter } from './adapters/reviews/google-maps.js';
+import { jsonLdAdapter } from './adapters/reviews/json-ld.js';
+import { microdataAdapter } from './adapters/reviews/microdata.js';
+import { scraperJsonAdapter } from './adapters/reviews/scraper-json.js';
+import { tripadvisorAdapter } from './adapters/reviews/tripadvisor.js';
+import { trustpilotAdapter } from './adapters/reviews/trustpilot.js';
+import { yelpAdapter } from './adapters/reviews/yelp.js';
 import { twcsAdapter } from './adapters/twcs.js';
 import { xApiV1Adapter } from './adapters/x-api-v1.js';
 import { xApiV2Adapter } from './adapters/x-api-v2.js';
@@ -27,6 +35,14 @@ export const ADAPTERS: readonly IngestAdapter[] = [
   facebookExportAdapter,
   instagramExportAdapter,
   metaGraphAdapter,
+  trustpilotAdapter,
+  googleMapsAdapter,
+  tripadvisorAdapter,
+  bookingAdapter,
+  yelpAdapter,
+  jsonLdAdapter,
+  microdataAdapter,
+  scraperJsonAdapter,
   recognisedUnsupportedAdapter,
   genericCsvAdapter,
 ];
