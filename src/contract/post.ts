@@ -11,13 +11,15 @@ export type Visibility = 'public' | 'private' | 'direct';
 
 /**
  * How precise `createdAt` is: `exact` (seconds or better), `minute`, `day` ("12 Mar 2024"), `month`
- * ("March 2024"), `relative` ("hace 2 semanas", resolved against the page's save time). Speed figures
- * use only posts whose dates are precise enough.
+ * ("March 2024"), `relative` ("hace 2 semanas", resolved against the page's save time), `unknown` (the
+ * source shows no date: an owner's response on Booking; dated at the earliest it can be, its parent).
+ * Durations (response times, automated-reply windows) use only times to the minute or better: `exact`,
+ * `minute` or no precision stated.
  */
-export type TimePrecision = 'exact' | 'minute' | 'day' | 'month' | 'relative';
+export type TimePrecision = 'exact' | 'minute' | 'day' | 'month' | 'relative' | 'unknown';
 
 export const VISIBILITIES: readonly Visibility[] = ['public', 'private', 'direct'];
-export const TIME_PRECISIONS: readonly TimePrecision[] = ['exact', 'minute', 'day', 'month', 'relative'];
+export const TIME_PRECISIONS: readonly TimePrecision[] = ['exact', 'minute', 'day', 'month', 'relative', 'unknown'];
 
 export interface PostSource {
   file: string;

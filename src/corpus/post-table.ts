@@ -149,6 +149,12 @@ export class PostTable {
   /** The wider inputs' fields (channel, visibility, date precision, edited), kept only where a source sets them. */
   readonly extras = new Map<number, PostExtras>();
 
+  /** Whether post `i`'s time is precise enough to measure a duration from or to (see TimePrecision). */
+  timedToMinute(i: number): boolean {
+    const precision = this.extras.get(i)?.timePrecision;
+    return precision === undefined || precision === 'exact' || precision === 'minute';
+  }
+
   /**
    * Texts are joined into batches of about a megabyte: one flat string per batch instead of millions of
    * small ones (or slices that would keep every decoded input chunk alive). Text i spans global offsets

@@ -26,6 +26,7 @@ export const en = {
     'no-signed-replies': 'no signed replies',
     informative: 'informative',
     'no-answered-conversation': 'no answered conversation',
+    'reply-times-imprecise': '{n:reply has:replies have} no time to the minute (a date only, or none shown): response times cannot be measured',
     'no-follow-up-answered': 'no follow-up question was answered',
     'no-known-languages': "no reply whose language and the customer's are both known",
     'no-register-pairs': 'no conversation with two Spanish brand replies of clear register',
@@ -139,6 +140,10 @@ export const en = {
     inputsHash: 'Inputs (SHA-256)',
     toolVersion: 'Tool version',
     handles: 'Brand handles',
+    columns: { score: 'Score', replyRate: 'Reply rate', firstReply: '1st reply', conversations: 'Conv.' },
+    figure: 'Figure',
+    line: 'Line',
+    change: 'Change',
   },
   compare: {
     title: 'Side by side',

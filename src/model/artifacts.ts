@@ -35,7 +35,14 @@ export interface ResponseTimes {
    * first-response minutes (spec §5: every answered conversation, as the peers measure it); the same
    * summary over the ones that needed a reply beside it.
    */
-  firstResponse: { conversations: number[]; minutes: DurationSummary; businessMinutes: DurationSummary | undefined; needingReplyMinutes: DurationSummary };
+  firstResponse: {
+    conversations: number[];
+    minutes: DurationSummary;
+    businessMinutes: DurationSummary | undefined;
+    needingReplyMinutes: DurationSummary;
+    /** Conversations with a human brand reply whose time could not be measured (a date without a time, none, or inconsistent). */
+    untimed: number;
+  };
   followUp: { minutes: DurationSummary };
 }
 
@@ -86,8 +93,11 @@ export class AuditArtifacts {
     const timeline = this.rawTimeline;
     const { slaMinutes, businessHours } = this.options;
     const answered: number[] = [];
+    let untimed = 0;
     for (let c = 0; c < this.conversations.count; c++) {
-      if (timeline.firstReply[c]! >= 0 && !Number.isNaN(timeline.firstResponseMs[c]!)) answered.push(c);
+      if (timeline.firstReply[c]! < 0) continue;
+      if (Number.isNaN(timeline.firstResponseMs[c]!)) untimed++;
+      else answered.push(c);
     }
     const minutes = Float64Array.from(answered, (c) => timeline.firstResponseMs[c]! / 60000);
     const needing = answered.filter((c) => timeline.status[c] === STATUS_ANSWERED);
@@ -110,6 +120,7 @@ export class AuditArtifacts {
         minutes: summarizeMinutes(minutes, slaMinutes),
         businessMinutes,
         needingReplyMinutes: summarizeMinutes(needingMinutes, slaMinutes),
+        untimed,
       },
       followUp: {
         minutes: summarizeMinutes(

@@ -141,7 +141,8 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
       const start = trigger[c]! >= 0 ? sessionStart(c, trigger[c]!) : sessionStart(c, opener);
       clockStart[c] = start;
       const ms = times[human]! - times[start]!;
-      if (ms >= 0) firstResponseMs[c] = ms;
+      // A date without a time (a review's day) or none at all measures no duration: answered, not timed.
+      if (ms >= 0 && table.timedToMinute(human) && table.timedToMinute(start)) firstResponseMs[c] = ms;
     }
     if (human >= 0) collectFollowUps(c, human);
   }
@@ -176,7 +177,8 @@ export function buildTimeline(conversations: BrandConversations, options: Timeli
         brandBefore = post;
         if (automated[post]) continue;
         if (open >= 0) {
-          followUps.push({ conversation: c, post: open, reply: post, ms: times[post]! - times[open]!, pending: false });
+          const ms = table.timedToMinute(post) && table.timedToMinute(open) ? times[post]! - times[open]! : NaN;
+          followUps.push({ conversation: c, post: open, reply: post, ms, pending: false });
           open = -1;
         }
         continue;
@@ -203,7 +205,14 @@ function findAutomatedReplies(conversations: BrandConversations, windowMs: numbe
     for (let k = offsets[c]!; k < offsets[c + 1]!; k++) {
       const post = members[k]!;
       if (roles[post] === ROLE_CUSTOMER) lastCustomer = post;
-      else if (roles[post] === ROLE_BRAND && lastCustomer >= 0 && table.times[post]! - table.times[lastCustomer]! <= windowMs) candidates.push(post);
+      else if (
+        roles[post] === ROLE_BRAND &&
+        lastCustomer >= 0 &&
+        table.timedToMinute(post) &&
+        table.timedToMinute(lastCustomer) &&
+        table.times[post]! - table.times[lastCustomer]! <= windowMs
+      )
+        candidates.push(post);
     }
   }
   const byText = new Map<string, number[]>();

@@ -22,7 +22,7 @@ import { publishedFinding, publishedResult, type PublishedFinding, type Publishe
 import { ruleContext } from '../../src/rules/context.js';
 import type { BusinessHours } from '../../src/time/business-hours.js';
 import { buildConversations, type BrandConversations } from '../../src/model/conversations.js';
-import type { PostRecord, Role } from '../../src/contract/post.js';
+import type { PostRecord, Role, TimePrecision } from '../../src/contract/post.js';
 import { buildTimeline, type NeedsReplyDetector, type Timeline } from '../../src/model/timeline.js';
 import type { AuditSettings, FindingInput, Rule, RuleResult } from '../../src/rules/types.js';
 import { defaultConfig, type AuditConfig } from '../../src/config/audit-config.js';
@@ -52,6 +52,8 @@ export interface PostSpec {
   deleted?: boolean;
   /** Whose channel the post sits on (a channel column). */
   channel?: string;
+  /** How precise `at` is (a review page's day, an undated owner response). */
+  timePrecision?: TimePrecision;
   /** Input file the post came from (default DEFAULT_FILE). */
   file?: string;
   line?: number;
@@ -117,6 +119,7 @@ export function records(posts: readonly PostSpec[], options: CorpusOptions = {})
     if (spec.deleted !== undefined) record.deleted = spec.deleted;
     if (spec.entry !== undefined) record.entry = spec.entry;
     if (spec.channel !== undefined) record.channel = spec.channel;
+    if (spec.timePrecision !== undefined) record.timePrecision = spec.timePrecision;
     return { record, file: spec.file ?? options.file ?? DEFAULT_FILE };
   });
 }

@@ -30,7 +30,9 @@ export const firstResponseTime: Rule = {
       ? { firstResponseMinutes: summary, firstResponseBusinessMinutes: businessMinutes, businessHours: settings.businessHours!.label }
       : { firstResponseMinutes: summary };
     if (summary.count === 0) {
-      return { score: null, cases: 0, reason: { code: 'no-answered-conversation' }, metrics, findings: [], findingCount: 0 };
+      const untimed = responseTimes.firstResponse.untimed;
+      const reason = untimed > 0 ? { code: 'reply-times-imprecise', data: { n: untimed } } : { code: 'no-answered-conversation' };
+      return { score: null, cases: 0, reason, metrics, findings: [], findingCount: 0 };
     }
     const targetMs = settings.slaMinutes * 60000;
     const slow = answered.filter((c) => timeline.firstResponseMs(c) > targetMs);

@@ -385,7 +385,7 @@ export function jsonScripts(page: Page, test: (node: DomNode) => boolean): { nod
 
 // ───────────────────────────── merging and posting ─────────────────────────────
 
-const PRECISION_RANK: Record<TimePrecision, number> = { exact: 4, minute: 3, day: 2, relative: 1, month: 0 };
+const PRECISION_RANK: Record<TimePrecision, number> = { exact: 4, minute: 3, day: 2, relative: 1, month: 0, unknown: -1 };
 
 function firstToken(name: string | undefined): string {
   return nameKey((name ?? '').split(/\s+/)[0] ?? '');
@@ -584,7 +584,7 @@ export function emitReviews(drafts: ReviewDraft[], sink: IngestSink, page: Pick<
     if (time === undefined) {
       undatedReplies++;
       time = draft.date.ms;
-      precision = draft.date.precision;
+      precision = 'unknown';
     } else if (time < draft.date.ms) {
       clamped++;
       time = draft.date.ms;
@@ -616,7 +616,7 @@ export function emitReviews(drafts: ReviewDraft[], sink: IngestSink, page: Pick<
   }
   if (undatedReplies > 0) {
     sink.note(
-      `${undatedReplies} owner response${undatedReplies === 1 ? ' shows' : 's show'} no date: counted as answered, dated at ${undatedReplies === 1 ? 'its' : 'their'} review (the only bound the page gives), so ${undatedReplies === 1 ? 'its' : 'their'} response time is not known and reads as zero`,
+      `${undatedReplies} owner response${undatedReplies === 1 ? ' shows' : 's show'} no date: counted as answered, dated at ${undatedReplies === 1 ? 'its' : 'their'} review (the only bound the page gives), so ${undatedReplies === 1 ? 'its' : 'their'} response time is unknown and left out of the speed figures`,
     );
   }
   if (clamped > 0)
