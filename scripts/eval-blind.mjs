@@ -103,7 +103,9 @@ for (const file of files) {
   const pr = (c) => (c ? `${fmt(ratio(c.tp, c.tp + c.fp))}/${fmt(ratio(c.tp, c.tp + c.fn))}` : '—');
   if (context.with.pos > 0) {
     const r = (c) => `${fmt(ratio(c.tp, c.pos))} (${c.tp}/${c.pos})`;
-    notes.push(`${category}: recall on positives with a thread context ${r(context.with)}, without ${r(context.without)}${CONTEXT_DETECTORS[category] ? " (the thread post passed to the detector)" : " (context not passed to the detector)"}`);
+    notes.push(
+      `${category}: recall on positives with a thread context ${r(context.with)}, without ${r(context.without)}${CONTEXT_DETECTORS[category] ? ' (the thread post passed to the detector)' : ' (context not passed to the detector)'}`,
+    );
   }
   const deadline = category === 'promise' ? ` (deadline day right: ${fmt(ratio(exact, found))})` : '';
   rows.push(
