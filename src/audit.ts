@@ -65,6 +65,7 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
     promiseGraceHours: config.promiseGraceHours,
     promiseHourGraceMinutes: config.promiseHourGraceMinutes,
     businessHours: config.businessHours ? parseBusinessHours(config.businessHours, config.timezone, request.holidayDates ?? new Set()) : undefined,
+    minCases: config.minCases,
   };
   // The audit's own warnings (reply links, cycles) go to a copy: auditing a corpus twice gives the same result.
   const warnings = corpus.warnings.clone();

@@ -1,9 +1,9 @@
 /** Reading and writing the config file (the only config I/O). */
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { ConfigError, UsageError } from '../errors.js';
 import { describeFsError } from '../io/read-inputs.js';
 import { defaultConfig, mergeConfig, type AuditConfig } from '../config/audit-config.js';
+import { writeFileAtomically } from './output.js';
 import type { Locale } from '../contract/ids.js';
 
 export const DEFAULT_CONFIG_FILE = 'second-impression.config.json';
@@ -55,5 +55,5 @@ export async function writeStarterConfig(path: string, force: boolean): Promise<
     businessHours: 'mon-fri 09:00-18:00',
     holidays: ['ES'],
   };
-  await writeFile(path, `${JSON.stringify(starter, null, 2)}\n`);
+  await writeFileAtomically(path, `${JSON.stringify(starter, null, 2)}\n`);
 }

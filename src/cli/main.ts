@@ -18,10 +18,15 @@ import type { IngestWarning } from '../contract/warning.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { loadCorpus } from './load.js';
 import { loadConfig, writeStarterConfig } from './config-file.js';
-import { parseColumnMap, parseCount, parseHandles, parseInstant, parseMinutes, parseScore, parseSince, parseTimeZone } from './options.js';
-import { createProgress } from './progress.js';
+import { parseColumnMap, parseCount, parseHandles, parseInstant, parseMinutes, parseScore, parseTimeZone, parseWindow, type PeriodWindow } from './options.js';
+import { createProgress, type Progress } from './progress.js';
 import { writeAllPosts, writeIngestOutput } from './ingest-output.js';
-import { writeFileAtomically, writeOutput } from './output.js';
+import { checkWritable, writeFileAtomically, writeOutput } from './output.js';
+import { compareWithHistory, HISTORY_FORMATS, historyCommand, historyPath, openHistory, recordInHistory, type HistoryOptions } from './history-command.js';
+import { COMPARE_FORMATS, compareCommand, type CompareOptions } from './compare-command.js';
+import type { HistoryStore } from '../history/store.js';
+import type { AuditConfig } from '../config/audit-config.js';
+import { parseBusinessHours } from '../time/business-hours.js';
 import { CSV_TABLES, type CsvRenderOptions } from '../report/csv.js';
 import type { RenderedFile } from '../report/types.js';
 import { describeFsError } from '../io/read-inputs.js';
@@ -57,6 +62,8 @@ interface AuditOptions extends CommonInputOptions {
   table?: CsvRenderOptions['table'];
   csvExcel?: boolean;
   conversations?: boolean;
+  period?: string;
+  history?: string;
 }
 
 export function toolVersion(): string {
@@ -98,8 +105,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   inputOptions(program.command('audit').argument('<input...>', 'files, folders, or "-" for standard input'))
     .description('audit the brand and print the second-impression report')
-    .option('--since <when>', 'only conversations opened since this date, or 7d / 30d / 12h / 2w before --as-of')
+    .option('--since <when>', 'only conversations opened since this date, or 7d / 30d / 12h / 2w / 1m before --as-of')
     .option('--until <when>', 'only conversations opened until this date')
+    .option('--period <period>', 'last-week, last-month, a month (2026-10) or an ISO week (2026-W41), in --timezone, placed against --as-of')
+    .option('--history <file>', 'record the run in this SQLite history and show the change since the previous run of the brand')
     .addOption(new Option('-f, --format <format>', 'report format').choices(RENDERERS.map((r) => r.id)).default('text'))
     .addOption(new Option('--locale <locale>', 'report language').choices(['en', 'es']))
     .option('--sla <duration>', 'first-reply target, e.g. 60m or 2h (default 60m)')
@@ -126,6 +135,45 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (inputs: string[], options: CommonInputOptions) => {
       debug = Boolean(options.debug);
       await ingestCommand(inputs, options);
+    });
+
+  const compare = inputOptions(program.command('compare').argument('<input...>', 'files, folders, or "-" for standard input'))
+    .description('audit several brands from the same inputs, read once, and put them side by side (each --brand is one brand: commas join its handles)')
+    .option('--since <when>', 'only conversations opened since this date, or 7d / 30d / 12h / 2w / 1m before --as-of')
+    .option('--until <when>', 'only conversations opened until this date')
+    .option('--period <period>', 'last-week, last-month, a month (2026-10) or an ISO week (2026-W41), in --timezone')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...COMPARE_FORMATS]).default('text'))
+    .addOption(new Option('--locale <locale>', 'report language').choices(['en', 'es']))
+    .option('--sla <duration>', 'first-reply target, e.g. 60m or 2h (default 60m)')
+    .option('--business-hours <hours>', 'also measure speed in opening hours, e.g. "mon-fri 09:00-18:00"')
+    .option('--max-findings <n>', 'findings kept per rule in each result, worst first (0 = all; default 100)')
+    .option('--no-color', 'no colours in the text output')
+    .option('--csv-excel', 'csv: the Excel dialect (";", decimal comma, BOM, CRLF), the default with --locale es')
+    .option('--no-csv-excel', 'csv: plain RFC 4180 even with --locale es');
+  compare.action(async (inputs: string[], options: CompareOptions) => {
+    debug = Boolean(options.debug);
+    await compareCommand(inputs, options, { prepare, plan: auditPlan, begin: beginAudit, audit: auditOne, checkBrand });
+  });
+
+  program
+    .command('history')
+    .description("list a brand's runs recorded by audit --history, oldest first, with its scores and key figures over time")
+    .option('--history <file>', 'the history file (default: "history" in the config file)')
+    .option('-b, --brand <handle>', 'the brand, as its audits named it (repeat it or separate with commas)', collect, [])
+    .option('-c, --config <file>', 'config file (default: ./second-impression.config.json when present)')
+    .option('--since <when>', 'runs with an as-of since this date, or 90d / 12w / 6m before --as-of')
+    .option('--as-of <iso>', '"now" for --since (default: the latest run\'s as-of)')
+    .option('--timezone <zone>', "IANA zone for dates without an offset (default: the config's, else UTC)")
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...HISTORY_FORMATS]).default('text'))
+    .addOption(new Option('--locale <locale>', 'language').choices(['en', 'es']))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .option('--no-color', 'no colours in the text output')
+    .option('--csv-excel', 'csv: the Excel dialect, the default with --locale es')
+    .option('--no-csv-excel', 'csv: plain RFC 4180 even with --locale es')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .action(async (options: HistoryOptions & { debug?: boolean }) => {
+      debug = Boolean(options.debug);
+      await historyCommand(options);
     });
 
   program
@@ -238,13 +286,20 @@ function reportError(error: unknown, debug: boolean): number {
   return EXIT_ERROR;
 }
 
-async function prepare(inputs: string[], options: CommonInputOptions, brandRequired = true) {
+/**
+ * Reads the config and the inputs. `before` runs once the config is read and before any input is: every
+ * option is checked there, so a cron line with a typo fails at once, not after reading a large export.
+ */
+async function prepare(inputs: string[], options: CommonInputOptions, brandRequired = true, before?: (setup: RunSetup) => Promise<void> | void) {
   const { config, path: configPath } = loadConfig(options.config);
   const timezone = options.timezone === undefined ? parseTimeZone(config.timezone) : parseTimeZone(options.timezone);
   config.timezone = timezone;
   const handles = parseHandles(options.brand.length > 0 ? options.brand : config.brand);
   if (handles.length === 0 && brandRequired)
     throw new UsageError('no brand given', 'name its handles with --brand, e.g. --brand AppleSupport (or "brand" in the config file)');
+  const asOfGiven = options.asOf === undefined ? undefined : parseInstant(options.asOf, '--as-of', timezone);
+  if (options.output !== undefined && !/[\\/]$/.test(options.output) && !isDirectory(options.output)) await checkWritable(options.output);
+  await before?.({ config, configPath, timezone });
   const progress = createProgress(!options.quiet);
   try {
     const corpus = await loadCorpus(
@@ -256,7 +311,7 @@ async function prepare(inputs: string[], options: CommonInputOptions, brandRequi
       const presence = brandPresence(corpus, handles);
       if (presence.brandPosts === 0) throw brandAbsent(handles, presence);
     }
-    const asOf = options.asOf === undefined ? latestTime(corpus)! : parseInstant(options.asOf, '--as-of', timezone);
+    const asOf = asOfGiven ?? latestTime(corpus)!;
     return { config, configPath, corpus, handles, asOf, timezone, progress };
   } catch (error) {
     progress.stop();
@@ -264,26 +319,50 @@ async function prepare(inputs: string[], options: CommonInputOptions, brandRequi
   }
 }
 
-async function auditCommand(inputs: string[], options: AuditOptions): Promise<number> {
-  const failUnder = options.failUnder === undefined ? undefined : parseScore(options.failUnder, '--fail-under');
-  const { config, configPath, corpus, handles, asOf, timezone, progress } = await prepare(inputs, options);
+interface RunSetup {
+  config: AuditConfig;
+  configPath: string | undefined;
+  timezone: string;
+}
+
+/** The audit options that are not the inputs', checked and applied to the config before any input is read. */
+function auditPlan(options: AuditOptions | CompareOptions, { config, timezone }: RunSetup): PeriodWindow {
   if (options.sla !== undefined) config.slaMinutes = parseMinutes(options.sla, '--sla');
   if (options.locale !== undefined) config.locale = options.locale;
   if (options.maxFindings !== undefined) config.maxFindings = parseCount(options.maxFindings, '--max-findings');
   if (options.businessHours !== undefined) config.businessHours = options.businessHours;
-  const since = options.since === undefined ? undefined : parseSince(options.since, '--since', timezone, asOf);
-  const until = options.until === undefined ? undefined : parseInstant(options.until, '--until', timezone, true);
-  if (since !== undefined && until !== undefined && since > until) throw new UsageError('--since is after --until', 'the period would be empty');
-  progress.update(`Auditing ${corpus.table.length} posts…`);
+  if (config.businessHours) parseBusinessHours(config.businessHours, timezone, new Set());
+  return parseWindow(options, timezone);
+}
+
+/** What every brand's audit of one run shares: the period placed against "now", the holidays, the language model. */
+async function beginAudit(corpus: Corpus, config: AuditConfig, window: PeriodWindow, asOf: number): Promise<AuditShared> {
+  const { since, until } = window(asOf);
   // The language model (≈85 MB) is loaded once the inputs are read, only for audits.
   await loadLanguageModel();
   const holidays = config.businessHours ? readHolidays(config.holidays) : undefined;
   if (holidays) for (const warning of holidayGaps(holidays, since ?? earliestTime(corpus), Math.min(until ?? asOf, asOf))) corpus.warn(warning);
-  // --output naming a folder (or ending in "/") asks for every table of a multi-table format.
-  const toFolder = options.output !== undefined && (/[\\/]$/.test(options.output) || isDirectory(options.output));
-  const table = options.table ?? (toFolder ? 'all' : undefined);
-  const conversationTable = Boolean(options.conversations) || (options.format === 'csv' && (table === 'conversations' || table === 'all'));
-  const result = runAudit(corpus, {
+  return { since, until, holidays };
+}
+
+interface AuditShared {
+  since: number | undefined;
+  until: number | undefined;
+  holidays: HolidayDates | undefined;
+}
+
+/** One brand's audit of the inputs read: what `audit` runs, and `compare` once per brand. */
+function auditOne(
+  corpus: Corpus,
+  handles: string[],
+  config: AuditConfig,
+  configPath: string | undefined,
+  asOf: number,
+  shared: AuditShared,
+  conversationTable = false,
+) {
+  const { since, until, holidays } = shared;
+  return runAudit(corpus, {
     handles,
     config,
     asOf,
@@ -294,6 +373,55 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
     toolVersion: toolVersion(),
     settingsNotes: configPath ? [`config: ${configPath}`] : [],
   });
+}
+
+/** A compared brand must post in the inputs, as an audited one must. */
+function checkBrand(corpus: Corpus, handles: readonly string[]): void {
+  const presence = brandPresence(corpus, handles);
+  if (presence.brandPosts === 0) throw brandAbsent(handles, presence);
+}
+
+async function auditCommand(inputs: string[], options: AuditOptions): Promise<number> {
+  const failUnder = options.failUnder === undefined ? undefined : parseScore(options.failUnder, '--fail-under');
+  let window: PeriodWindow = () => ({});
+  let historyFile: string | undefined;
+  let history: HistoryStore | undefined;
+  const { config, configPath, corpus, handles, asOf, progress } = await prepare(inputs, options, true, async (setup) => {
+    window = auditPlan(options, setup);
+    historyFile = historyPath(options.history, setup.config.history, setup.configPath);
+    // Opened (created, migrated) before the inputs are read: a wrong or foreign history file fails at once.
+    if (historyFile !== undefined) history = await openHistory(historyFile);
+  });
+  try {
+    return await auditAndReport(corpus, handles, config, configPath, asOf, window, options, failUnder, progress, history, historyFile);
+  } finally {
+    history?.close();
+  }
+}
+
+async function auditAndReport(
+  corpus: Corpus,
+  handles: string[],
+  config: AuditConfig,
+  configPath: string | undefined,
+  asOf: number,
+  window: PeriodWindow,
+  options: AuditOptions,
+  failUnder: number | undefined,
+  progress: Progress,
+  history: HistoryStore | undefined,
+  historyFile: string | undefined,
+): Promise<number> {
+  progress.update(`Auditing ${corpus.table.length} posts…`);
+  const shared = await beginAudit(corpus, config, window, asOf);
+  // --output naming a folder (or ending in "/") asks for every table of a multi-table format.
+  const toFolder = options.output !== undefined && (/[\\/]$/.test(options.output) || isDirectory(options.output));
+  const table = options.table ?? (toFolder ? 'all' : undefined);
+  const conversationTable = Boolean(options.conversations) || (options.format === 'csv' && (table === 'conversations' || table === 'all'));
+  const result = auditOne(corpus, handles, config, configPath, asOf, shared, conversationTable);
+  // The change since the previous run goes into the result, so every format shows it; the run is recorded
+  // once the report is written.
+  const run = history ? compareWithHistory(history, result, corpus, historyFile!) : undefined;
   progress.stop();
   const color = options.color && !process.env.NO_COLOR && (options.output === undefined ? Boolean(process.stdout.isTTY) : false);
   const renderer = rendererById(options.format)!;
@@ -308,6 +436,7 @@ async function auditCommand(inputs: string[], options: AuditOptions): Promise<nu
     await writeFolder(output, options.output);
   } else if (typeof output !== 'string') throw new UsageError(`--format ${renderer.id} writes bytes: give --output a file`);
   else await writeOutput(output, options.output);
+  if (history && run) recordInHistory(history, run, historyFile!, Boolean(options.quiet), config.locale);
   const cli = catalogFor(config.locale);
   if (!options.quiet) {
     const warnings = Object.entries(result.warningCounts);
@@ -365,7 +494,6 @@ async function writeFolder(files: readonly RenderedFile[], folder: string): Prom
     throw new UsageError(`cannot create folder ${folder}: ${describeFsError(error)}`);
   }
   for (const file of files) {
-    if (typeof file.content !== 'string') throw new UsageError(`${file.name}: binary report files are not supported yet`);
     await writeFileAtomically(path.join(folder, path.basename(file.name)), file.content);
   }
 }

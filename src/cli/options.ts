@@ -2,6 +2,8 @@
 import { UsageError } from '../errors.js';
 import { CSV_FIELDS } from '../ingest/csv/header-synonyms.js';
 import { isValidTimeZone, parseFlexibleDate } from '../time/dates.js';
+import { isoTime } from '../time/iso.js';
+import { parsePeriodSpec, parseRelativeSpan, periodRange, spanBefore } from '../time/periods.js';
 
 /** "60", "60m", "90min", "2h", "1.5h" → minutes. */
 export function parseMinutes(value: string, option: string): number {
@@ -30,14 +32,45 @@ export function parseInstant(value: string, option: string, zone: string, endOfD
   return parsed.ms;
 }
 
-/** "7d", "30d", "12h", "2w" before `asOf`, or an instant. */
+/** "7d", "30d", "12h", "2w", "1m" (calendar months in `zone`) before `asOf`, or an instant. */
 export function parseSince(value: string, option: string, zone: string, asOf: number): number {
-  const m = /^(\d+)\s*(h|d|w)$/i.exec(value.trim());
-  if (!m) return parseInstant(value, option, zone);
-  const n = Number(m[1]);
-  const unit = m[2]!.toLowerCase();
-  const hours = unit === 'h' ? n : unit === 'd' ? n * 24 : n * 24 * 7;
-  return asOf - hours * 3_600_000;
+  const span = parseRelativeSpan(value);
+  return span ? spanBefore(asOf, span, zone) : parseInstant(value, option, zone);
+}
+
+/** The audited period as the options give it, checked before any input is read and placed once "now" is known. */
+export type PeriodWindow = (asOf: number) => { since?: number; until?: number };
+
+/**
+ * `--since`, `--until` and `--period` together: every value is checked now (a cron line with a typo fails
+ * before reading a byte); the relative ones are placed against the audit's "now" later.
+ */
+export function parseWindow(values: { since?: string; until?: string; period?: string }, zone: string): PeriodWindow {
+  if (values.period !== undefined) {
+    if (values.since !== undefined || values.until !== undefined)
+      throw new UsageError('--period sets the whole period', 'use either --period or --since/--until, not both');
+    const spec = parsePeriodSpec(values.period);
+    if (!spec)
+      throw new UsageError(
+        `--period "${values.period}" is not a period`,
+        'write last-week, last-month, a month such as 2026-10 or an ISO week such as 2026-W41',
+      );
+    return (asOf) => {
+      const range = periodRange(spec, zone, asOf);
+      if (range.from > asOf)
+        throw new UsageError(`--period ${values.period} starts after "now" (${isoTime(asOf)})`, 'give a later --as-of, or an earlier period');
+      return { since: range.from, until: range.until };
+    };
+  }
+  const span = values.since === undefined ? null : parseRelativeSpan(values.since);
+  const fixedSince = values.since === undefined || span ? undefined : parseInstant(values.since, '--since', zone);
+  const until = values.until === undefined ? undefined : parseInstant(values.until, '--until', zone, true);
+  if (fixedSince !== undefined && until !== undefined && fixedSince > until) throw new UsageError('--since is after --until', 'the period would be empty');
+  return (asOf) => {
+    const since = span ? spanBefore(asOf, span, zone) : fixedSince;
+    if (since !== undefined && until !== undefined && since > until) throw new UsageError('--since is after --until', 'the period would be empty');
+    return { ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}) };
+  };
 }
 
 export function parseTimeZone(value: string): string {

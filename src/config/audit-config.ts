@@ -34,6 +34,11 @@ export interface AuditConfig {
   businessHours: string | null;
   /** Closed days: country codes of the shipped national lists ("ES", "MX") and dates ("2026-09-08"). */
   holidays: string[];
+  /**
+   * The history database `audit` records every run in (`--history`), relative to the config file's folder;
+   * null: none. Read by the CLI only: it changes no figure of the audit.
+   */
+  history: string | null;
 }
 
 /**
@@ -49,6 +54,8 @@ export function defaultConfig(): AuditConfig {
     rules: {
       'automated-replies': 0,
       'brand-politics': 1,
+      // Informative: compares the service between platforms; the scored rules already count every conversation.
+      'channel-coherence': 0,
       'first-response-time': 2,
       'follow-up-response-time': 1,
       'mistakes-admitted': 1,
@@ -76,6 +83,7 @@ export function defaultConfig(): AuditConfig {
     promiseHourGraceMinutes: 60,
     businessHours: null,
     holidays: [],
+    history: null,
   };
 }
 
@@ -139,6 +147,11 @@ export function mergeConfig(raw: unknown, file: string): AuditConfig {
   if (input.timezone !== undefined) {
     if (typeof input.timezone !== 'string') throw new ConfigError(`${file}: "timezone" must be an IANA zone name such as "Europe/Madrid"`);
     config.timezone = input.timezone;
+  }
+  if (input.history !== undefined) {
+    if (input.history !== null && (typeof input.history !== 'string' || input.history.trim() === ''))
+      throw new ConfigError(`${file}: "history" must be the path of a history file (such as "history.sqlite") or null`);
+    config.history = input.history;
   }
   if (input.locale !== undefined) {
     if (input.locale !== 'en' && input.locale !== 'es') throw new ConfigError(`${file}: "locale" must be "en" or "es"`);

@@ -36,6 +36,9 @@ export const en = {
     'too-few-cases': '{n:case:cases}: too few to score (minimum {min})',
     'no-conversations': 'no conversation in the period',
     'unresolved-links': '{unresolved} of {replies} reply links point to posts missing from the data: reply figures cannot be trusted',
+    'single-platform': 'every conversation is on one platform ({platform|platform}): there are no channels to compare',
+    'too-few-per-platform':
+      'fewer than two platforms have {min} cases or more (conversations that needed a reply, or timed first replies): the channels cannot be compared',
   },
   /** Words that fill finding templates, by table and code. */
   terms: {
@@ -53,6 +56,22 @@ export const en = {
       unknown: 'unknown',
     },
     register: { tu: 'tú', usted: 'usted', none: 'none' },
+    /** Platform ids as the adapters write them; an id missing here is printed as it is. */
+    platform: {
+      x: 'X',
+      facebook: 'Facebook',
+      instagram: 'Instagram',
+      mastodon: 'Mastodon',
+      google: 'Google reviews',
+      google_maps: 'Google reviews',
+      gbp: 'Google Business Profile',
+      trustpilot: 'Trustpilot',
+      tripadvisor: 'Tripadvisor',
+      booking: 'Booking.com',
+      yelp: 'Yelp',
+      web: 'web pages',
+      csv: 'CSV (no platform given)',
+    },
   },
   report: {
     repliedTo: 'Replied to',
@@ -140,6 +159,8 @@ export const en = {
     inputsHash: 'Inputs (SHA-256)',
     toolVersion: 'Tool version',
     handles: 'Brand handles',
+    recorded: 'recorded the run in {file}',
+    replaced: 'replaced the earlier record of this same audit in {file}',
     columns: { score: 'Score', replyRate: 'Reply rate', firstReply: '1st reply', conversations: 'Conv.' },
     figure: 'Figure',
     line: 'Line',

@@ -17,6 +17,8 @@ export interface PostView {
   author(post: number): string;
   /** 1–5 stars, or 0 when the post has none. */
   rating(post: number): number;
+  /** The network or site it was posted on ("x", "facebook", "trustpilot"…), as the adapter names it. */
+  platform(post: number): string;
   /** The input marked it deleted or hidden. */
   deleted(post: number): boolean;
   role(post: number): PostRole;
@@ -64,6 +66,7 @@ export function postView(conversations: BrandConversations): PostView {
     time: (p) => table.times[p]!,
     author: (p) => table.author(p),
     rating: (p) => table.rating(p),
+    platform: (p) => table.platform(p),
     deleted: (p) => table.deletedFlags[p] === 1,
     role: (p) => (roles[p] === ROLE_BRAND ? 'brand' : roles[p] === ROLE_CUSTOMER ? 'customer' : 'other'),
     isBrand: (p) => roles[p] === ROLE_BRAND,

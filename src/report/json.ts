@@ -54,6 +54,7 @@ export function publishedResult(result: AuditResult, catalog: Catalog): Publishe
     warnings: result.warnings,
     warningCounts: result.warningCounts,
     ...(result.conversations ? { conversations: result.conversations } : {}),
+    ...(result.history ? { history: result.history } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * a weight in the default config.
  */
 import { brandPolitics } from './no-politics/brand-politics.js';
+import { channelCoherence } from './no-ignoring/channel-coherence.js';
 import { replyRate } from './no-ignoring/reply-rate.js';
 import { unansweredFollowUps } from './no-ignoring/unanswered-follow-ups.js';
 import { registerConsistency } from './professionalism/register-consistency.js';
@@ -23,6 +24,7 @@ import type { Rule } from './types.js';
 export const RULES: readonly Rule[] = [
   automatedReplies,
   brandPolitics,
+  channelCoherence,
   firstResponseTime,
   followUpResponseTime,
   mistakesAdmitted,

@@ -48,6 +48,11 @@ export interface AuditSettings {
   promiseHourGraceMinutes: number;
   /** When set, speed is also measured on the business-hours clock. */
   businessHours: BusinessHours | undefined;
+  /**
+   * The audit's minimum number of cases for a score. The audit applies it to every scored rule itself;
+   * an informative rule reads it to decide which of its own groups hold enough cases to compare.
+   */
+  minCases: number;
 }
 
 export interface RuleContext {

@@ -296,6 +296,8 @@ export interface DirectOptions extends ModelOptions {
   promiseHourGraceMinutes?: number;
   /** The business-hours clock for speed (default none). */
   businessHours?: BusinessHours;
+  /** The audit's minimum number of cases (default 1, as configWith: rule tests use a handful of cases). */
+  minCases?: number;
 }
 
 export function runRuleDirect(rule: Rule, c: Corpus, options: DirectOptions = {}): DirectRun {
@@ -312,6 +314,7 @@ export function runRuleDirect(rule: Rule, c: Corpus, options: DirectOptions = {}
     promiseGraceHours: options.promiseGraceHours ?? defaults.promiseGraceHours,
     promiseHourGraceMinutes: options.promiseHourGraceMinutes ?? defaults.promiseHourGraceMinutes,
     businessHours: options.businessHours,
+    minCases: options.minCases ?? 1,
   };
   const artifacts = new AuditArtifacts(
     c,

@@ -169,7 +169,8 @@ describe('runAudit: scores', () => {
     const result = audit(corpus([{ id: 'c1', author: 'lucia', at: '2026-10-19T10:00:00Z', text: '¿Hola?' }], { ownChannel: true }), { asOf: AS_OF });
     expect(result.categories['no-ignoring'].score).toBeNull();
     expect(result.categories['no-ignoring'].notApplicable).toBe(
-      'every conversation that needs a reply is still pending; no follow-up question after a first reply',
+      // channel-coherence (informative) gives its reason too, as every rule of the category does.
+      'every conversation is on one platform (X): there are no channels to compare; every conversation that needs a reply is still pending; no follow-up question after a first reply',
     );
     for (const id of CATEGORY_IDS) expect(result.categories[id].score).toBeNull();
     expect(result.score).toBeNull();

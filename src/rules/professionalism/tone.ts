@@ -1,3 +1,4 @@
+import type { PostSignals } from '../../model/brand-voice.js';
 import { keepWorst, type Rule, type Severity } from '../types.js';
 
 /**
@@ -9,6 +10,7 @@ const POINTS = { insult: 1, profanity: 1, sarcasm: 0.5, blame: 0.5, slang: 0.3, 
 const PENALTY = 5;
 
 type Issue = keyof typeof POINTS;
+export type ToneIssue = Issue;
 const SEVERITY: Record<Issue, Severity> = { insult: 'error', profanity: 'error', sarcasm: 'warning', blame: 'warning', slang: 'warning', shouting: 'warning' };
 
 export const tone: Rule = {
@@ -39,20 +41,12 @@ export const tone: Rule = {
     let points = 0;
     const counts: Record<Issue, number> = { insult: 0, profanity: 0, sarcasm: 0, blame: 0, slang: 0, shouting: 0 };
     for (const post of voice.posts) {
-      const s = voice.signals(post);
-      const found: [Issue, string | undefined][] = [
-        ['insult', s.tone.insult?.quote],
-        ['profanity', s.tone.profanity?.quote],
-        ['sarcasm', s.tone.sarcasm?.quote],
-        ['blame', s.blame?.quote],
-        ['slang', s.tone.slang?.quote],
-        ['shouting', s.shouting.shouting ? s.shouting.quote : undefined],
-      ];
-      const worst = found.find(([, quote]) => quote !== undefined);
-      for (const [issue, quote] of found) if (quote !== undefined) counts[issue]++;
+      const found = toneIssues(voice.signals(post));
+      for (const [issue] of found) counts[issue]++;
+      const worst = found[0];
       if (!worst) continue;
       points += POINTS[worst[0]];
-      flagged.push({ post, issue: worst[0], quote: worst[1]! });
+      flagged.push({ post, issue: worst[0], quote: worst[1] });
     }
     const total = voice.posts.length;
     const metrics = { brandPosts: total, flaggedPosts: flagged.length, perHundred: total ? Math.round((points / total) * 10000) / 100 : null, ...counts };
@@ -73,3 +67,20 @@ export const tone: Rule = {
     return { cases: total, score: Math.max(0, 100 - (PENALTY * 100 * points) / total), metrics, findings, findingCount: flagged.length };
   },
 };
+
+/**
+ * The tone issues of one brand post with their quotes, worst first: a post is flagged by this rule when
+ * the list is not empty, and its first entry is the issue that counts. Shared with the rules that count
+ * flagged replies per group (channel-coherence).
+ */
+export function toneIssues(s: PostSignals): [ToneIssue, string][] {
+  const found: [Issue, string | undefined][] = [
+    ['insult', s.tone.insult?.quote],
+    ['profanity', s.tone.profanity?.quote],
+    ['sarcasm', s.tone.sarcasm?.quote],
+    ['blame', s.blame?.quote],
+    ['slang', s.tone.slang?.quote],
+    ['shouting', s.shouting.shouting ? s.shouting.quote : undefined],
+  ];
+  return found.filter((entry): entry is [Issue, string] => entry[1] !== undefined);
+}
