@@ -11,6 +11,11 @@ import type { Progress } from './progress.js';
 
 export interface LoadOptions extends IngestOptions {
   inputFormat: string | undefined;
+  /**
+   * When a saved page says nowhere when it was saved, "hace 2 semanas" is read against this (`--as-of`):
+   * the user who names "now" for the audit names it for the pages too. The review adapters say which they used.
+   */
+  savedAt?: number;
 }
 
 export async function loadCorpus(args: readonly string[], options: LoadOptions, progress: Progress): Promise<Corpus> {
@@ -29,6 +34,7 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
   let done = 0;
   for (const file of files) {
     const source = await openText(file);
+    if (options.savedAt !== undefined && source.metadata?.savedAt === undefined) source.metadata = { ...source.metadata, savedAt: options.savedAt };
     progress.update(`Reading ${file.name} (${done + 1}/${files.length})…`);
     if (source.head.trim() === '') {
       const message = 'the file is empty';

@@ -304,7 +304,13 @@ async function prepare(inputs: string[], options: CommonInputOptions, brandRequi
   try {
     const corpus = await loadCorpus(
       inputs,
-      { timezone, dateOrder: options.dateOrder, columnMap: parseColumnMap(options.map), inputFormat: options.inputFormat },
+      {
+        timezone,
+        dateOrder: options.dateOrder,
+        columnMap: parseColumnMap(options.map),
+        inputFormat: options.inputFormat,
+        ...(asOfGiven !== undefined ? { savedAt: asOfGiven } : {}),
+      },
       progress,
     );
     if (handles.length > 0) {
