@@ -34,6 +34,7 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
   let done = 0;
   for (const file of files) {
     const source = await openText(file);
+    if (source.metadataProblem) corpus.warn({ input: file.name, code: 'bad-metadata', message: source.metadataProblem });
     if (options.savedAt !== undefined && source.metadata?.savedAt === undefined) source.metadata = { ...source.metadata, savedAt: options.savedAt };
     progress.update(`Reading ${file.name} (${done + 1}/${files.length})…`);
     if (source.head.trim() === '') {

@@ -24,6 +24,7 @@ import { writeAllPosts, writeIngestOutput } from './ingest-output.js';
 import { checkWritable, writeFileAtomically, writeOutput } from './output.js';
 import { compareWithHistory, HISTORY_FORMATS, historyCommand, historyPath, openHistory, recordInHistory, type HistoryOptions } from './history-command.js';
 import { COMPARE_FORMATS, compareCommand, type CompareOptions } from './compare-command.js';
+import { addFetchCommand, fetchCommand, type FetchCommandOptions } from './fetch-command.js';
 import type { HistoryStore } from '../history/store.js';
 import type { AuditConfig } from '../config/audit-config.js';
 import { parseBusinessHours } from '../time/business-hours.js';
@@ -175,6 +176,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       debug = Boolean(options.debug);
       await historyCommand(options);
     });
+
+  addFetchCommand(program).action(async (urls: string[], options: FetchCommandOptions) => {
+    debug = Boolean(options.debug);
+    exitCode = await fetchCommand(urls, options, toolVersion());
+  });
 
   program
     .command('rules')

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { AdapterInput } from '../contract/adapter.js';
+import type { AdapterInput, InputMetadata } from '../contract/adapter.js';
 import { UsageError } from '../errors.js';
 import { sniffEncoding, StreamDecoder, type DecodeProblem, type TextEncodingName } from './decode.js';
 import { ArchiveError, expandZip, isZipName } from './zip.js';
@@ -15,6 +15,8 @@ import { ArchiveError, expandZip, isZipName } from './zip.js';
 export interface TextSource extends AdapterInput {
   encoding: TextEncodingName;
   decodeProblems: DecodeProblem[];
+  /** Why the metadata file beside the input was not used (unreadable, too large, not the expected JSON). */
+  metadataProblem?: string;
 }
 
 export interface InputFile {
@@ -33,6 +35,24 @@ const READ_CHUNK = 1 << 16;
 
 /** Files a folder walk passes over silently: documentation and media, never exports. */
 export const NON_DATA_EXTENSIONS = new Set(['.md', '.markdown', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.pdf', '.mp4', '.mov', '.ico']);
+
+/**
+ * Fetch metadata: `page.html` may have `page.meta.json` beside it (the name without its last extension,
+ * plus `.meta.json`), as `second-impression fetch` writes it. It is read with its input, never as one.
+ */
+export const METADATA_SUFFIX = '.meta.json';
+const METADATA_MAX_BYTES = 64 * 1024;
+
+export function isMetadataFile(name: string): boolean {
+  return name.toLowerCase().endsWith(METADATA_SUFFIX);
+}
+
+/** `out/shop/page-1a2b.html` → `page-1a2b.meta.json` (a name in the same folder). */
+export function metadataFileFor(name: string): string {
+  const base = path.basename(name);
+  const ext = path.extname(base);
+  return `${ext ? base.slice(0, -ext.length) : base}${METADATA_SUFFIX}`;
+}
 
 /** A file a folder walk passed over, said as a warning. */
 export interface SkippedInput {
@@ -63,9 +83,11 @@ export async function expandInputs(args: readonly string[], stdin: () => AsyncIt
       files.push(...found);
     } else if (isZipName(arg)) {
       // Entries are read out of the archive as streams, never unpacked to disk (io/zip.ts).
-      const found = await expandZip(arg, { explicit: true, skipped, ignoredExtensions: NON_DATA_EXTENSIONS });
+      const found = (await expandZip(arg, { explicit: true, skipped, ignoredExtensions: NON_DATA_EXTENSIONS })).filter((f) => !isMetadataFile(f.name));
       if (found.length === 0) throw new UsageError(`input archive ${arg} holds no data files`);
       files.push(...found);
+    } else if (isMetadataFile(arg)) {
+      // Read with its page (`audit out/host/*` names both): passed over, like in a folder.
     } else {
       files.push(fileInput(arg, info.size, true, await folderNeighbours(arg)));
     }
@@ -90,12 +112,12 @@ async function walk(dir: string, skipped: SkippedInput[]): Promise<InputFile[]> 
     if (entry.isDirectory()) out.push(...(await walk(full, skipped)));
     else if (entry.isFile() && isZipName(entry.name)) {
       try {
-        out.push(...(await expandZip(full, { explicit: false, skipped, ignoredExtensions: NON_DATA_EXTENSIONS })));
+        out.push(...(await expandZip(full, { explicit: false, skipped, ignoredExtensions: NON_DATA_EXTENSIONS })).filter((f) => !isMetadataFile(f.name)));
       } catch (error) {
         if (!(error instanceof ArchiveError)) throw error;
         skipped.push({ input: full, code: 'unreadable-archive', message: `${error.reason}; archive skipped` });
       }
-    } else if (entry.isFile() && !NON_DATA_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+    } else if (entry.isFile() && !NON_DATA_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !isMetadataFile(entry.name)) {
       const info = await stat(full);
       out.push(
         fileInput(
@@ -163,6 +185,7 @@ export async function openText(file: InputFile): Promise<TextSource> {
 
   const decoder = new StreamDecoder(sniffed);
   const decodeProblems = decoder.problems;
+  const { metadata, problem: metadataProblem } = await readMetadata(file);
   async function* chunks(): AsyncGenerator<string> {
     const first = decoder.write(headBytes);
     if (first) yield first;
@@ -194,8 +217,53 @@ export async function openText(file: InputFile): Promise<TextSource> {
       const sibling = file.openSibling(name);
       return sibling ? openText(sibling) : undefined;
     },
-    metadata: undefined,
+    metadata,
+    ...(metadataProblem !== undefined ? { metadataProblem } : {}),
   };
+}
+
+/**
+ * The metadata file beside an input, when there is one: `{url, finalUrl, status, fetchedAt}` become the
+ * input's address (after redirects), HTTP status and save time (what "hace 2 semanas" is relative to).
+ * A file that is too large, unreadable or not that JSON is not used, and the problem is returned.
+ */
+async function readMetadata(file: InputFile): Promise<{ metadata: InputMetadata | undefined; problem?: string }> {
+  if (file.name === '-' || isMetadataFile(file.name)) return { metadata: undefined };
+  const name = metadataFileFor(file.name);
+  const sibling = file.openSibling(name);
+  if (!sibling) return { metadata: undefined };
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of sibling.open()) {
+      total += chunk.length;
+      if (total > METADATA_MAX_BYTES) return { metadata: undefined, problem: `${name} is larger than ${METADATA_MAX_BYTES / 1024} kB: not used` };
+      parts.push(chunk);
+    }
+  } catch (error) {
+    return { metadata: undefined, problem: `${name} cannot be read: ${describeFsError(error)}` };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder('utf-8').decode(Buffer.concat(parts)).replace(/^\ufeff/, ''));
+  } catch {
+    return { metadata: undefined, problem: `${name} is not valid JSON: not used` };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { metadata: undefined, problem: `${name} is not a JSON object: not used` };
+  const record = data as Record<string, unknown>;
+  const metadata: InputMetadata = {};
+  const problems: string[] = [];
+  const address = typeof record.finalUrl === 'string' ? record.finalUrl : typeof record.url === 'string' ? record.url : undefined;
+  if (address !== undefined && /^https?:\/\//i.test(address) && URL.canParse(address)) metadata.url = address;
+  else if (address !== undefined) problems.push('its url is not an http(s) address');
+  if (typeof record.status === 'number' && Number.isInteger(record.status) && record.status >= 100 && record.status <= 599) metadata.status = record.status;
+  const savedAt = typeof record.fetchedAt === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(record.fetchedAt) ? Date.parse(record.fetchedAt) : Number.NaN;
+  if (Number.isFinite(savedAt)) metadata.savedAt = savedAt;
+  else problems.push('its fetchedAt is not an ISO 8601 date');
+  const problem = problems.length > 0 ? `${name}: ${problems.join('; ')}` : undefined;
+  if (metadata.url === undefined && metadata.savedAt === undefined && metadata.status === undefined)
+    return { metadata: undefined, ...(problem ? { problem } : {}) };
+  return { metadata, ...(problem ? { problem } : {}) };
 }
 
 export function describeFsError(error: unknown): string {
