@@ -16,19 +16,10 @@ import { parseHandles, type PeriodWindow } from './options.js';
 import { writeOutput } from './output.js';
 import type { Progress } from './progress.js';
 
+import type { CommonInputOptions } from './main.js';
 export { COMPARE_FORMATS };
 
-export interface CompareOptions {
-  brand: string[];
-  config?: string;
-  asOf?: string;
-  timezone?: string;
-  dateOrder?: 'day-first' | 'month-first';
-  map: string[];
-  inputFormat?: string;
-  quiet?: boolean;
-  debug?: boolean;
-  output?: string;
+export interface CompareOptions extends CommonInputOptions {
   since?: string;
   until?: string;
   period?: string;

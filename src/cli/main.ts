@@ -37,7 +37,7 @@ export const EXIT_OK = 0;
 export const EXIT_BELOW_THRESHOLD = 1;
 export const EXIT_ERROR = 2;
 
-interface CommonInputOptions {
+export interface CommonInputOptions {
   brand: string[];
   config?: string;
   asOf?: string;
