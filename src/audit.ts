@@ -4,7 +4,7 @@
  */
 import { CATEGORY_IDS, type CategoryId } from './contract/ids.js';
 import { SCHEMA_VERSION, type AuditResult, type CategoryReport, type Finding, type Reason, type RuleReport } from './contract/result.js';
-import type { IngestWarning } from './contract/warning.js';
+import type { IngestWarning, KeyedText } from './contract/warning.js';
 import type { Corpus, InputSummary } from './corpus/corpus.js';
 import type { ChannelDecision } from './model/conversations.js';
 import type { AuditConfig } from './config/audit-config.js';
@@ -151,20 +151,37 @@ export function runAudit(corpus: Corpus, request: AuditRequest): AuditResult {
 }
 
 /** Sentences for the input notes: why an input's threads count (or not) for this brand. */
-const CHANNEL_NOTES: Record<ChannelDecision['rule'], (d: ChannelDecision) => string> = {
+const CHANNEL_NOTES: Record<ChannelDecision['rule'], (d: ChannelDecision) => KeyedText> = {
   owner: (d) =>
     d.brands
-      ? 'the input names the brand as its owner: every thread in it counts'
-      : 'the input names another owner: a thread counts only when it mentions or replies to the brand, or the brand posted in it',
-  'own-inbox': () => "the brand's own inbox (every post it marks as a company's is by the brand's handles): every customer thread in it counts",
-  'no-company-posts': () =>
-    "taken as the brand's own channel (it marks no post as a company's): every customer thread in it counts; a channel column says otherwise",
-  'other-company': (d) =>
-    `another company's inbox (${d.otherCompanies.join(', ')}): a thread counts only when it mentions or replies to the brand, or the brand posted in it`,
-  'mixed-companies': (d) =>
-    `several companies' conversations (also ${d.otherCompanies.join(', ')}): a thread counts only when it mentions or replies to the brand, or the brand posted in it`,
-  'multi-brand': () => 'a multi-brand dataset: a thread counts only when it mentions or replies to the brand, or the brand posted in it',
-  'per-post': () => "each post's channel column decides whether its thread sits on the brand's channel",
+      ? { id: 'channel.owner-brand', text: 'the input names the brand as its owner: every thread in it counts' }
+      : {
+          id: 'channel.owner-other',
+          text: 'the input names another owner: a thread counts only when it mentions or replies to the brand, or the brand posted in it',
+        },
+  'own-inbox': () => ({
+    id: 'channel.own-inbox',
+    text: "the brand's own inbox (every post it marks as a company's is by the brand's handles): every customer thread in it counts",
+  }),
+  'no-company-posts': () => ({
+    id: 'channel.no-company-posts',
+    text: "taken as the brand's own channel (it marks no post as a company's): every customer thread in it counts; a channel column says otherwise",
+  }),
+  'other-company': (d) => ({
+    id: 'channel.other-company',
+    data: { companies: d.otherCompanies.join(', ') },
+    text: `another company's inbox (${d.otherCompanies.join(', ')}): a thread counts only when it mentions or replies to the brand, or the brand posted in it`,
+  }),
+  'mixed-companies': (d) => ({
+    id: 'channel.mixed-companies',
+    data: { companies: d.otherCompanies.join(', ') },
+    text: `several companies' conversations (also ${d.otherCompanies.join(', ')}): a thread counts only when it mentions or replies to the brand, or the brand posted in it`,
+  }),
+  'multi-brand': () => ({
+    id: 'channel.multi-brand',
+    text: 'a multi-brand dataset: a thread counts only when it mentions or replies to the brand, or the brand posted in it',
+  }),
+  'per-post': () => ({ id: 'channel.per-post', text: "each post's channel column decides whether its thread sits on the brand's channel" }),
 };
 
 /**
@@ -193,6 +210,7 @@ function inputsFor(corpus: Corpus, artifacts: AuditArtifacts, handles: readonly 
         input: input.path,
         code: 'input-not-brand',
         message: `gives ${brand} nothing: 0 conversations${others.length > 0 ? ` (it is ${others.join(', ')}'s)` : ''}; its posts were left out`,
+        ...(others.length > 0 ? { id: 'input-not-brand.other', data: { brand, companies: others.join(', ') } } : { data: { brand } }),
       });
     }
     return { ...input, notes, conversations: count };

@@ -40,13 +40,13 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
     if (source.head.trim() === '') {
       const message = 'the file is empty';
       if (file.explicit && files.length === 1) throw new InputError(`${file.name}: ${message}`);
-      corpus.warn({ input: file.name, code: 'empty-file', message });
+      corpus.warn({ input: file.name, code: 'empty-file', message, data: {} });
       continue;
     }
     if (looksBinary(source.head)) {
       const message = 'not a text file (binary data: a spreadsheet, archive or image?); export it as CSV';
       if (file.explicit) throw new InputError(`${file.name}: ${message}`);
-      corpus.warn({ input: file.name, code: 'binary-file', message: `${message}; file skipped` });
+      corpus.warn({ input: file.name, code: 'binary-file', message: `${message}; file skipped`, data: {} });
       continue;
     }
     const detected = forced ? undefined : detectAdapter({ name: file.name, head: source.head });
@@ -60,7 +60,7 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
     if (!adapter) {
       const message = 'unknown format: not a CSV/TSV with a header, nor JSON Lines from `second-impression ingest`';
       if (file.explicit) throw new InputError(`${file.name}: ${message}`, 'see the supported formats with: second-impression formats');
-      corpus.warn({ input: file.name, code: 'unknown-format', message: `${message}; file skipped` });
+      corpus.warn({ input: file.name, code: 'unknown-format', message: `${message}; file skipped`, data: {} });
       continue;
     }
     try {

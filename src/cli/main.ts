@@ -16,6 +16,7 @@ import { brandPresence, type BrandPresence } from '../model/brand-presence.js';
 import { installDefaultLexicons, loadLanguageModel, readHolidays, type HolidayDates } from '../io/resources.js';
 import type { IngestWarning } from '../contract/warning.js';
 import type { Corpus } from '../corpus/corpus.js';
+import type { Catalog } from '../i18n/catalog.js';
 import { loadCorpus } from './load.js';
 import { loadConfig, writeStarterConfig } from './config-file.js';
 import { parseColumnMap, parseCount, parseHandles, parseInstant, parseMinutes, parseScore, parseTimeZone, parseWindow, type PeriodWindow } from './options.js';
@@ -456,7 +457,7 @@ async function auditAndReport(
       const total = warnings.reduce((sum, [, n]) => sum + n, 0);
       const codes = warnings.map(([code, n]) => `${n} ${code}`).join(', ');
       process.stderr.write(`second-impression: ${cli.fill(cli.messages.cli.warnings, { n: total, codes })}\n`);
-      process.stderr.write(warningLines(result.warnings, total, (n) => cli.fill(cli.messages.cli.more, { n })));
+      process.stderr.write(warningLines(result.warnings, total, cli));
     }
   }
   if (failUnder !== undefined) {
@@ -514,14 +515,12 @@ async function writeFolder(files: readonly RenderedFile[], folder: string): Prom
 const STDERR_WARNINGS = 5;
 
 /** The first warnings as `file:line code message`, then how many more there are. */
-function warningLines(
-  warnings: readonly { input: string; line?: number; code: string; message: string }[],
-  total: number,
-  more: (n: number) => string = (n) => `… and ${n} more; all in the report`,
-): string {
-  const shown = warnings.slice(0, STDERR_WARNINGS).map((w) => `  ${safeForTerminal(`${w.input}${w.line ? `:${w.line}` : ''} ${w.code} ${w.message}`)}\n`);
+function warningLines(warnings: readonly IngestWarning[], total: number, catalog: Catalog): string {
+  const shown = warnings
+    .slice(0, STDERR_WARNINGS)
+    .map((w) => `  ${safeForTerminal(`${w.input}${w.line ? `:${w.line}` : ''} ${w.code} ${catalog.warning(w)}`)}\n`);
   const rest = total - shown.length;
-  return shown.join('') + (rest > 0 ? `  ${more(rest)}\n` : '');
+  return shown.join('') + (rest > 0 ? `  ${catalog.fill(catalog.messages.cli.more, { n: rest })}\n` : '');
 }
 
 export function rulesListing(ruleWeights: Record<string, number>, categoryWeights: Record<string, number>, locale: Locale, format: 'text' | 'json'): string {

@@ -3,7 +3,7 @@
  * posts. Adapters never touch the file system: io hands them an `AdapterInput`.
  */
 import type { PostRecord, TimePrecision } from './post.js';
-import type { IngestWarning } from './warning.js';
+import type { IngestWarning, MessageKey } from './warning.js';
 
 export type DateOrder = 'day-first' | 'month-first';
 
@@ -27,7 +27,7 @@ export interface AdapterInput {
   /** The whole decoded text, in chunks (the head included). Can be iterated once. */
   chunks: AsyncIterable<string>;
   /** Filled while `chunks` is consumed (bad bytes, replaced characters). */
-  decodeProblems: readonly { code: string; message: string }[];
+  decodeProblems: readonly Omit<IngestWarning, 'input' | 'line'>[];
   /** Bytes when known (for progress). */
   size: number | undefined;
   /** Names of the other entries of the same archive or folder, relative to it. */
@@ -73,8 +73,11 @@ export interface AdapterCapabilities {
 export interface IngestSink {
   post(record: PostRecord): void;
   warn(warning: Omit<IngestWarning, 'input'>): void;
-  /** A fact about how the input was read that the report must state (date order, assumed zone…). */
-  note(text: string): void;
+  /**
+   * A fact about how the input was read that the report must state (date order, assumed zone…), in
+   * English, with its catalogue key when the sentence is said in other locales too.
+   */
+  note(text: string, key?: MessageKey): void;
   /** The input records deletions (a "deleted" column): "nothing deleted" can be judged. */
   tracksDeletion(): void;
   /** Whose channel the whole input is (a page name, an archive's own account), when the input says. */

@@ -6,7 +6,7 @@
  */
 import type { CategoryId, Locale, Severity } from './ids.js';
 import type { AdapterCapabilities } from './adapter.js';
-import type { IngestWarning } from './warning.js';
+import type { IngestWarning, InputNote } from './warning.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -173,7 +173,8 @@ export interface InputSummary {
   encoding: string;
   posts: number;
   warnings: number;
-  notes: string[];
+  /** Facts about how the input was read; the published JSON holds them as sentences in the report's locale. */
+  notes: InputNote[];
   /** What this kind of input can tell (customer texts, deletions, ratings, date precision, layout). */
   capabilities?: AdapterCapabilities;
   /** Whose channel the input says it is (a page or an archive's own account), when it says. */

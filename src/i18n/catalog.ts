@@ -5,8 +5,16 @@
  */
 import type { CategoryId, Locale, Localized } from '../contract/ids.js';
 import type { Finding, Reason } from '../contract/result.js';
+import type { IngestWarning, InputNote, MessageData } from '../contract/warning.js';
 import { en, type Messages } from './en.js';
 import { es } from './es.js';
+import { INPUT_MESSAGES_ES } from './input-messages-es.js';
+
+/**
+ * Templates for the input warnings and notes by catalogue id, per locale other than English (the English
+ * sentence is written where the warning or note arises).
+ */
+const INPUT_MESSAGES: Record<Locale, Readonly<Record<string, string>>> = { en: {}, es: INPUT_MESSAGES_ES };
 
 export const MESSAGES: Record<Locale, Messages> = { en, es };
 
@@ -52,6 +60,27 @@ export class Catalog {
   reason(reason: Reason): string {
     const table = this.messages.reasons as Record<string, string>;
     return Object.hasOwn(table, reason.code) ? this.fill(table[reason.code]!, reason.data ?? {}) : reason.code;
+  }
+
+  /** A warning's sentence: the locale's template for its id (or code) when it has the data, else the English one. */
+  warning(warning: Pick<IngestWarning, 'code' | 'message' | 'id' | 'data'>): string {
+    if (warning.id === undefined && warning.data === undefined) return warning.message;
+    return this.inputMessage(warning.id ?? warning.code, warning.data) ?? warning.message;
+  }
+
+  /** An input note in the locale, falling back to its English sentence. */
+  note(note: InputNote): string {
+    if (typeof note === 'string') return note;
+    return this.inputMessage(note.id, note.data) ?? note.text;
+  }
+
+  /** A filled input-message template, or undefined when the locale has none or a placeholder stays empty. */
+  inputMessage(id: string, data: MessageData = {}): string | undefined {
+    const table = INPUT_MESSAGES[this.locale];
+    if (!Object.hasOwn(table, id)) return undefined;
+    const template = table[id]!;
+    for (const [, key] of template.matchAll(/\{(\w+)/g)) if (!Object.hasOwn(data, key!)) return undefined;
+    return this.fill(template, data);
   }
 
   term(table: string, code: string): string {

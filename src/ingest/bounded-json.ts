@@ -155,7 +155,7 @@ export async function forEachJsonValue(
   }
   for await (const { line, text } of inputLines(input)) {
     if (text === undefined) {
-      sink.warn({ line, code: 'line-too-long', message: `line longer than ${MAX_JSON_LINE_CHARS} characters; skipped` });
+      sink.warn({ line, code: 'line-too-long', message: `line longer than ${MAX_JSON_LINE_CHARS} characters; skipped`, data: { max: MAX_JSON_LINE_CHARS } });
       continue;
     }
     let value: unknown;
@@ -166,6 +166,7 @@ export async function forEachJsonValue(
         line,
         code: 'bad-json',
         message: error instanceof JsonLimitError ? `refused: ${error.message}; line skipped` : 'not valid JSON; line skipped',
+        ...(error instanceof JsonLimitError ? {} : { data: {} }),
       });
       continue;
     }

@@ -101,7 +101,7 @@ export async function ingestSource(
           if ((++summary.posts & 0x3fff) === 0) onProgress(summary.posts);
         },
         warn: (warning) => corpus.warn({ input: source.name, ...warning }),
-        note: (text) => summary.notes.push(text),
+        note: (text, key) => summary.notes.push(key ? { text, ...key } : text),
         tracksDeletion: () => {
           corpus.tracksDeletion = true;
         },
@@ -112,11 +112,12 @@ export async function ingestSource(
       options,
     );
   } finally {
-    for (const problem of source.decodeProblems) corpus.warn({ input: source.name, code: problem.code, message: problem.message });
-    if (source.encoding !== 'utf-8') summary.notes.push(`decoded as ${source.encoding}`);
+    for (const { code, message, id, data } of source.decodeProblems)
+      corpus.warn({ input: source.name, code, message, ...(id ? { id } : {}), ...(data ? { data } : {}) });
+    if (source.encoding !== 'utf-8') summary.notes.push({ text: `decoded as ${source.encoding}`, id: 'decoded-as', data: { encoding: source.encoding } });
   }
   if (summary.posts === 0) {
-    corpus.warn({ input: source.name, code: 'no-posts', message: `no usable posts in this ${adapter.title} file` });
+    corpus.warn({ input: source.name, code: 'no-posts', message: `no usable posts in this ${adapter.title} file`, data: { format: adapter.id } });
   }
   summary.warnings = corpus.warnings.countFor(source.name) - before;
   summary.capabilities = adapter.capabilities;

@@ -5,6 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import type { MessageData } from '../contract/warning.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -21,6 +22,8 @@ export interface DecodeProblem {
   code: 'invalid-utf8';
   byteOffset: number;
   message: string;
+  id?: string;
+  data?: MessageData;
 }
 
 /** `wholeFile`: the bytes are the entire input, so a multi-byte character cut at the end is an error, not a chunk edge. */
@@ -110,6 +113,7 @@ export class StreamDecoder {
         code: 'invalid-utf8',
         byteOffset: at,
         message: `invalid UTF-8 at byte ${at}; such bytes are shown as � from there on (re-save the file as UTF-8)`,
+        data: { byte: at },
       });
     }
     return complete.toString('utf8');
@@ -118,7 +122,12 @@ export class StreamDecoder {
   end(): string {
     if (this.other) return this.other.end() ?? '';
     if (!this.carry) return '';
-    this.problems.push({ code: 'invalid-utf8', byteOffset: this.bytesSeen, message: 'the file ends in the middle of a UTF-8 character (truncated file?)' });
+    this.problems.push({
+      code: 'invalid-utf8',
+      byteOffset: this.bytesSeen,
+      message: 'the file ends in the middle of a UTF-8 character (truncated file?)',
+      id: 'invalid-utf8.truncated',
+    });
     const tail = this.carry.toString('utf8');
     this.carry = undefined;
     return tail;

@@ -7,6 +7,7 @@ import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AdapterInput, InputMetadata } from '../contract/adapter.js';
+import type { IngestWarning } from '../contract/warning.js';
 import { UsageError } from '../errors.js';
 import { sniffEncoding, StreamDecoder, type DecodeProblem, type TextEncodingName } from './decode.js';
 import { ArchiveError, expandZip, isZipName } from './zip.js';
@@ -55,11 +56,7 @@ export function metadataFileFor(name: string): string {
 }
 
 /** A file a folder walk passed over, said as a warning. */
-export interface SkippedInput {
-  input: string;
-  code: string;
-  message: string;
-}
+export type SkippedInput = Omit<IngestWarning, 'line'>;
 
 export async function expandInputs(args: readonly string[], stdin: () => AsyncIterable<Uint8Array>, skipped: SkippedInput[] = []): Promise<InputFile[]> {
   const files: InputFile[] = [];
@@ -106,7 +103,12 @@ async function walk(dir: string, skipped: SkippedInput[]): Promise<InputFile[]> 
     const full = path.join(dir, entry.name);
     if (entry.isSymbolicLink()) {
       // Never followed: a link could lead out of the folder the user named, or loop.
-      skipped.push({ input: full, code: 'symlink-skipped', message: 'a symbolic link inside a folder is not followed; name its target directly to read it' });
+      skipped.push({
+        input: full,
+        code: 'symlink-skipped',
+        message: 'a symbolic link inside a folder is not followed; name its target directly to read it',
+        data: {},
+      });
       continue;
     }
     if (entry.isDirectory()) out.push(...(await walk(full, skipped)));

@@ -133,7 +133,12 @@ async function listArchive(zip: yauzl.ZipFile, label: string, depth: number, lim
       const parts = name.split('/');
       if (parts[0] === '__MACOSX' || parts.some((part) => part.startsWith('.') || part === '')) continue;
       if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) {
-        options.skipped.push({ input: where, code: 'symlink-skipped', message: 'a symbolic link inside an archive is not followed' });
+        options.skipped.push({
+          input: where,
+          code: 'symlink-skipped',
+          message: 'a symbolic link inside an archive is not followed',
+          id: 'symlink-skipped.archive',
+        });
         continue;
       }
       if (options.ignoredExtensions.has(path.extname(name).toLowerCase())) continue;
@@ -142,6 +147,7 @@ async function listArchive(zip: yauzl.ZipFile, label: string, depth: number, lim
           input: where,
           code: 'encrypted-entry',
           message: 'an encrypted entry cannot be read; unpack it with its password and name the file',
+          data: {},
         });
         continue;
       }
@@ -150,11 +156,12 @@ async function listArchive(zip: yauzl.ZipFile, label: string, depth: number, lim
           input: where,
           code: 'unsupported-compression',
           message: `compression method ${entry.compressionMethod} is not supported (only stored and deflated entries); unpack it and name the file`,
+          data: { method: entry.compressionMethod },
         });
         continue;
       }
       if (files.has(name) || nested.some((n) => n.fileName === name)) {
-        options.skipped.push({ input: where, code: 'duplicate-entry', message: 'the archive holds this name twice; the first entry was read' });
+        options.skipped.push({ input: where, code: 'duplicate-entry', message: 'the archive holds this name twice; the first entry was read', data: {} });
         continue;
       }
       const size = entry.uncompressedSize;
@@ -213,6 +220,8 @@ async function listArchive(zip: yauzl.ZipFile, label: string, depth: number, lim
         input: inner,
         code: 'nested-archive-skipped',
         message: `a zip inside a zip inside a zip is not opened (${limits.maxDepth} level at most)`,
+        id: 'nested-archive-skipped.depth',
+        data: { max: limits.maxDepth },
       });
       continue;
     }
@@ -221,6 +230,8 @@ async function listArchive(zip: yauzl.ZipFile, label: string, depth: number, lim
         input: inner,
         code: 'nested-archive-skipped',
         message: `a zip inside the archive is opened in memory, up to ${formatBytes(limits.maxNestedBytes)}; unpack the outer one to read it`,
+        id: 'nested-archive-skipped.size',
+        data: { max: formatBytes(limits.maxNestedBytes) },
       });
       continue;
     }

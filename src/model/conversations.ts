@@ -17,7 +17,7 @@
  *   the brand, or the brand posted in it.
  * - "Now" (`asOf`) is an input: posts after it are treated as not written yet.
  */
-import type { IngestWarning } from '../contract/warning.js';
+import type { IngestWarning, MessageData } from '../contract/warning.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { DECLARED_BRAND, type IdColumn, type PostTable } from '../corpus/post-table.js';
 
@@ -102,7 +102,9 @@ export function buildConversations(corpus: Corpus, options: BuildOptions, warn: 
       stack.length = 0;
       while (at >= 0 && opener[at] === -2) {
         if (onPath[at] === stamp) {
-          warnAt(table, at, warn, 'reply-cycle', `post ${table.id(at)} is part of a reply cycle; its reply link was dropped`);
+          warnAt(table, at, warn, 'reply-cycle', `post ${table.id(at)} is part of a reply cycle; its reply link was dropped`, {
+            id: table.id(at),
+          });
           parentOf[at] = -1;
           cut = true;
           break;
@@ -301,6 +303,7 @@ function linkReplies(
         warn,
         'duplicate-id',
         `id ${table.id(i)} was already used at ${where.file}${where.line ? `:${where.line}` : ''} by a different post; replies link to the first one`,
+        { id: table.id(i), where: `${where.file}${where.line ? `:${where.line}` : ''}` },
       );
     }
   }
@@ -311,6 +314,7 @@ function linkReplies(
       warn,
       'repeated-post',
       `${repeats} post${repeats === 1 ? '' : 's'} appeared more than once with the same id, author, time and text (overlapping exports?); each was counted once`,
+      { n: repeats },
     );
   }
   const parentOf = new Int32Array(n).fill(-1);
@@ -327,6 +331,7 @@ function linkReplies(
         warn,
         'reply-to-missing',
         `post ${table.id(i)} replies to ${table.inReplyTo.get(i)}, which is not in the data; it starts its own thread`,
+        { id: table.id(i), parent: table.inReplyTo.get(i) ?? '' },
       );
       continue;
     }
@@ -339,6 +344,7 @@ function linkReplies(
         warn,
         'reply-before-parent',
         `post ${table.id(i)} is dated before the post it replies to (${table.id(parent)}); its response time is not counted`,
+        { id: table.id(i), parent: table.id(parent) },
       );
     }
   }
@@ -438,7 +444,7 @@ function mentionPattern(handles: readonly string[]): RegExp | null {
   return new RegExp(`(?<![\\p{L}\\p{N}_.])@(?:${escaped.join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
 }
 
-function warnAt(table: PostTable, i: number, warn: (w: IngestWarning) => void, code: string, message: string): void {
+function warnAt(table: PostTable, i: number, warn: (w: IngestWarning) => void, code: string, message: string, data?: MessageData): void {
   const source = table.source(i);
-  warn({ input: source.file, ...(source.line ? { line: source.line } : {}), code, message });
+  warn({ input: source.file, ...(source.line ? { line: source.line } : {}), code, message, ...(data ? { data } : {}) });
 }

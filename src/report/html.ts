@@ -838,7 +838,7 @@ function inputsSection(result: AuditResult, catalog: Catalog, l: HtmlLabels, f: 
       `<tr><th scope="row"><bdi>${e(input.path)}</bdi></th><td>${e(input.format)}</td><td>${e(input.encoding)}</td><td class="num">${e(f.num(input.posts))}</td><td class="num">${e(f.num(input.conversations ?? null))}</td><td class="num">${e(f.num(input.warnings))}</td></tr>`,
     );
   out.push('</tbody></table>');
-  const notes = result.inputs.flatMap((input) => input.notes.map((note) => [input.path, note] as const));
+  const notes = result.inputs.flatMap((input) => input.notes.map((note) => [input.path, catalog.note(note)] as const));
   if (notes.length > 0) {
     out.push(`<h3>${e(t.notes)}</h3>`, '<ul class="notes">');
     for (const [path, note] of notes) out.push(`<li><bdi>${e(path)}</bdi>: ${e(note)}</li>`);
@@ -860,7 +860,7 @@ function inputsSection(result: AuditResult, catalog: Catalog, l: HtmlLabels, f: 
     );
     for (const w of listed)
       out.push(
-        `<tr><td><bdi>${e(`${w.input}${w.line ? `:${w.line}` : ''}`)}</bdi></td><td><code>${e(w.code)}</code></td><td dir="auto">${e(w.message)}</td></tr>`,
+        `<tr><td><bdi>${e(`${w.input}${w.line ? `:${w.line}` : ''}`)}</bdi></td><td><code>${e(w.code)}</code></td><td dir="auto">${e(catalog.warning(w))}</td></tr>`,
       );
     out.push('</tbody></table>');
     if (result.warnings.length > listed.length) out.push(`<p class="note">${e(l.warningsListed(listed.length, result.warnings.length))}</p>`);

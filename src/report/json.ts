@@ -4,7 +4,8 @@
  * score, rendered here from the catalogue. Key order is fixed by construction, so runs are byte-identical.
  */
 import { CATEGORY_IDS, type CategoryId } from '../contract/ids.js';
-import type { AuditResult, CategoryReport, Finding, RuleReport } from '../contract/result.js';
+import type { AuditResult, CategoryReport, Finding, InputSummary, RuleReport } from '../contract/result.js';
+import type { IngestWarning } from '../contract/warning.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { Renderer } from './types.js';
 
@@ -30,9 +31,13 @@ export interface PublishedFinding extends Finding {
   message: string;
 }
 
-export interface PublishedResult extends Omit<AuditResult, 'categories' | 'findings'> {
+export type PublishedInput = Omit<InputSummary, 'notes'> & { notes: string[] };
+
+export interface PublishedResult extends Omit<AuditResult, 'categories' | 'findings' | 'inputs' | 'warnings'> {
+  inputs: PublishedInput[];
   categories: Record<CategoryId, PublishedCategory>;
   findings: PublishedFinding[];
+  warnings: IngestWarning[];
 }
 
 /** The result as the JSON contract publishes it (translated fields in their documented places). */
@@ -45,13 +50,19 @@ export function publishedResult(result: AuditResult, catalog: Catalog): Publishe
     brand: result.brand,
     period: result.period,
     settings: result.settings,
-    inputs: result.inputs,
+    inputs: result.inputs.map((input) => ({ ...input, notes: input.notes.map((note) => catalog.note(note)) })),
     score: result.score,
     ...(result.scoreReason ? { scoreReason: result.scoreReason, scoreNotApplicable: catalog.reason(result.scoreReason) } : {}),
     categories,
     metrics: result.metrics,
     findings: result.findings.map((finding) => publishedFinding(finding, catalog)),
-    warnings: result.warnings,
+    // The catalogue key and data stay inside: the contract's warning is its code and sentence.
+    warnings: result.warnings.map(({ input, line, code, ...said }) => ({
+      input,
+      ...(line === undefined ? {} : { line }),
+      code,
+      message: catalog.warning({ code, ...said }),
+    })),
     warningCounts: result.warningCounts,
     ...(result.conversations ? { conversations: result.conversations } : {}),
     ...(result.history ? { history: result.history } : {}),

@@ -147,7 +147,7 @@ export function renderMarkdown(result: AuditResult, options: RenderOptions): str
   for (const input of result.inputs)
     out.push(row([esc(input.path), esc(input.format), esc(input.encoding), String(input.posts), num(input.conversations ?? null), String(input.warnings)]));
   out.push('');
-  const notes = result.inputs.flatMap((input) => input.notes.map((note) => `${input.path}: ${note}`)).concat(result.settings.notes);
+  const notes = result.inputs.flatMap((input) => input.notes.map((note) => `${input.path}: ${catalog.note(note)}`)).concat(result.settings.notes);
   if (notes.length > 0) {
     out.push(`${esc(t.notes)}:`, '');
     for (const note of notes) out.push(`- ${esc(note)}`);
@@ -178,7 +178,7 @@ export function renderMarkdown(result: AuditResult, options: RenderOptions): str
       '',
     );
     for (const warning of result.warnings.slice(0, MAX_WARNINGS))
-      out.push(`- ${esc(`${warning.input}${warning.line ? `:${warning.line}` : ''} · ${warning.code} · ${warning.message}`)}`);
+      out.push(`- ${esc(`${warning.input}${warning.line ? `:${warning.line}` : ''} · ${warning.code} · ${catalog.warning(warning)}`)}`);
     if (result.warnings.length > MAX_WARNINGS) out.push(`- … ${result.warnings.length - MAX_WARNINGS} ${esc(t.more)}`);
     out.push('');
   }

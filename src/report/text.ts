@@ -107,7 +107,7 @@ export function renderText(result: AuditResult, options: RenderOptions): string 
     if (rest > 0) lines.push(chalk.dim(`    … ${rest} ${t.more}`));
   }
 
-  const notes = result.inputs.flatMap((input) => input.notes.map((note) => `${input.path}: ${note}`)).concat(result.settings.notes);
+  const notes = result.inputs.flatMap((input) => input.notes.map((note) => `${input.path}: ${catalog.note(note)}`)).concat(result.settings.notes);
   lines.push('');
   lines.push(chalk.bold(t.input));
   for (const input of result.inputs)
@@ -126,7 +126,7 @@ export function renderText(result: AuditResult, options: RenderOptions): string 
       ),
     );
     for (const warning of result.warnings.slice(0, 5)) {
-      lines.push(chalk.dim(clip(`  ${warning.input}${warning.line ? `:${warning.line}` : ''} ${warning.code}: ${warning.message}`, width)));
+      lines.push(chalk.dim(clip(`  ${warning.input}${warning.line ? `:${warning.line}` : ''} ${warning.code}: ${catalog.warning(warning)}`, width)));
     }
     if (result.warnings.length > 5) lines.push(chalk.dim(`  … ${t.more}`));
   }

@@ -6,7 +6,7 @@
 import { openText, type InputFile, type TextSource } from '../../src/io/read-inputs.js';
 import { adapterById, Corpus, detectAdapter, ingestSource, type InputSummary } from '../../src/ingest/index.js';
 import type { IngestOptions } from '../../src/contract/adapter.js';
-import type { IngestWarning } from '../../src/contract/warning.js';
+import { noteText, type IngestWarning } from '../../src/contract/warning.js';
 import type { Post } from '../../src/contract/post.js';
 
 export function toBytes(data: string | Uint8Array): Uint8Array {
@@ -41,9 +41,18 @@ export async function readAll(source: TextSource): Promise<string> {
 
 export const DEFAULT_OPTIONS: IngestOptions = { timezone: 'Europe/Madrid', dateOrder: undefined, columnMap: {} };
 
+/** An input summary whose notes are their English sentences (what most tests check). */
+export type TextSummary = Omit<InputSummary, 'notes'> & { notes: string[] };
+
+export function textSummary(summary: InputSummary): TextSummary {
+  return { ...summary, notes: summary.notes.map(noteText) };
+}
+
 export interface IngestRun {
   corpus: Corpus;
-  summary: InputSummary;
+  summary: TextSummary;
+  /** The notes with their catalogue keys. */
+  keyedNotes: InputSummary['notes'];
   posts: Post[];
   warnings: IngestWarning[];
 }
@@ -65,7 +74,7 @@ export async function ingest(
   const summary = await ingestSource(corpus, source, adapter, { ...DEFAULT_OPTIONS, ...opts.options });
   const posts: Post[] = [];
   for (let i = before; i < corpus.table.length; i++) posts.push(corpus.table.get(i));
-  return { corpus, summary, posts, warnings: corpus.warnings.list().filter((w) => w.input === name) };
+  return { corpus, summary: textSummary(summary), keyedNotes: summary.notes, posts, warnings: corpus.warnings.list().filter((w) => w.input === name) };
 }
 
 /** Encodes a JS string as UTF-16LE, with a BOM unless told otherwise. */

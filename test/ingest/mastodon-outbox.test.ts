@@ -4,6 +4,7 @@ import { htmlToText, topLevelValues } from '../../src/ingest/adapters/mastodon-o
 import { adapterById, Corpus, detectAdapter, ingestSource } from '../../src/ingest/index.js';
 import { expandInputs, openText, type InputFile } from '../../src/io/read-inputs.js';
 import type { Post } from '../../src/contract/post.js';
+import { noteText } from '../../src/contract/warning.js';
 import { DEFAULT_OPTIONS, ingest, sourceFrom } from './helpers.js';
 
 const FIXTURE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../fixtures/ingest/mastodon-outbox');
@@ -14,7 +15,7 @@ async function run(file: InputFile): Promise<{ posts: Post[]; notes: string[]; c
   const summary = await ingestSource(corpus, await openText(file), adapterById('mastodon-outbox')!, DEFAULT_OPTIONS);
   const posts: Post[] = [];
   for (let i = 0; i < corpus.table.length; i++) posts.push(corpus.table.get(i));
-  return { posts, notes: summary.notes, channel: summary.channel };
+  return { posts, notes: summary.notes.map(noteText), channel: summary.channel };
 }
 
 async function fixtureRun() {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noteText } from '../../src/contract/warning.js';
 import { detectAdapter } from '../../src/ingest/index.js';
 import { checkGolden, fixture } from './golden.js';
 import { ingest, sourceFrom } from './helpers.js';
@@ -59,7 +60,7 @@ describe('x-api-v2 (twarc2)', () => {
     });
     const { posts, summary } = await ingest('p.jsonl', `${line}\n`);
     expect(posts[0]!.author).toBe('42');
-    expect(summary.notes.some((n) => /known only by user id/.test(n))).toBe(true);
+    expect(summary.notes.map(noteText).some((n) => /known only by user id/.test(n))).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@ import { parseYtd, snowflakeTime } from '../../src/ingest/adapters/x-archive.js'
 import { adapterById, Corpus, detectAdapter, ingestSource } from '../../src/ingest/index.js';
 import { expandInputs, openText, type InputFile } from '../../src/io/read-inputs.js';
 import type { Post } from '../../src/contract/post.js';
-import type { IngestWarning } from '../../src/contract/warning.js';
+import { noteText, type IngestWarning } from '../../src/contract/warning.js';
 import { DEFAULT_OPTIONS, memoryFile, sourceFrom } from './helpers.js';
 
 const FIXTURE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../fixtures/ingest/x-archive');
@@ -37,7 +37,7 @@ async function run(file: InputFile): Promise<Run> {
   const summary = await ingestSource(corpus, source, adapterById('x-archive')!, DEFAULT_OPTIONS);
   const posts: Post[] = [];
   for (let i = 0; i < corpus.table.length; i++) posts.push(corpus.table.get(i));
-  return { posts, notes: summary.notes, warnings: corpus.warnings.list(), corpus, channel: summary.channel };
+  return { posts, notes: summary.notes.map(noteText), warnings: corpus.warnings.list(), corpus, channel: summary.channel };
 }
 
 const tweet = (fields: Record<string, string>): string => JSON.stringify({ tweet: fields });

@@ -142,7 +142,7 @@ describe('hostile and broken zips', () => {
     const { inputs, skipped } = await expand(file);
     expect(inputs.map((i) => path.basename(i.name))).toEqual([`${path.basename(file)}!real.csv`]);
     expect(inputs[0]!.siblings).toEqual([]);
-    expect(skipped).toEqual([{ input: `${file}!link.csv`, code: 'symlink-skipped', message: 'a symbolic link inside an archive is not followed' }]);
+    expect(skipped).toMatchObject([{ input: `${file}!link.csv`, code: 'symlink-skipped', message: 'a symbolic link inside an archive is not followed' }]);
   });
 
   it('refuses a zip bomb by its compression ratio before inflating anything', async () => {
@@ -209,7 +209,7 @@ describe('hostile and broken zips', () => {
     const { inputs, skipped } = await expand(file);
     expect(inputs.map((i) => i.name)).toEqual([`${file}!top.csv`, `${file}!exports/inner.zip!data/posts.csv`]);
     expect(await text(inputs[1]!)).toBe('id,author,created_at,text\n');
-    expect(skipped).toEqual([
+    expect(skipped).toMatchObject([
       {
         input: `${file}!exports/inner.zip!data/deeper.zip`,
         code: 'nested-archive-skipped',

@@ -48,7 +48,7 @@ export const jsonlAdapter: IngestAdapter = {
       }
       rest = skipping ? '' : data.slice(from);
       if (rest.length > MAX_LINE) {
-        sink.warn({ line: line + 1, code: 'line-too-long', message: `line longer than ${MAX_LINE} characters; skipped` });
+        sink.warn({ line: line + 1, code: 'line-too-long', message: `line longer than ${MAX_LINE} characters; skipped`, data: { max: MAX_LINE } });
         rest = '';
         skipping = true;
       }
@@ -64,14 +64,14 @@ function readLine(text: string, line: number, sink: IngestSink): void {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
     value = parsed as Record<string, unknown>;
   } catch {
-    sink.warn({ line, code: 'bad-json', message: 'not a JSON object; line skipped' });
+    sink.warn({ line, code: 'bad-json', message: 'not a JSON object; line skipped', id: 'bad-json.not-object' });
     return;
   }
   const str = (key: string): string | undefined => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
   let id = str('id');
   if (id === undefined && typeof value.id === 'number') {
     id = String(value.id);
-    sink.warn({ line, code: 'numeric-id', message: `id ${id} is a JSON number; long ids lose digits that way (write ids as strings)` });
+    sink.warn({ line, code: 'numeric-id', message: `id ${id} is a JSON number; long ids lose digits that way (write ids as strings)`, data: { id } });
   }
   // The contract's field list says each key's type: a value of another type is said, not silently dropped.
   const mistyped = POST_FIELDS.filter((f) => f.key !== 'id' && value[f.key] !== undefined && value[f.key] !== null && typeof value[f.key] !== f.type);
@@ -85,12 +85,18 @@ function readLine(text: string, line: number, sink: IngestSink): void {
   const author = str('author');
   const createdAt = str('createdAt');
   if (!id || !author || !createdAt) {
-    sink.warn({ line, code: 'missing-field', message: 'a post needs string "id", "author" and "createdAt"; line skipped' });
+    sink.warn({ line, code: 'missing-field', message: 'a post needs string "id", "author" and "createdAt"; line skipped', data: {} });
     return;
   }
   const parsedTime = parseFlexibleDate(createdAt, 'day-first', 'UTC');
   if (!parsedTime?.hasOffset) {
-    sink.warn({ line, code: 'bad-date', message: `createdAt "${createdAt.slice(0, 40)}" is not ISO 8601 with an offset; line skipped` });
+    sink.warn({
+      line,
+      code: 'bad-date',
+      message: `createdAt "${createdAt.slice(0, 40)}" is not ISO 8601 with an offset; line skipped`,
+      id: 'jsonl.bad-date',
+      data: { value: createdAt.slice(0, 40) },
+    });
     return;
   }
   const role = str('role');

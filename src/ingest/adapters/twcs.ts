@@ -49,18 +49,29 @@ export const twcsAdapter: IngestAdapter = {
       }
       if (fields.length !== width) {
         if (!(fields.length === 1 && fields[0] === '')) {
-          sink.warn({ line, code: 'ragged-row', message: `expected ${width} fields, found ${fields.length}; row skipped` });
+          sink.warn({
+            line,
+            code: 'ragged-row',
+            message: `expected ${width} fields, found ${fields.length}; row skipped`,
+            data: { expected: width, found: fields.length },
+          });
         }
         return;
       }
       const id = stripFloat(fields[column.tweet_id]!);
       if (!/^\d+$/.test(id)) {
-        sink.warn({ line, code: 'bad-id', message: `tweet_id "${clip(fields[column.tweet_id]!)}" is not a number; row skipped` });
+        sink.warn({
+          line,
+          code: 'bad-id',
+          message: `tweet_id "${clip(fields[column.tweet_id]!)}" is not a number; row skipped`,
+          id: 'twcs.bad-id',
+          data: { value: clip(fields[column.tweet_id]!) },
+        });
         return;
       }
       const author = fields[column.author_id]!.trim();
       if (author === '') {
-        sink.warn({ line, code: 'missing-author', message: 'author_id is empty; row skipped' });
+        sink.warn({ line, code: 'missing-author', message: 'author_id is empty; row skipped', id: 'twcs.missing-author' });
         return;
       }
       const rawDate = fields[column.created_at]!;
@@ -70,6 +81,8 @@ export const twcsAdapter: IngestAdapter = {
           line,
           code: 'bad-date',
           message: `created_at "${clip(rawDate)}" is not a Twitter date (e.g. "Tue Oct 31 22:10:47 +0000 2017"); row skipped`,
+          id: 'twcs.bad-date',
+          data: { value: clip(rawDate) },
         });
         return;
       }
@@ -82,12 +95,20 @@ export const twcsAdapter: IngestAdapter = {
           line,
           code: 'bad-inbound',
           message: `inbound "${clip(fields[column.inbound]!)}" is neither True nor False; role left to the brand handles`,
+          data: { value: clip(fields[column.inbound]!) },
         });
       const parentRaw = stripFloat(fields[column.in_response_to_tweet_id]!);
       let inReplyTo: string | undefined;
       if (parentRaw !== '') {
         if (/^\d+$/.test(parentRaw)) inReplyTo = parentRaw;
-        else sink.warn({ line, code: 'bad-id', message: `in_response_to_tweet_id "${clip(parentRaw)}" is not a number; the reply link was dropped` });
+        else
+          sink.warn({
+            line,
+            code: 'bad-id',
+            message: `in_response_to_tweet_id "${clip(parentRaw)}" is not a number; the reply link was dropped`,
+            id: 'twcs.bad-parent-id',
+            data: { value: clip(parentRaw) },
+          });
       }
       posts++;
       sink.post({
@@ -102,7 +123,9 @@ export const twcsAdapter: IngestAdapter = {
       });
     });
     if (posts > 0) {
-      sink.note('the Kaggle TWCS dataset itself keeps only conversations that got a reply, so on it the reply rate says nothing about ignored customers');
+      sink.note('the Kaggle TWCS dataset itself keeps only conversations that got a reply, so on it the reply rate says nothing about ignored customers', {
+        id: 'twcs.replied-only',
+      });
     }
   },
 };

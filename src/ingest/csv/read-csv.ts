@@ -23,7 +23,7 @@ export async function forEachCsvRecord(
   const tokenizer = new CsvTokenizer({
     delimiter,
     onRecord,
-    onProblem: (problem) => sink.warn({ line: problem.line, code: problem.code, message: problem.message }),
+    onProblem: (problem) => sink.warn({ line: problem.line, code: problem.code, message: problem.message, ...(problem.data ? { data: problem.data } : {}) }),
   });
   for await (const chunk of source.chunks) tokenizer.push(chunk);
   tokenizer.end();

@@ -11,11 +11,13 @@
  * An unterminated quote is reported with the line it opened on, and parsing resumes on the next line so
  * that the good rows after it are not lost.
  */
+import type { MessageData } from '../../contract/warning.js';
 
 export interface CsvProblem {
   code: 'unterminated-quote' | 'record-too-large' | 'too-many-problems';
   line: number;
   message: string;
+  data?: MessageData;
 }
 
 export interface CsvTokenizerOptions {
@@ -99,9 +101,15 @@ export class CsvTokenizer {
         message: final
           ? `a quoted field opened on line ${startLine} is never closed; that line was skipped`
           : `the record starting on line ${startLine} is longer than ${this.maxRecordLength} characters (a quote never closed?); that line was skipped`,
+        data: { line: startLine, max: this.maxRecordLength },
       });
       if (++this.recoveries > MAX_RECOVERIES) {
-        this.onProblem({ code: 'too-many-problems', line: startLine, message: `more than ${MAX_RECOVERIES} broken records; the rest of the file was skipped` });
+        this.onProblem({
+          code: 'too-many-problems',
+          line: startLine,
+          message: `more than ${MAX_RECOVERIES} broken records; the rest of the file was skipped`,
+          data: { max: MAX_RECOVERIES },
+        });
         this.gaveUp = true;
         this.buffer = '';
         return;

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { AdapterInput, IngestOptions } from '../../../src/contract/adapter.js';
 import type { Post } from '../../../src/contract/post.js';
+import { noteText } from '../../../src/contract/warning.js';
 import { adapterById, Corpus, detectAdapter, ingestSource } from '../../../src/ingest/index.js';
 import { expandInputs, openText } from '../../../src/io/read-inputs.js';
 import { DEFAULT_OPTIONS } from '../helpers.js';
@@ -43,7 +44,7 @@ export async function readFixture(
     posts.push({ ...post, source: { ...post.source, file: path.relative(FIXTURES, post.source.file) } });
   }
   const warnings = corpus.warnings.list().map(({ input: _, ...w }) => w);
-  return { format: summary.format, channel: summary.channel, posts, notes: summary.notes, warnings };
+  return { format: summary.format, channel: summary.channel, posts, notes: summary.notes.map(noteText), warnings };
 }
 
 /** Compares a run with its golden file (or writes it with UPDATE_GOLDEN=1). */
