@@ -64,4 +64,64 @@ export const INPUT_MESSAGES_ES: Readonly<Record<string, string>> = {
   'channel.per-post': 'la columna de canal de cada mensaje decide si su hilo está en el canal de la marca',
   'input-not-brand': 'no aporta nada a {brand}: 0 conversaciones; sus publicaciones se dejaron fuera',
   'input-not-brand.other': 'no aporta nada a {brand}: 0 conversaciones (es de {companies}); sus publicaciones se dejaron fuera',
+  // X / Twitter
+  'x.bad-date': 'created_at «{value}» no es una fecha de X (p. ej. "Wed Oct 14 08:12:00 +0000 2026"); tuit {id} omitido',
+  'x-archive.no-id': 'el elemento {n} no tiene "id_str" como texto; omitido',
+  'x-archive.no-id-deleted': 'el elemento {n} de deleted-tweets.js no tiene "id_str" como texto; omitido',
+  'x-archive.deleted-read': '{n:tuit borrado leído:tuits borrados leídos} de deleted-tweets.js',
+  'x-archive.parts': 'los tuits del archivo vienen repartidos en {n} partes; cada parte se lee como una entrada propia',
+  'x-archive.edited': '{n:tuit editado:tuits editados}: se conserva el texto de la última versión, con la hora de la primera',
+  'x-archive.placeholders':
+    'un archivo de X solo contiene los tuits de la propia cuenta: {n:tuit de cliente respondido queda:tuits de clientes respondidos quedan} como marcador sin texto, con la hora sacada del id, así que no se sabe si pedían respuesta',
+  'x-archive.retweets': '{n:retuit ("RT @…") se dejó fuera:retuits ("RT @…") se dejaron fuera}: no son palabras de la cuenta',
+  'bad-deleted-tweets': 'deleted-tweets.js no es un archivo de datos de un archivo de X; no se leyeron los borrados',
+  'parent-time-unknown':
+    '{n:respuesta contesta:respuestas contestan} a tuits cuyo id no lleva una hora utilizable (anteriores a noviembre de 2010 o posteriores a la respuesta); no se creó marcador',
+  'x-api.retweets': '{n:retuit se dejó fuera:retuits se dejaron fuera}: no son palabras del autor',
+  'x-api.repeats': '{n:tuit recogido:tuits recogidos} dos veces: se leyeron una sola vez',
+  'x-api.deletion-notices': 'se pasaron por alto {n:aviso de borrado:avisos de borrado} del flujo (tuits borrados después de recogerlos)',
+  'x-api.stream-notices': 'se pasaron por alto {n:aviso del flujo:avisos del flujo} (límite, advertencia)',
+  'x-api.edited': '{n:tuit editado:tuits editados}: marcados como editados; las versiones anteriores que venían después de la última se descartaron',
+  'x-api.author-by-id':
+    '{n:tuit cuyo autor solo se conoce:tuits cuyos autores solo se conocen} por id de usuario (no están en "includes.users"): --brand tiene que nombrar ese id para reconocerlos',
+  'x-api.error-entries': 'se pasaron por alto {n:entrada de error:entradas de error} de las páginas (tuits borrados, protegidos o no encontrados)',
+  'x-api.no-id': 'un tuit sin "id" como texto; omitido',
+  'x-api.not-a-tweet': 'no es un tuit: necesita "id_str" y un "user"; omitido',
+  'x-api.no-screen-name': 'tuit {id}: su usuario no tiene "screen_name"; omitido',
+  'x-api.bad-date': 'tuit {id}: created_at «{value}» no es ISO 8601 con desfase horario; omitido',
+  'bad-json.not-object-entry': 'no es un objeto JSON; omitido',
+
+  // Mastodon
+  'mastodon.repeated-items':
+    'outbox.json tiene {n} claves "orderedItems" (un fallo conocido de la exportación de Mastodon): se leyeron las publicaciones de todas',
+  'mastodon.content-warnings': '{n:publicación lleva:publicaciones llevan} aviso de contenido: el aviso va delante del texto, como "CW: …"',
+  'mastodon.visibility': '{direct} directas y {private} solo para seguidores quedan marcadas por su visibilidad; el resto son públicas',
+  'mastodon.boosts': '{n:impulso (Announce) se dejó fuera:impulsos (Announce) se dejaron fuera}: son publicaciones de otras personas',
+  'mastodon.other-activities': '{n:actividad que no es publicación se dejó fuera:actividades que no son publicaciones se dejaron fuera}',
+  'mastodon.own-posts-only':
+    'un archivo de Mastodon solo contiene las publicaciones de la propia cuenta: aquellas a las que responde están en sus servidores, no en los datos',
+  'mastodon.bad-actor': 'actor.json, junto a outbox.json, no es JSON válido; el propietario se tomó de las actividades',
+  'mastodon.bad-date': 'elemento {entry}: "published" «{value}» no es ISO 8601 con desfase horario; omitido',
+  'mastodon.no-id': 'elemento {entry}: la publicación no tiene "id"; omitido',
+
+  // Meta: Facebook, Instagram, Graph API
+  'meta.mojibake-repaired': '{n:texto reparado:textos reparados} de los escapes de bytes de Meta (mojibake como "Ã³" por "ó")',
+  'meta.bad-entry': '{where} no es un objeto; omitido',
+  'meta.no-time': '{where} no tiene hora (un "timestamp" en segundos Unix); omitido',
+  'facebook.no-author': '{where}: ni la entrada ni el archivo dicen quién la escribió; omitido',
+  'facebook.textless': '{n:entrada no tiene:entradas no tienen} texto (solo un sticker, una foto o un enlace): se conservan como publicaciones vacías',
+  'facebook.own-comments':
+    'una exportación de Facebook solo contiene los comentarios y publicaciones de la propia cuenta, sin ids ni a qué responden: se juzgan su tono y sus temas, pero no contestan a ninguna publicación de cliente de los datos, así que ni la velocidad ni la tasa de respuesta se pueden medir con ella',
+  'instagram.textless': '{n:comentario no tiene:comentarios no tienen} texto: se conservan como publicaciones vacías',
+  'instagram.own-comments':
+    'un archivo de comentarios de Instagram no dice ni quién escribe ni a qué responde: cada comentario se atribuye a "{name}" y se sitúa en el canal del dueño de la publicación, así que los hechos en las publicaciones de la marca cuentan como de la marca; los comentarios de los clientes no vienen en la exportación',
+  'meta-graph.hidden': '{n:comentario oculto:comentarios ocultos} por la página: marcados como borrados',
+  'meta-graph.hidden-authors':
+    '{n:comentario no tiene:comentarios no tienen} "from" (descargados sin token de página): se atribuyen a "{name}"; entre ellos no se distinguen las respuestas de la marca',
+  'meta-graph.more-pages':
+    'el archivo es una página de una lista más larga ("paging.next" está puesto): guarda también las páginas siguientes o la auditoría verá solo una parte',
+  'meta-graph.more-replies': '{n:hilo tiene:hilos tienen} más respuestas de las que trae el archivo ("paging.next" dentro de "comments")',
+  'meta-graph.empty': 'el "data" de la página está vacío',
+  'meta-graph.bad-date': 'comentario {id}: «{value}» no es una hora ISO 8601 con desfase horario; omitido (con sus respuestas)',
+  'meta-graph.bad-entry': 'el elemento {n} de "data" no es un objeto; omitido',
 };

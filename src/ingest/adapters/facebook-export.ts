@@ -122,16 +122,21 @@ export const facebookExportAdapter: IngestAdapter = {
     entries.forEach((entry, k) => {
       const where = `entry ${k + 1}`;
       if (!entry) {
-        sink.warn({ code: 'bad-entry', message: `${where} is not an object; skipped` });
+        sink.warn({ code: 'bad-entry', message: `${where} is not an object; skipped`, id: 'meta.bad-entry', data: { where } });
         return;
       }
       if (entry.time === undefined) {
-        sink.warn({ code: 'bad-date', message: `${where} has no "timestamp" in Unix seconds; skipped` });
+        sink.warn({ code: 'bad-date', message: `${where} has no "timestamp" in Unix seconds; skipped`, id: 'meta.no-time', data: { where } });
         return;
       }
       const author = entry.author ?? owner;
       if (!author) {
-        sink.warn({ code: 'missing-author', message: `${where}: neither the entry nor the file names its author; skipped` });
+        sink.warn({
+          code: 'missing-author',
+          message: `${where}: neither the entry nor the file names its author; skipped`,
+          id: 'facebook.no-author',
+          data: { where },
+        });
         return;
       }
       if (entry.text === '') textless++;
@@ -148,11 +153,19 @@ export const facebookExportAdapter: IngestAdapter = {
       posted++;
     });
     if (repaired.count > 0)
-      sink.note(`${repaired.count} string${repaired.count === 1 ? '' : 's'} repaired from Meta's byte escapes (mojibake such as "Ã³" for "ó")`);
-    if (textless > 0) sink.note(`${textless} entr${textless === 1 ? 'y has' : 'ies have'} no text (a sticker, photo or link only): kept as empty posts`);
+      sink.note(`${repaired.count} string${repaired.count === 1 ? '' : 's'} repaired from Meta's byte escapes (mojibake such as "Ã³" for "ó")`, {
+        id: 'meta.mojibake-repaired',
+        data: { n: repaired.count },
+      });
+    if (textless > 0)
+      sink.note(`${textless} entr${textless === 1 ? 'y has' : 'ies have'} no text (a sticker, photo or link only): kept as empty posts`, {
+        id: 'facebook.textless',
+        data: { n: textless },
+      });
     if (posted > 0) {
       sink.note(
         "a Facebook export holds only the account's own comments and posts, with no ids and no parents: their tone and topics are judged, but they answer no customer post in the data, so reply speed and reply rate cannot be measured from it",
+        { id: 'facebook.own-comments' },
       );
     }
   },

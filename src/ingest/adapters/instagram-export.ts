@@ -111,12 +111,12 @@ export const instagramExportAdapter: IngestAdapter = {
     items.forEach((item, k) => {
       const where = `item ${k + 1}`;
       if (!isObject(item)) {
-        sink.warn({ code: 'bad-entry', message: `${where} is not an object; skipped` });
+        sink.warn({ code: 'bad-entry', message: `${where} is not an object; skipped`, id: 'meta.bad-entry', data: { where } });
         return;
       }
       const comment = readComment(item);
       if (comment.time === undefined) {
-        sink.warn({ code: 'bad-date', message: `${where} has no time (a "timestamp" in Unix seconds); skipped` });
+        sink.warn({ code: 'bad-date', message: `${where} has no time (a "timestamp" in Unix seconds); skipped`, id: 'meta.no-time', data: { where } });
         return;
       }
       if (!comment.text) textless++;
@@ -134,11 +134,16 @@ export const instagramExportAdapter: IngestAdapter = {
       posted++;
     });
     if (repaired.count > 0)
-      sink.note(`${repaired.count} string${repaired.count === 1 ? '' : 's'} repaired from Meta's byte escapes (mojibake such as "Ã³" for "ó")`);
-    if (textless > 0) sink.note(`${textless} comment${textless === 1 ? ' has' : 's have'} no text: kept as empty posts`);
+      sink.note(`${repaired.count} string${repaired.count === 1 ? '' : 's'} repaired from Meta's byte escapes (mojibake such as "Ã³" for "ó")`, {
+        id: 'meta.mojibake-repaired',
+        data: { n: repaired.count },
+      });
+    if (textless > 0)
+      sink.note(`${textless} comment${textless === 1 ? ' has' : 's have'} no text: kept as empty posts`, { id: 'instagram.textless', data: { n: textless } });
     if (posted > 0) {
       sink.note(
         `an Instagram comments file names neither their author nor what they answer: each is authored "${INSTAGRAM_ACCOUNT}" and sits on the channel of the media's owner, so the ones on the brand's own posts count as the brand's; customers' comments are not in the export`,
+        { id: 'instagram.own-comments', data: { name: INSTAGRAM_ACCOUNT } },
       );
     }
   },

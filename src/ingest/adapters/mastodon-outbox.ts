@@ -139,7 +139,10 @@ export const mastodonOutboxAdapter: IngestAdapter = {
         const parsed: unknown = JSON.parse(value);
         return Array.isArray(parsed) ? parsed : [];
       });
-      sink.note(`outbox.json has ${raw.length} "orderedItems" keys (a known Mastodon export fault): the posts were read from all of them`);
+      sink.note(`outbox.json has ${raw.length} "orderedItems" keys (a known Mastodon export fault): the posts were read from all of them`, {
+        id: 'mastodon.repeated-items',
+        data: { n: raw.length },
+      });
     }
     if (!Array.isArray(doc.orderedItems) && raw.length === 0) throw new InputError(`${input.name}: an ActivityStreams collection without "orderedItems"`);
 
@@ -154,7 +157,11 @@ export const mastodonOutboxAdapter: IngestAdapter = {
           owner = str(actor.preferredUsername) ?? (str(actor.id) ? handleFromUrl(actor.id as string) : undefined);
           followers = str(actor.followers);
         } catch {
-          sink.warn({ code: 'bad-actor', message: 'actor.json beside outbox.json is not valid JSON; the owner was taken from the activities' });
+          sink.warn({
+            code: 'bad-actor',
+            message: 'actor.json beside outbox.json is not valid JSON; the owner was taken from the activities',
+            id: 'mastodon.bad-actor',
+          });
         }
       }
     }
@@ -194,6 +201,7 @@ export const mastodonOutboxAdapter: IngestAdapter = {
           message: id
             ? `item ${entry}: "published" "${clip(published ?? '')}" is not ISO 8601 with an offset; skipped`
             : `item ${entry}: the post has no "id"; skipped`,
+          ...(id ? { id: 'mastodon.bad-date', data: { entry, value: clip(published ?? '') } } : { id: 'mastodon.no-id', data: { entry } }),
         });
         continue;
       }
@@ -225,16 +233,25 @@ export const mastodonOutboxAdapter: IngestAdapter = {
       sink.post(record);
     }
     const cw = items.filter((item) => str(((item as { object?: { summary?: unknown } } | null)?.object as { summary?: unknown } | undefined)?.summary)).length;
-    if (cw > 0) sink.note(`${cw} post${cw === 1 ? ' has' : 's have'} a content warning: its text is put first, as "CW: …"`);
+    if (cw > 0)
+      sink.note(`${cw} post${cw === 1 ? ' has' : 's have'} a content warning: its text is put first, as "CW: …"`, {
+        id: 'mastodon.content-warnings',
+        data: { n: cw },
+      });
     if (counts.private + counts.direct > 0) {
       sink.note(
         `${counts.direct} direct and ${counts.private} followers-only post${counts.private === 1 ? '' : 's'} are marked by visibility; the rest are public`,
+        { id: 'mastodon.visibility', data: { direct: counts.direct, private: counts.private } },
       );
     }
-    if (boosts > 0) sink.note(`${boosts} boost${boosts === 1 ? '' : 's'} (Announce) left out: they are other people's posts`);
-    if (other > 0) sink.note(`${other} other activit${other === 1 ? 'y' : 'ies'} (not a post) left out`);
+    if (boosts > 0)
+      sink.note(`${boosts} boost${boosts === 1 ? '' : 's'} (Announce) left out: they are other people's posts`, { id: 'mastodon.boosts', data: { n: boosts } });
+    if (other > 0)
+      sink.note(`${other} other activit${other === 1 ? 'y' : 'ies'} (not a post) left out`, { id: 'mastodon.other-activities', data: { n: other } });
     if (counts.public + counts.private + counts.direct > 0) {
-      sink.note("a Mastodon archive holds only the account's own posts: the posts it replied to are on their servers and not in the data");
+      sink.note("a Mastodon archive holds only the account's own posts: the posts it replied to are on their servers and not in the data", {
+        id: 'mastodon.own-posts-only',
+      });
     }
   },
 };

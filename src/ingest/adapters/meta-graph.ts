@@ -53,7 +53,12 @@ function readItem(item: Json, parent: string | undefined, path: string, walk: Wa
   const inReplyTo = parent ?? str((item.parent as Json | undefined)?.id) ?? str(item.parent_id);
 
   if (!parsed?.hasOffset) {
-    walk.sink.warn({ code: 'bad-date', message: `comment ${id}: "${clip(rawTime)}" is not an ISO 8601 time with an offset; skipped (its replies too)` });
+    walk.sink.warn({
+      code: 'bad-date',
+      message: `comment ${id}: "${clip(rawTime)}" is not an ISO 8601 time with an offset; skipped (its replies too)`,
+      id: 'meta-graph.bad-date',
+      data: { id, value: clip(rawTime) },
+    });
     return;
   }
   const hiddenFlag = instagram ? item.hidden : item.is_hidden;
@@ -131,22 +136,33 @@ export const metaGraphAdapter: IngestAdapter = {
       if (str((page.paging as Json | undefined)?.next)) walk.morePages = true;
       (page.data as unknown[]).forEach((item, k) => {
         if (isObject(item)) readItem(item, undefined, pages.length > 1 ? `${p + 1}.${k + 1}` : `${k + 1}`, walk);
-        else sink.warn({ code: 'bad-entry', message: `item ${k + 1} of "data" is not an object; skipped` });
+        else sink.warn({ code: 'bad-entry', message: `item ${k + 1} of "data" is not an object; skipped`, id: 'meta-graph.bad-entry', data: { n: k + 1 } });
       });
     });
     // The Page: an author whose id starts the comment ids ({page-id}_{post-id}_{comment-id}).
     const pages_ = [...walk.prefixes].filter((prefix) => walk.names.has(prefix));
     if (pages_.length === 1) sink.channelOwner(walk.names.get(pages_[0]!)!);
     if (walk.tracksHidden) sink.tracksDeletion();
-    if (walk.hidden > 0) sink.note(`${walk.hidden} comment${walk.hidden === 1 ? '' : 's'} hidden by the Page: marked deleted`);
+    if (walk.hidden > 0)
+      sink.note(`${walk.hidden} comment${walk.hidden === 1 ? '' : 's'} hidden by the Page: marked deleted`, {
+        id: 'meta-graph.hidden',
+        data: { n: walk.hidden },
+      });
     if (walk.hiddenAuthors > 0) {
       sink.note(
         `${walk.hiddenAuthors} comment${walk.hiddenAuthors === 1 ? ' has' : 's have'} no "from" (fetched without a Page token): authored "${HIDDEN_FACEBOOK_USER}"; brand replies among them cannot be told apart`,
+        { id: 'meta-graph.hidden-authors', data: { n: walk.hiddenAuthors, name: HIDDEN_FACEBOOK_USER } },
       );
     }
-    if (walk.morePages) sink.note('the file is one page of a longer list ("paging.next" is set): save the next pages too, or the audit sees only part of it');
+    if (walk.morePages)
+      sink.note('the file is one page of a longer list ("paging.next" is set): save the next pages too, or the audit sees only part of it', {
+        id: 'meta-graph.more-pages',
+      });
     if (walk.moreReplies > 0)
-      sink.note(`${walk.moreReplies} thread${walk.moreReplies === 1 ? ' has' : 's have'} more replies than the file holds ("paging.next" inside "comments")`);
-    if (walk.posted === 0 && pages.every((page) => (page.data as unknown[]).length === 0)) sink.note('the page\'s "data" is empty');
+      sink.note(
+        `${walk.moreReplies} thread${walk.moreReplies === 1 ? ' has' : 's have'} more replies than the file holds ("paging.next" inside "comments")`,
+        { id: 'meta-graph.more-replies', data: { n: walk.moreReplies } },
+      );
+    if (walk.posted === 0 && pages.every((page) => (page.data as unknown[]).length === 0)) sink.note('the page\'s "data" is empty', { id: 'meta-graph.empty' });
   },
 };

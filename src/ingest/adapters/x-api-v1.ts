@@ -53,7 +53,7 @@ function readTweet(tweet: Json, line: number | undefined, state: State): void {
   const user = isObject(tweet.user) ? tweet.user : undefined;
   if (!id || !user) {
     if (tweet.limit !== undefined || tweet.warning !== undefined || tweet.scrub_geo !== undefined) state.other++;
-    else state.sink.warn({ ...at, code: 'bad-tweet', message: 'not a tweet: it needs "id_str" and a "user"; skipped' });
+    else state.sink.warn({ ...at, code: 'bad-tweet', message: 'not a tweet: it needs "id_str" and a "user"; skipped', id: 'x-api.not-a-tweet' });
     return;
   }
   if (tweet.retweeted_status !== undefined) {
@@ -70,6 +70,7 @@ function readTweet(tweet: Json, line: number | undefined, state: State): void {
       message: author
         ? `tweet ${id}: created_at "${clip(rawDate)}" is not an X date (e.g. "Wed Oct 14 08:12:00 +0000 2026"); skipped`
         : `tweet ${id}: its user has no "screen_name"; skipped`,
+      ...(author ? { id: 'x.bad-date', data: { id, value: clip(rawDate) } } : { id: 'x-api.no-screen-name', data: { id } }),
     });
     return;
   }
@@ -122,13 +123,25 @@ export const xApiV1Adapter: IngestAdapter = {
       const tweets = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.statuses) ? value.statuses : [value];
       for (const tweet of tweets) {
         if (isObject(tweet)) readTweet(tweet, line, state);
-        else sink.warn({ ...(line === undefined ? {} : { line }), code: 'bad-tweet', message: 'not a JSON object; skipped' });
+        else sink.warn({ ...(line === undefined ? {} : { line }), code: 'bad-tweet', message: 'not a JSON object; skipped', id: 'bad-json.not-object-entry' });
       }
     });
-    if (state.retweets > 0) sink.note(`${state.retweets} retweet${state.retweets === 1 ? '' : 's'} left out: they are not the author's own words`);
-    if (state.repeats > 0) sink.note(`${state.repeats} tweet${state.repeats === 1 ? '' : 's'} collected twice: read once`);
+    if (state.retweets > 0)
+      sink.note(`${state.retweets} retweet${state.retweets === 1 ? '' : 's'} left out: they are not the author's own words`, {
+        id: 'x-api.retweets',
+        data: { n: state.retweets },
+      });
+    if (state.repeats > 0)
+      sink.note(`${state.repeats} tweet${state.repeats === 1 ? '' : 's'} collected twice: read once`, { id: 'x-api.repeats', data: { n: state.repeats } });
     if (state.deletes > 0)
-      sink.note(`${state.deletes} deletion notice${state.deletes === 1 ? '' : 's'} in the stream (tweets deleted after collection) passed over`);
-    if (state.other > 0) sink.note(`${state.other} stream notice${state.other === 1 ? '' : 's'} (limit, warning) passed over`);
+      sink.note(`${state.deletes} deletion notice${state.deletes === 1 ? '' : 's'} in the stream (tweets deleted after collection) passed over`, {
+        id: 'x-api.deletion-notices',
+        data: { n: state.deletes },
+      });
+    if (state.other > 0)
+      sink.note(`${state.other} stream notice${state.other === 1 ? '' : 's'} (limit, warning) passed over`, {
+        id: 'x-api.stream-notices',
+        data: { n: state.other },
+      });
   },
 };

@@ -38,7 +38,7 @@ function readTweet(tweet: Json, line: number | undefined, state: State): void {
   const at = line === undefined ? {} : { line };
   const id = tweetId(undefined, tweet.id);
   if (!id) {
-    state.sink.warn({ ...at, code: 'bad-tweet', message: 'a tweet without a string "id"; skipped' });
+    state.sink.warn({ ...at, code: 'bad-tweet', message: 'a tweet without a string "id"; skipped', id: 'x-api.no-id' });
     return;
   }
   if (state.seen.has(id) || state.superseded.has(id)) return;
@@ -53,7 +53,13 @@ function readTweet(tweet: Json, line: number | undefined, state: State): void {
   if (!parsed?.hasOffset) {
     // A referenced tweet the API could not return ({type, id} only) has no time: it is no post.
     if (rawDate !== '' || str(tweet.text) !== undefined) {
-      state.sink.warn({ ...at, code: 'bad-date', message: `tweet ${id}: created_at "${clip(rawDate)}" is not ISO 8601 with an offset; skipped` });
+      state.sink.warn({
+        ...at,
+        code: 'bad-date',
+        message: `tweet ${id}: created_at "${clip(rawDate)}" is not ISO 8601 with an offset; skipped`,
+        id: 'x-api.bad-date',
+        data: { id, value: clip(rawDate) },
+      });
     }
     return;
   }
@@ -132,18 +138,29 @@ export const xApiV2Adapter: IngestAdapter = {
     await forEachJsonValue(input, sink, 'a v2 response', (value, line) => {
       for (const item of Array.isArray(value) ? value : [value]) {
         if (isObject(item)) readValue(item, line, state);
-        else sink.warn({ ...(line === undefined ? {} : { line }), code: 'bad-tweet', message: 'not a JSON object; skipped' });
+        else sink.warn({ ...(line === undefined ? {} : { line }), code: 'bad-tweet', message: 'not a JSON object; skipped', id: 'bad-json.not-object-entry' });
       }
     });
-    if (state.retweets > 0) sink.note(`${state.retweets} retweet${state.retweets === 1 ? '' : 's'} left out: they are not the author's own words`);
+    if (state.retweets > 0)
+      sink.note(`${state.retweets} retweet${state.retweets === 1 ? '' : 's'} left out: they are not the author's own words`, {
+        id: 'x-api.retweets',
+        data: { n: state.retweets },
+      });
     if (state.edited > 0)
-      sink.note(`${state.edited} edited tweet${state.edited === 1 ? '' : 's'}: marked edited, earlier versions read after the latest one dropped`);
+      sink.note(`${state.edited} edited tweet${state.edited === 1 ? '' : 's'}: marked edited, earlier versions read after the latest one dropped`, {
+        id: 'x-api.edited',
+        data: { n: state.edited },
+      });
     if (state.byIdOnly > 0) {
       sink.note(
         `${state.byIdOnly} tweet${state.byIdOnly === 1 ? "'s author is" : "s' authors are"} known only by user id (not in "includes.users"): --brand must name that id to match them`,
+        { id: 'x-api.author-by-id', data: { n: state.byIdOnly } },
       );
     }
     if (state.errors > 0)
-      sink.note(`${state.errors} error entr${state.errors === 1 ? 'y' : 'ies'} in the pages (tweets deleted, protected or not found) passed over`);
+      sink.note(`${state.errors} error entr${state.errors === 1 ? 'y' : 'ies'} in the pages (tweets deleted, protected or not found) passed over`, {
+        id: 'x-api.error-entries',
+        data: { n: state.errors },
+      });
   },
 };

@@ -190,7 +190,13 @@ export const xArchiveAdapter: IngestAdapter = {
         const where = id === undefined ? undefined : lines.get(id);
         const at = where === undefined ? {} : { line: where };
         if (!tweet || !id || !DIGITS.test(id)) {
-          sink.warn({ ...at, code: 'bad-id', message: `element ${k + 1}${deleted ? ' of deleted-tweets.js' : ''} has no string "id_str"; skipped` });
+          sink.warn({
+            ...at,
+            code: 'bad-id',
+            message: `element ${k + 1}${deleted ? ' of deleted-tweets.js' : ''} has no string "id_str"; skipped`,
+            id: deleted ? 'x-archive.no-id-deleted' : 'x-archive.no-id',
+            data: { n: k + 1 },
+          });
           return;
         }
         const body = str(tweet.full_text) ?? str(tweet.text) ?? '';
@@ -205,6 +211,8 @@ export const xArchiveAdapter: IngestAdapter = {
             ...at,
             code: 'bad-date',
             message: `created_at "${clip(rawDate)}" is not an X date (e.g. "Wed Oct 14 08:12:00 +0000 2026"); tweet ${id} skipped`,
+            id: 'x.bad-date',
+            data: { id, value: clip(rawDate) },
           });
           return;
         }
@@ -244,12 +252,15 @@ export const xArchiveAdapter: IngestAdapter = {
           sink.tracksDeletion();
           read(deleted, new Map(), true);
           const count = tweets.filter((t) => t.deleted).length;
-          sink.note(`${count} deleted tweet${count === 1 ? '' : 's'} read from deleted-tweets.js`);
-        } else sink.warn({ code: 'bad-deleted-tweets', message: 'deleted-tweets.js is not an X archive data file; deletions were not read' });
+          sink.note(`${count} deleted tweet${count === 1 ? '' : 's'} read from deleted-tweets.js`, { id: 'x-archive.deleted-read', data: { n: count } });
+        } else sink.warn({ code: 'bad-deleted-tweets', message: 'deleted-tweets.js is not an X archive data file; deletions were not read', data: {} });
       }
     }
     if (parts.length > 0 && part >= 0) {
-      sink.note(`the archive's tweets are split over ${parts.length + 1} part files; each part is read as its own input`);
+      sink.note(`the archive's tweets are split over ${parts.length + 1} part files; each part is read as its own input`, {
+        id: 'x-archive.parts',
+        data: { n: parts.length + 1 },
+      });
     }
 
     // Edits: every version is its own element; keep the latest text, timed when the first version went out.
@@ -271,7 +282,11 @@ export const xArchiveAdapter: IngestAdapter = {
       }
       edited++;
     }
-    if (edited > 0) sink.note(`${edited} edited tweet${edited === 1 ? '' : 's'}: the last version's text is kept, timed at the first version`);
+    if (edited > 0)
+      sink.note(`${edited} edited tweet${edited === 1 ? '' : 's'}: the last version's text is kept, timed at the first version`, {
+        id: 'x-archive.edited',
+        data: { n: edited },
+      });
 
     const placeholders = new Set<string>();
     let unknownParentTimes = 0;
@@ -318,14 +333,20 @@ export const xArchiveAdapter: IngestAdapter = {
     if (placeholders.size > 0) {
       sink.note(
         `an X archive holds only the account's own tweets: the ${placeholders.size} customer tweet${placeholders.size === 1 ? '' : 's'} it answers ${placeholders.size === 1 ? 'is a placeholder' : 'are placeholders'} with no text, timed from ${placeholders.size === 1 ? 'its' : 'their'} id, so whether ${placeholders.size === 1 ? 'it' : 'they'} needed a reply is unknown`,
+        { id: 'x-archive.placeholders', data: { n: placeholders.size } },
       );
     }
     if (unknownParentTimes > 0) {
       sink.warn({
         code: 'parent-time-unknown',
         message: `${unknownParentTimes} repl${unknownParentTimes === 1 ? 'y answers a tweet' : 'ies answer tweets'} whose id carries no usable time (older than Nov 2010 or later than the reply); no placeholder was made`,
+        data: { n: unknownParentTimes },
       });
     }
-    if (retweets > 0) sink.note(`${retweets} retweet${retweets === 1 ? '' : 's'} ("RT @…") left out: they are not the account's own words`);
+    if (retweets > 0)
+      sink.note(`${retweets} retweet${retweets === 1 ? '' : 's'} ("RT @…") left out: they are not the account's own words`, {
+        id: 'x-archive.retweets',
+        data: { n: retweets },
+      });
   },
 };
