@@ -124,4 +124,28 @@ export const INPUT_MESSAGES_ES: Readonly<Record<string, string>> = {
   'meta-graph.empty': 'el "data" de la página está vacío',
   'meta-graph.bad-date': 'comentario {id}: «{value}» no es una hora ISO 8601 con desfase horario; omitido (con sus respuestas)',
   'meta-graph.bad-entry': 'el elemento {n} de "data" no es un objeto; omitido',
+  // Review pages and scraper files
+  'page-truncated': 'la página pasa de {mb} MB de texto; solo se leyó su primera parte (faltan las reseñas de más abajo)',
+  'page-too-deep': 'la página anida elementos a miles de niveles (HTML roto u hostil): no se leyó lo que queda por debajo',
+  'no-business-name.page':
+    'la página no nombra ningún negocio (ni nombre en JSON-LD o microdatos, ni encabezado, ni título): las respuestas del propietario cuentan como de la marca solo si --brand nombra a su autor',
+  'no-business-name.file':
+    'el archivo no nombra ningún lugar ni negocio: las respuestas del propietario cuentan como de la marca solo si --brand nombra a su autor',
+  'reviews.site': 'leída como página de {site}',
+  'reviews.site-at': 'leída como página de {site} ({host})',
+  'reviews.relative-dates':
+    'las fechas relativas ("hace 2 semanas", "a month ago") se calculan desde la fecha de guardado, {savedAt}: "hace N unidades" es esa fecha menos N unidades; son aproximadas',
+  'reviews.undated-replies':
+    '{n:respuesta del propietario no muestra:respuestas del propietario no muestran} fecha: cuentan como respondidas, con la fecha de su reseña (el único límite que da la página), así que su tiempo de respuesta no se conoce y queda fuera de las cifras de velocidad',
+  'reviews.clamped-replies':
+    '{n:respuesta del propietario tenía:respuestas del propietario tenían} fecha anterior a su reseña con la precisión de la página: se fechan en la reseña',
+  'reviews.machine-translated': '{n:reseña es:reseñas son} traducción automática del sitio; el texto original no está en la página guardada',
+  'reviews.scaled':
+    '{n:puntuación va:puntuaciones van} sobre {scales}, no sobre 5: se leen como estrellas = nota × 5 ÷ escala, con un decimal (8,6/10 → 4,3★; 6/10 → 3★, que pide respuesta)',
+  'reviews.owner-reply-cards':
+    '{n:respuesta del propietario venía dibujada:respuestas del propietario venían dibujadas} como tarjeta de reseña: se leen como respuesta a la reseña anterior, nunca como reseña',
+  'reviews.placeholders': 'se dejaron fuera {n:hueco vacío de reseña:huecos vacíos de reseñas} (no cargados cuando se guardó la página)',
+  'reviews.widgets': 'se dejaron fuera {n:recuadro para escribir o filtrar reseñas:recuadros para escribir o filtrar reseñas} con aspecto de tarjeta',
+  'reviews.hidden': 'se dejaron fuera {n:reseña pendiente o filtrada:reseñas pendientes o filtradas} (no visibles en público)',
+  'reviews.businesses': '{n} negocios en un mismo archivo ({names}): cada reseña queda en el canal de su negocio',
 };

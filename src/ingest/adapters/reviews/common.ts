@@ -231,13 +231,18 @@ export async function openPage(input: AdapterInput, sink: IngestSink, options: I
     sink.warn({
       code: 'page-truncated',
       message: `the page is larger than ${MAX_PAGE_CHARS / 1024 / 1024} MB of text; only its first part was read (reviews further down are missing)`,
+      data: { mb: MAX_PAGE_CHARS / 1024 / 1024 },
     });
   }
   const unwrapped = unwrapMhtml(text) ?? { html: text, mhtml: false };
   const html = unwrapped.html.replace(/^\ufeff/, '').replace(DATA_URI, 'data:,');
   const { root, cut: tooDeep } = parseHtml(html);
   if (tooDeep > 0)
-    sink.warn({ code: 'page-too-deep', message: 'the page nests elements thousands deep (broken or hostile HTML): the part below that depth was not read' });
+    sink.warn({
+      code: 'page-too-deep',
+      message: 'the page nests elements thousands deep (broken or hostile HTML): the part below that depth was not read',
+      data: {},
+    });
   const lineOf = lineIndex(html);
   const comments = leadingComments(root).join('\n');
   const metas = findAll(root, (node) => node.name === 'meta' || node.name === 'link');
@@ -612,22 +617,29 @@ export function emitReviews(drafts: ReviewDraft[], sink: IngestSink, page: Pick<
   if (page.anchor !== undefined && precisions.has('relative')) {
     sink.note(
       `relative dates ("hace 2 semanas", "a month ago") resolved against the save time ${isoTime(page.anchor)} (${page.anchorSource}): "N units ago" is the save time minus N units; they are approximate`,
+      { id: 'reviews.relative-dates', data: { savedAt: isoTime(page.anchor), source: page.anchorSource ?? '' } },
     );
   }
   if (undatedReplies > 0) {
     sink.note(
       `${undatedReplies} owner response${undatedReplies === 1 ? ' shows' : 's show'} no date: counted as answered, dated at ${undatedReplies === 1 ? 'its' : 'their'} review (the only bound the page gives), so ${undatedReplies === 1 ? 'its' : 'their'} response time is unknown and left out of the speed figures`,
+      { id: 'reviews.undated-replies', data: { n: undatedReplies } },
     );
   }
   if (clamped > 0)
     sink.note(
       `${clamped} owner response${clamped === 1 ? ' was' : 's were'} dated before ${clamped === 1 ? 'its' : 'their'} review at the page's precision: dated at the review`,
+      { id: 'reviews.clamped-replies', data: { n: clamped } },
     );
   if (translated > 0)
-    sink.note(`${translated} review${translated === 1 ? ' is' : 's are'} the site's machine translation; the original text is not in the saved page`);
+    sink.note(`${translated} review${translated === 1 ? ' is' : 's are'} the site's machine translation; the original text is not in the saved page`, {
+      id: 'reviews.machine-translated',
+      data: { n: translated },
+    });
   if (scaled > 0) {
     sink.note(
       `${scaled} rating${scaled === 1 ? ' is' : 's are'} out of ${[...scales].sort((a, b) => a - b).join(', ')}, not 5: read as stars = score × 5 ÷ scale, to one decimal (8.6/10 → 4.3★; 6/10 → 3★, which needs a reply)`,
+      { id: 'reviews.scaled', data: { n: scaled, scales: [...scales].sort((a, b) => a - b).join(', ') } },
     );
   }
   return posted;

@@ -89,9 +89,14 @@ export async function readReviewPage(
       code: 'no-business-name',
       message:
         'the page names no business (no JSON-LD or microdata name, heading or title): owner responses count as the brand only when --brand names their author',
+      id: 'no-business-name.page',
     });
   }
-  if (site) sink.note(`read as a ${site.name} page${page.url ? ` (${hostOf(page.url) ?? page.url})` : ''}`);
+  if (site)
+    sink.note(`read as a ${site.name} page${page.url ? ` (${hostOf(page.url) ?? page.url})` : ''}`, {
+      id: page.url ? 'reviews.site-at' : 'reviews.site',
+      data: { site: site.name, host: page.url ? (hostOf(page.url) ?? page.url) : '' },
+    });
   if (merged.reviews.length === 0) throw noReviewsError(page, aggregate, site?.name);
 
   for (const note of merged.notes) sink.note(note);
@@ -105,11 +110,19 @@ export async function readReviewPage(
   if (ownerReplies > 0) {
     sink.note(
       `${ownerReplies} owner repl${ownerReplies === 1 ? 'y was' : 'ies were'} drawn as ${ownerReplies === 1 ? 'a review card' : 'review cards'}: read as the response to the review before ${ownerReplies === 1 ? 'it' : 'them'}, never as a review`,
+      { id: 'reviews.owner-reply-cards', data: { n: ownerReplies } },
     );
   }
-  if (placeholders > 0) sink.note(`${placeholders} empty review placeholder${placeholders === 1 ? '' : 's'} (not loaded when the page was saved) left out`);
+  if (placeholders > 0)
+    sink.note(`${placeholders} empty review placeholder${placeholders === 1 ? '' : 's'} (not loaded when the page was saved) left out`, {
+      id: 'reviews.placeholders',
+      data: { n: placeholders },
+    });
   if (widgets > 0)
-    sink.note(`${widgets} write-a-review or rating-filter widget${widgets === 1 ? '' : 's'} that look${widgets === 1 ? 's' : ''} like a review card left out`);
+    sink.note(`${widgets} write-a-review or rating-filter widget${widgets === 1 ? '' : 's'} that look${widgets === 1 ? 's' : ''} like a review card left out`, {
+      id: 'reviews.widgets',
+      data: { n: widgets },
+    });
   const stated = aggregateNote(aggregate, posted);
   if (stated) sink.note(stated);
 }

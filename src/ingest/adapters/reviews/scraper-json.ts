@@ -145,7 +145,11 @@ export const scraperJsonAdapter: IngestAdapter = {
         if (draft === 'hidden') hidden++;
         else if (draft) drafts.push(draft);
       }
-      if (hidden > 0) sink.note(`${hidden} review${hidden === 1 ? '' : 's'} marked pending or filtered (not shown publicly) left out`);
+      if (hidden > 0)
+        sink.note(`${hidden} review${hidden === 1 ? '' : 's'} marked pending or filtered (not shown publicly) left out`, {
+          id: 'reviews.hidden',
+          data: { n: hidden },
+        });
       groups.push({ business: found.business, platform: 'trustpilot', drafts });
     } else if (shape === 'booking') {
       walkJson(value, (node) => {
@@ -174,10 +178,12 @@ export const scraperJsonAdapter: IngestAdapter = {
       sink.warn({
         code: 'no-business-name',
         message: 'the file names no place or business: owner responses count as the brand only when --brand names their author',
+        id: 'no-business-name.file',
       });
     } else
       sink.note(
         `${businesses.length} businesses in one file (${businesses.slice(0, 5).join(', ')}${businesses.length > 5 ? '…' : ''}): each review sits on its own business's channel`,
+        { id: 'reviews.businesses', data: { n: businesses.length, names: `${businesses.slice(0, 5).join(', ')}${businesses.length > 5 ? '…' : ''}` } },
       );
     const used = new Set<string>();
     let posted = 0;
