@@ -69,6 +69,7 @@ export const en = {
       tripadvisor: 'Tripadvisor',
       booking: 'Booking.com',
       yelp: 'Yelp',
+      amazon: 'Amazon',
       web: 'web pages',
       csv: 'CSV (no platform given)',
     },

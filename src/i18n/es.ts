@@ -65,6 +65,7 @@ export const es: Messages = {
       tripadvisor: 'Tripadvisor',
       booking: 'Booking.com',
       yelp: 'Yelp',
+      amazon: 'Amazon',
       web: 'páginas web',
       csv: 'CSV (sin plataforma)',
     },

@@ -148,4 +148,32 @@ export const INPUT_MESSAGES_ES: Readonly<Record<string, string>> = {
   'reviews.widgets': 'se dejaron fuera {n:recuadro para escribir o filtrar reseñas:recuadros para escribir o filtrar reseñas} con aspecto de tarjeta',
   'reviews.hidden': 'se dejaron fuera {n:reseña pendiente o filtrada:reseñas pendientes o filtradas} (no visibles en público)',
   'reviews.businesses': '{n} negocios en un mismo archivo ({names}): cada reseña queda en el canal de su negocio',
+
+  // Google Business Profile (Takeout and API v4)
+  'gbp.bad-listing-data.size': 'el additionalData.json junto a las reseñas pasa de {mb} MB: no se leyó de él el nombre del negocio',
+  'gbp.bad-listing-data.json': 'el additionalData.json junto a las reseñas no es JSON válido: no se leyó de él el nombre del negocio',
+  'gbp.bad-json': 'una línea no es JSON válido; se omitió esa página de reseñas',
+  'gbp.no-date': 'la reseña {review} no tiene createTime; omitida',
+  'gbp.bad-date': 'reseña {review}: createTime «{value}» no es una hora RFC 3339 (2024-10-14T21:03:11Z); omitida',
+  'gbp.no-star-rating.missing': 'reseña {review}: falta starRating; se conserva sin puntuación',
+  'gbp.no-star-rating.unspecified': 'reseña {review}: starRating es STAR_RATING_UNSPECIFIED; se conserva sin puntuación',
+  'gbp.no-star-rating.invalid': 'reseña {review}: starRating «{value}» no es ONE…FIVE; se conserva sin puntuación',
+  'gbp.too-many-reviews': 'más de {max} reseñas en un solo archivo: solo se leyeron las {max} primeras; divide el archivo en páginas',
+  'gbp.bad-review': '{n:elemento de «reviews» no es un objeto:elementos de «reviews» no son objetos}; se omitieron',
+  'gbp.listing-name': 'el nombre del negocio, «{name}», se leyó del additionalData.json que acompaña a las reseñas',
+  'gbp.location-channel':
+    'las reseñas no nombran el negocio (Google guarda el nombre en additionalData.json, que no está junto a este archivo): el canal es el id de ubicación {ids}; pásalo con --brand (p. ej. --brand TuCuenta,{first}) para que las respuestas del propietario cuenten como de la marca',
+  'gbp.locations': '{n} ubicaciones en un mismo archivo: cada reseña queda en el canal de su ubicación',
+  'gbp.duplicates': '{n:reseña volvía:reseñas volvían} a aparecer en otra página de este archivo (mismo «name»): se leen una vez, con la última edición',
+  'gbp.reply-upper-bound':
+    '{n:respuesta del propietario se fecha:respuestas del propietario se fechan} con reviewReply.updateTime, la última edición de la respuesta (Google guarda una respuesta por reseña y la nueva sustituye a la anterior): los tiempos de respuesta son cotas superiores; la primera respuesta pudo llegar antes',
+  'gbp.edited':
+    '{n:reseña se editó:reseñas se editaron} después de publicarse (updateTime posterior a createTime): se fechan cuando se escribieron y se marcan como editadas; el texto es el último',
+  'gbp.star-only': '{n:reseña solo con estrellas:reseñas solo con estrellas} (puntuación sin comentario), conservadas con el texto vacío',
+  'gbp.original-kept': '{n:reseña trae:reseñas traen} la traducción de Google junto al original («(Translated by Google)»): se conserva el original',
+  'gbp.translation-only': '{n:reseña solo trae:reseñas solo traen} la traducción de Google (sin la parte «(Original)»): se leen tal cual',
+  'gbp.stated.both': 'la respuesta declara una media de {average}/5 y {total} reseñas en total; en este archivo hay {n}',
+  'gbp.stated.average': 'la respuesta declara una media de {average}/5; en este archivo hay {n} reseñas',
+  'gbp.stated.total': 'la respuesta declara {total} reseñas en total; en este archivo hay {n}',
+  'gbp.next-page': 'la última página trae nextPageToken: Google tiene más reseñas de las que hay en este archivo (descarga las páginas siguientes)',
 };

@@ -11,7 +11,9 @@ import { jsonlAdapter } from './adapters/jsonl.js';
 import { mastodonOutboxAdapter } from './adapters/mastodon-outbox.js';
 import { metaGraphAdapter } from './adapters/meta-graph.js';
 import { recognisedUnsupportedAdapter } from './adapters/recognised-unsupported.js';
+import { amazonAdapter } from './adapters/reviews/amazon.js';
 import { bookingAdapter } from './adapters/reviews/booking.js';
+import { googleBusinessProfileAdapter } from './adapters/reviews/google-business-profile.js';
 import { googleMapsAdapter } from './adapters/reviews/google-maps.js';
 import { jsonLdAdapter } from './adapters/reviews/json-ld.js';
 import { microdataAdapter } from './adapters/reviews/microdata.js';
@@ -43,6 +45,8 @@ export const ADAPTERS: readonly IngestAdapter[] = [
   jsonLdAdapter,
   microdataAdapter,
   scraperJsonAdapter,
+  googleBusinessProfileAdapter,
+  amazonAdapter,
   recognisedUnsupportedAdapter,
   genericCsvAdapter,
 ];

@@ -310,6 +310,8 @@ describe('other commands', () => {
       'json-ld',
       'microdata',
       'scraper-json',
+      'google-business-profile',
+      'amazon',
       'recognised-unsupported',
       'generic-csv',
     ]);

@@ -75,6 +75,8 @@ describe('detectAdapter', () => {
       'json-ld',
       'microdata',
       'scraper-json',
+      'google-business-profile',
+      'amazon',
       'recognised-unsupported',
       'generic-csv',
     ]);

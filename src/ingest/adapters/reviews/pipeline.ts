@@ -93,7 +93,7 @@ export async function readReviewPage(
     });
   }
   if (site)
-    sink.note(`read as a ${site.name} page${page.url ? ` (${hostOf(page.url) ?? page.url})` : ''}`, {
+    sink.note(`read as ${/^[aeiou]/i.test(site.name) ? 'an' : 'a'} ${site.name} page${page.url ? ` (${hostOf(page.url) ?? page.url})` : ''}`, {
       id: page.url ? 'reviews.site-at' : 'reviews.site',
       data: { site: site.name, host: page.url ? (hostOf(page.url) ?? page.url) : '' },
     });
