@@ -33,6 +33,7 @@ import { CSV_TABLES, type CsvRenderOptions } from '../report/csv.js';
 import type { RenderedFile } from '../report/types.js';
 import { describeFsError } from '../io/read-inputs.js';
 import { safeForTerminal } from '../report/text.js';
+import { helpLocale, localizeHelp } from './help-locale.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BELOW_THRESHOLD = 1;
@@ -73,16 +74,14 @@ export function toolVersion(): string {
   return pkg.version;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
-  // A reader that stops early (`| head`) closes the pipe: stop quietly instead of crashing on EPIPE.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT_OK);
-    throw error;
-  });
-  let exitCode = EXIT_OK;
-  let debug = argv.includes('--debug');
-  // The core reads no file: the shipped lexicons are handed to it here, once.
-  installDefaultLexicons();
+/** What the command actions report back to `main`: the exit code and whether to show stack traces. */
+export interface RunState {
+  exitCode: number;
+  debug: boolean;
+}
+
+/** The command line: every command and option, with its help in `locale`. */
+export function buildProgram(run: RunState, locale: Locale = 'en'): Command {
   const program = new Command('second-impression')
     .description('Audit how a brand treats its customers in public: reply speed, ignored complaints, tone, promises and politics.')
     .version(toolVersion(), '-V, --version')
@@ -128,14 +127,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--csv-excel', 'csv: the Excel dialect (";", decimal comma, BOM, CRLF), the default with --locale es')
     .option('--no-csv-excel', 'csv: plain RFC 4180 ("," and decimal point) even with --locale es')
     .action(async (inputs: string[], options: AuditOptions) => {
-      debug = Boolean(options.debug);
-      exitCode = await auditCommand(inputs, options);
+      run.debug = Boolean(options.debug);
+      run.exitCode = await auditCommand(inputs, options);
     });
 
   inputOptions(program.command('ingest').argument('<input...>', 'files, folders, or "-" for standard input'))
     .description("write normalized JSON Lines (spec §7) that `audit` reads back: the brand's conversations with --brand, every post read without it")
     .action(async (inputs: string[], options: CommonInputOptions) => {
-      debug = Boolean(options.debug);
+      run.debug = Boolean(options.debug);
       await ingestCommand(inputs, options);
     });
 
@@ -153,7 +152,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--csv-excel', 'csv: the Excel dialect (";", decimal comma, BOM, CRLF), the default with --locale es')
     .option('--no-csv-excel', 'csv: plain RFC 4180 even with --locale es');
   compare.action(async (inputs: string[], options: CompareOptions) => {
-    debug = Boolean(options.debug);
+    run.debug = Boolean(options.debug);
     await compareCommand(inputs, options, { prepare, plan: auditPlan, begin: beginAudit, audit: auditOne, checkBrand });
   });
 
@@ -174,13 +173,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--no-csv-excel', 'csv: plain RFC 4180 even with --locale es')
     .option('--debug', 'show stack traces for unexpected errors')
     .action(async (options: HistoryOptions & { debug?: boolean }) => {
-      debug = Boolean(options.debug);
+      run.debug = Boolean(options.debug);
       await historyCommand(options);
     });
 
   addFetchCommand(program).action(async (urls: string[], options: FetchCommandOptions) => {
-    debug = Boolean(options.debug);
-    exitCode = await fetchCommand(urls, options, toolVersion());
+    run.debug = Boolean(options.debug);
+    run.exitCode = await fetchCommand(urls, options, toolVersion());
   });
 
   program
@@ -214,6 +213,21 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`wrote ${options.output}\n`);
     });
 
+  localizeHelp(program, locale);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT_OK);
+    throw error;
+  });
+  // The core reads no file: the shipped lexicons are handed to it here, once.
+  installDefaultLexicons();
+  const run: RunState = { exitCode: EXIT_OK, debug: argv.includes('--debug') };
+  const program = buildProgram(run, helpLocale(argv));
+
   // No command at all is a usage mistake (a cron line missing its arguments): usage on stderr, exit 2.
   if (argv.length <= 2) {
     process.stderr.write(program.helpInformation());
@@ -221,9 +235,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     await program.parseAsync([...argv]);
-    return exitCode;
+    return run.exitCode;
   } catch (error) {
-    return reportError(error, debug);
+    return reportError(error, run.debug);
   }
 }
 

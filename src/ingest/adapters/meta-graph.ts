@@ -159,10 +159,10 @@ export const metaGraphAdapter: IngestAdapter = {
         id: 'meta-graph.more-pages',
       });
     if (walk.moreReplies > 0)
-      sink.note(
-        `${walk.moreReplies} thread${walk.moreReplies === 1 ? ' has' : 's have'} more replies than the file holds ("paging.next" inside "comments")`,
-        { id: 'meta-graph.more-replies', data: { n: walk.moreReplies } },
-      );
+      sink.note(`${walk.moreReplies} thread${walk.moreReplies === 1 ? ' has' : 's have'} more replies than the file holds ("paging.next" inside "comments")`, {
+        id: 'meta-graph.more-replies',
+        data: { n: walk.moreReplies },
+      });
     if (walk.posted === 0 && pages.every((page) => (page.data as unknown[]).length === 0)) sink.note('the page\'s "data" is empty', { id: 'meta-graph.empty' });
   },
 };
