@@ -181,6 +181,10 @@ const CHANNEL_NOTES: Record<ChannelDecision['rule'], (d: ChannelDecision) => Key
     id: 'channel.multi-brand',
     text: 'a multi-brand dataset: a thread counts only when it mentions or replies to the brand, or the brand posted in it',
   }),
+  'no-brand-replies': () => ({
+    id: 'channel.no-brand-replies',
+    text: 'the platform shows no brand reply under these posts (product reviews): read, but never scored as conversations the brand owed an answer',
+  }),
   'per-post': () => ({ id: 'channel.per-post', text: "each post's channel column decides whether its thread sits on the brand's channel" }),
 };
 
@@ -204,7 +208,7 @@ function inputsFor(corpus: Corpus, artifacts: AuditArtifacts, handles: readonly 
     const decisions = files.map((file) => conversations.channels.get(file)).filter((d): d is ChannelDecision => d !== undefined);
     const rules = [...new Set(decisions.map((d) => d.rule))];
     if (rules.length === 1) notes.push(CHANNEL_NOTES[rules[0]!](decisions[0]!));
-    if (count === 0 && input.posts > 0) {
+    if (count === 0 && input.posts > 0 && !rules.includes('no-brand-replies')) {
       const others = [...new Set(decisions.flatMap((d) => d.otherCompanies))];
       warn({
         input: input.path,

@@ -245,8 +245,16 @@ export async function main(argv: readonly string[]): Promise<number> {
  * A brand is its handles: one that never posts cannot be told from a misspelt handle, and auditing it
  * would call every customer "ignored". The hint names who the inputs mark as a company.
  */
-function brandAbsent(handles: readonly string[], presence: BrandPresence): UsageError {
+function brandAbsent(handles: readonly string[], presence: BrandPresence, corpus: Corpus): UsageError {
   const named = handles.map((h) => `@${h.replace(/^@/, '')}`).join(', ');
+  const channels = [...corpus.channels.values()];
+  if (channels.length > 0 && channels.every((channel) => channel.noBrandReplies)) {
+    const formats = [...new Set(corpus.inputs.map((input) => input.format))].join(', ');
+    return new UsageError(
+      `nothing to audit for ${named}: the inputs (${formats}) show no brand reply at all — the brand cannot answer there, so they say what customers think, not how the brand treats them`,
+      "add the brand's own channels (its review-site profile, social inbox or archive) beside them",
+    );
+  }
   const mentioned = presence.mentions > 0 ? ` (${presence.mentions} post${presence.mentions === 1 ? ' mentions' : 's mention'} it, but it never answers)` : '';
   const first = presence.companies[0]?.replace(/ \(\d+\)$/, '');
   if (first !== undefined) {
@@ -336,7 +344,7 @@ async function prepare(inputs: string[], options: CommonInputOptions, brandRequi
     );
     if (handles.length > 0) {
       const presence = brandPresence(corpus, handles);
-      if (presence.brandPosts === 0) throw brandAbsent(handles, presence);
+      if (presence.brandPosts === 0) throw brandAbsent(handles, presence, corpus);
     }
     const asOf = asOfGiven ?? latestTime(corpus)!;
     return { config, configPath, corpus, handles, asOf, timezone, progress };
@@ -405,7 +413,7 @@ function auditOne(
 /** A compared brand must post in the inputs, as an audited one must. */
 function checkBrand(corpus: Corpus, handles: readonly string[]): void {
   const presence = brandPresence(corpus, handles);
-  if (presence.brandPosts === 0) throw brandAbsent(handles, presence);
+  if (presence.brandPosts === 0) throw brandAbsent(handles, presence, corpus);
 }
 
 async function auditCommand(inputs: string[], options: AuditOptions): Promise<number> {

@@ -68,6 +68,11 @@ export interface AdapterCapabilities {
    * `multi-brand`: a dataset mixing many brands, where a thread is a brand's only when it addresses it.
    */
   layout: 'single-channel' | 'multi-brand';
+  /**
+   * The platform shows no brand reply under these posts (Amazon product reviews): the brand cannot answer
+   * where the customer wrote, so its threads are never the brand's conversations (no reply owed, none ignored).
+   */
+  noBrandReplies?: true;
 }
 
 export interface IngestSink {

@@ -15,6 +15,8 @@ export interface InputChannel {
   layout: AdapterCapabilities['layout'];
   /** The page, account or archive owner the input names, when it names one. */
   owner: string | undefined;
+  /** The format shows no brand reply (capabilities.noBrandReplies): nothing in it is owed an answer. */
+  noBrandReplies?: true;
 }
 
 export class Corpus {

@@ -61,6 +61,8 @@ export const INPUT_MESSAGES_ES: Readonly<Record<string, string>> = {
   'channel.mixed-companies':
     'conversaciones de varias empresas (también {companies}): un hilo cuenta solo si menciona a la marca, le responde o la marca escribió en él',
   'channel.multi-brand': 'un conjunto de datos con muchas marcas: un hilo cuenta solo si menciona a la marca, le responde o la marca escribió en él',
+  'channel.no-brand-replies':
+    'la plataforma no muestra respuestas de la marca bajo estas publicaciones (reseñas de producto): se leen, pero nunca cuentan como conversaciones que la marca debía responder',
   'channel.per-post': 'la columna de canal de cada mensaje decide si su hilo está en el canal de la marca',
   'input-not-brand': 'no aporta nada a {brand}: 0 conversaciones; sus publicaciones se dejaron fuera',
   'input-not-brand.other': 'no aporta nada a {brand}: 0 conversaciones (es de {companies}); sus publicaciones se dejaron fuera',

@@ -85,7 +85,11 @@ export async function ingestSource(
 ): Promise<InputSummary> {
   const summary: InputSummary = { path: source.name, format: adapter.id, encoding: source.encoding, posts: 0, warnings: 0, notes: [] };
   const fileIndex = corpus.table.files.intern(source.name);
-  const channel = { layout: adapter.capabilities.layout, owner: undefined as string | undefined };
+  const channel = {
+    layout: adapter.capabilities.layout,
+    owner: undefined as string | undefined,
+    ...(adapter.capabilities.noBrandReplies ? { noBrandReplies: true as const } : {}),
+  };
   corpus.channels.set(fileIndex, channel);
   const stored = new Set<number>();
   corpus.inputFiles.set(source.name, stored);

@@ -55,7 +55,7 @@ export interface BrandConversations {
 export interface ChannelDecision {
   brands: boolean;
   /** Why, as a code: `owner`, `own-inbox`, `no-company-posts`, `other-company`, `mixed-companies`, `multi-brand`, `per-post`. */
-  rule: 'owner' | 'own-inbox' | 'no-company-posts' | 'other-company' | 'mixed-companies' | 'multi-brand' | 'per-post';
+  rule: 'owner' | 'own-inbox' | 'no-company-posts' | 'other-company' | 'mixed-companies' | 'multi-brand' | 'per-post' | 'no-brand-replies';
   /** Authors the input marks as a company's that are not the brand's handles (at most 5). */
   otherCompanies: string[];
 }
@@ -134,8 +134,11 @@ export function buildConversations(corpus: Corpus, options: BuildOptions, warn: 
   }
   let brandPosts = 0;
   for (let i = 0; i < n; i++) if (roles[i] === ROLE_BRAND) brandPosts++;
+  // A platform that shows no brand reply (Amazon) owes no answer: even a thread naming the brand is not its conversation.
+  const noReplies = new Uint8Array(table.files.size);
+  for (const [file, decision] of channels) if (decision.rule === 'no-brand-replies') noReplies[file] = 1;
   for (let o = 0; o < n; o++) {
-    if (opener[o] !== o || belongs[o]) continue;
+    if (opener[o] !== o || belongs[o] || noReplies[table.fileOf[o]!]) continue;
     const parent = parentOf[o]!;
     if (onBrandChannel(o) || (parent >= 0 && roles[parent] === ROLE_BRAND) || mention?.test(table.text(o))) {
       belongs[o] = 1;
@@ -226,7 +229,8 @@ export function decideChannels(corpus: Corpus, wanted: ReadonlySet<string>): Map
       .sort()
       .slice(0, 5);
     let decision: ChannelDecision;
-    if (perPostChannel[file]) decision = { brands: false, rule: 'per-post', otherCompanies: others };
+    if (input?.noBrandReplies) decision = { brands: false, rule: 'no-brand-replies', otherCompanies: [] };
+    else if (perPostChannel[file]) decision = { brands: false, rule: 'per-post', otherCompanies: others };
     else if (input?.owner !== undefined) decision = { brands: wanted.has(normalizeHandle(input.owner)), rule: 'owner', otherCompanies: others };
     else if (input?.layout !== 'single-channel') decision = { brands: false, rule: 'multi-brand', otherCompanies: others };
     else if (companyAuthors[file]!.size === 0) decision = { brands: true, rule: 'no-company-posts', otherCompanies: [] };

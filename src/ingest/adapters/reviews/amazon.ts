@@ -241,7 +241,7 @@ export const amazonAdapter: IngestAdapter = {
     'a saved HTML page whose address is on an Amazon marketplace (amazon.es, .com, .co.uk…: Chrome "saved from", SingleFile, MHTML, canonical link or og:url), or with Amazon review hooks (data-hook="review-star-rating", "review-date", "review-body", "reviewRichContentContainer")',
   yields:
     'each product review (reviewer, the day from "Reviewed in … on" / "Revisado en … el", 1–5 stars, title and text, the R… id and its address; the "Verified Purchase" badge counted, not kept in the text) on the brand\'s channel; Amazon shows no brand reply, so none is ever read; only the reviews the saved page holds',
-  capabilities: { customerTexts: true, deletions: 'never', ratings: 'always', datePrecision: 'day', layout: 'single-channel' },
+  capabilities: { customerTexts: true, deletions: 'never', ratings: 'always', datePrecision: 'day', layout: 'single-channel', noBrandReplies: true },
   detect({ head }) {
     if (!looksLikeHtml(head)) return { confidence: 0 };
     if (SAVED_URL.test(head)) return { confidence: 0.9 };
