@@ -4,11 +4,22 @@
  */
 export class UserError extends Error {
   readonly hint: string | undefined;
-  constructor(message: string, hint?: string) {
+  /**
+   * The catalogue id of the message (its hint is `<id>.hint`) and the data its placeholders take, so the
+   * CLI can say it in the user's locale; without one, or without a template, the English sentence is shown.
+   */
+  readonly key: ErrorKey | undefined;
+  constructor(message: string, hint?: string, key?: ErrorKey) {
     super(message);
     this.name = new.target.name;
     this.hint = hint;
+    this.key = key;
   }
+}
+
+export interface ErrorKey {
+  id: string;
+  data?: Readonly<Record<string, string | number>>;
 }
 
 /** Bad command-line usage or option values. */

@@ -59,16 +59,22 @@ export interface AuditSteps<Shared> {
 export function parseBrands(values: readonly string[], configured: readonly string[]): string[][] {
   const brands = values.length > 0 ? values.map((v) => parseHandles([v])) : configured.length > 0 ? [parseHandles(configured)] : [];
   const empty = brands.findIndex((b) => b.length === 0);
-  if (empty >= 0) throw new UsageError(`--brand "${values[empty]}" names no handle`);
+  if (empty >= 0)
+    throw new UsageError(`--brand "${values[empty]}" names no handle`, undefined, { id: 'error.brand-no-handle', data: { value: values[empty]! } });
   if (brands.length < 2)
     throw new UsageError(
       'compare needs at least two brands',
       "repeat --brand, one per brand: --brand BrandA --brand BrandB,BrandBHelp (commas join one brand's handles)",
+      { id: 'error.compare-two-brands' },
     );
   const seen = new Map<string, number>();
   brands.forEach((handles, i) => {
     const key = brandKey(handles);
-    if (seen.has(key)) throw new UsageError(`--brand ${values[i]} is the same brand as --brand ${values[seen.get(key)!]}`);
+    if (seen.has(key))
+      throw new UsageError(`--brand ${values[i]} is the same brand as --brand ${values[seen.get(key)!]}`, undefined, {
+        id: 'error.same-brand',
+        data: { a: values[i]!, b: values[seen.get(key)!]! },
+      });
     seen.set(key, i);
   });
   return brands;

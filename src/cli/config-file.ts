@@ -39,7 +39,8 @@ export function loadConfig(explicit: string | undefined): { config: AuditConfig;
 }
 
 export async function writeStarterConfig(path: string, force: boolean): Promise<void> {
-  if (existsSync(path) && !force) throw new UsageError(`${path} already exists`, 'use --force to overwrite it, or --output to write elsewhere');
+  if (existsSync(path) && !force)
+    throw new UsageError(`${path} already exists`, 'use --force to overwrite it, or --output to write elsewhere', { id: 'error.exists', data: { path } });
   const config = defaultConfig();
   const starter = {
     brand: ['YourBrandHandle'],

@@ -184,10 +184,16 @@ function parseTarget(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`not a web address: ${text}`, 'give the full address, e.g. https://www.trustpilot.com/review/example.com');
+    throw new UsageError(`not a web address: ${text}`, 'give the full address, e.g. https://www.trustpilot.com/review/example.com', {
+      id: 'error.not-url',
+      data: { value: text },
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new UsageError(`${text}: only http and https addresses are fetched`, 'for a saved file, run: second-impression audit <file>');
+    throw new UsageError(`${text}: only http and https addresses are fetched`, 'for a saved file, run: second-impression audit <file>', {
+      id: 'error.url-scheme',
+      data: { value: text },
+    });
   if (url.username !== '' || url.password !== '')
     throw new UsageError(`${url.host}: an address with a user name or password is not fetched`, 'save pages behind a login with the browser instead');
   return url;
@@ -199,7 +205,10 @@ export function parseDuration(value: string, option: string, zeroAllowed: boolea
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(match?.[2] ?? 's').toLowerCase() as 'ms' | 's' | 'm' | 'h'];
   const ms = match ? Math.round(Number(match[1]) * unit) : Number.NaN;
   if (!Number.isFinite(ms) || ms > 24 * 3_600_000 || (!zeroAllowed && ms <= 0))
-    throw new UsageError(`${option} ${value}: not a duration`, `e.g. ${option} 2s, ${option} 500ms or ${option} 1m`);
+    throw new UsageError(`${option} ${value}: not a duration`, `e.g. ${option} 2s, ${option} 500ms or ${option} 1m`, {
+      id: 'error.fetch-duration',
+      data: { option, value },
+    });
   return ms;
 }
 
@@ -209,12 +218,18 @@ export function parseSize(value: string, option: string): number {
   const unit = (match?.[2] ?? 'b').toLowerCase()[0] as 'b' | 'k' | 'm' | 'g';
   const bytes = match ? Math.floor(Number(match[1]) * { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[unit]) : Number.NaN;
   if (!Number.isFinite(bytes) || bytes < 1 || bytes > 2 * 1024 ** 3)
-    throw new UsageError(`${option} ${value}: not a size`, `e.g. ${option} 20MB or ${option} 500kB (at most 2 GB)`);
+    throw new UsageError(`${option} ${value}: not a size`, `e.g. ${option} 20MB or ${option} 500kB (at most 2 GB)`, {
+      id: 'error.fetch-size',
+      data: { option, value },
+    });
   return bytes;
 }
 
 function parseWhole(value: string, option: string, min: number, max: number): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max)
-    throw new UsageError(`${option} ${value}: not a whole number from ${min} to ${max}`);
+    throw new UsageError(`${option} ${value}: not a whole number from ${min} to ${max}`, undefined, {
+      id: 'error.whole-number',
+      data: { option, value, min, max },
+    });
   return Number(value);
 }

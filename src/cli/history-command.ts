@@ -63,8 +63,13 @@ async function loadDriver(): Promise<DriverConstructor> {
  * command reads runs, so a missing file is a mistake in the path, not a new history.
  */
 export async function openHistory(file: string, mustExist = false): Promise<HistoryStore> {
-  if (mustExist && !existsSync(file)) throw new UsageError(`no history at ${file}`, `runs are recorded by: second-impression audit … --history ${file}`);
-  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`--history ${file} is a folder`, 'name the history file, e.g. history.sqlite');
+  if (mustExist && !existsSync(file))
+    throw new UsageError(`no history at ${file}`, `runs are recorded by: second-impression audit … --history ${file}`, {
+      id: 'error.no-history',
+      data: { file },
+    });
+  if (existsSync(file) && statSync(file).isDirectory())
+    throw new UsageError(`--history ${file} is a folder`, 'name the history file, e.g. history.sqlite', { id: 'error.history-folder', data: { file } });
   if (!mustExist && !existsSync(file)) await checkWritable(file);
   const Driver = await loadDriver();
   let db: SqlDatabase | undefined;
@@ -87,7 +92,7 @@ export async function openHistory(file: string, mustExist = false): Promise<Hist
  */
 export function historyPath(option: string | undefined, configured: string | null, configPath: string | undefined): string | undefined {
   if (option !== undefined) {
-    if (option.trim() === '') throw new UsageError('--history needs a file name', 'e.g. --history history.sqlite');
+    if (option.trim() === '') throw new UsageError('--history needs a file name', 'e.g. --history history.sqlite', { id: 'error.history-name' });
     return option;
   }
   if (configured === null) return undefined;
@@ -151,9 +156,11 @@ export async function historyCommand(options: HistoryOptions): Promise<void> {
   const zone = options.timezone === undefined ? parseTimeZone(config.timezone) : parseTimeZone(options.timezone);
   const locale = options.locale ?? config.locale;
   const file = historyPath(options.history, config.history, configPath);
-  if (file === undefined) throw new UsageError('no history file given', 'name it with --history history.sqlite (or "history" in the config file)');
+  if (file === undefined)
+    throw new UsageError('no history file given', 'name it with --history history.sqlite (or "history" in the config file)', { id: 'error.no-history-file' });
   const handles = parseHandles(options.brand.length > 0 ? options.brand : config.brand);
-  if (handles.length === 0) throw new UsageError('no brand given', 'name its handles with --brand, as for the audits that recorded it');
+  if (handles.length === 0)
+    throw new UsageError('no brand given', 'name its handles with --brand, as for the audits that recorded it', { id: 'error.no-brand-history' });
   const span = options.since === undefined ? null : parseRelativeSpan(options.since);
   const fixedSince = options.since === undefined || span ? undefined : parseInstant(options.since, '--since', zone);
   const asOf = options.asOf === undefined ? undefined : parseInstant(options.asOf, '--as-of', zone);

@@ -39,13 +39,14 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
     progress.update(`Reading ${file.name} (${done + 1}/${files.length})…`);
     if (source.head.trim() === '') {
       const message = 'the file is empty';
-      if (file.explicit && files.length === 1) throw new InputError(`${file.name}: ${message}`);
+      if (file.explicit && files.length === 1)
+        throw new InputError(`${file.name}: ${message}`, undefined, { id: 'error.empty-file', data: { file: file.name } });
       corpus.warn({ input: file.name, code: 'empty-file', message, data: {} });
       continue;
     }
     if (looksBinary(source.head)) {
       const message = 'not a text file (binary data: a spreadsheet, archive or image?); export it as CSV';
-      if (file.explicit) throw new InputError(`${file.name}: ${message}`);
+      if (file.explicit) throw new InputError(`${file.name}: ${message}`, undefined, { id: 'error.binary-file', data: { file: file.name } });
       corpus.warn({ input: file.name, code: 'binary-file', message: `${message}; file skipped`, data: {} });
       continue;
     }
@@ -59,7 +60,11 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
     const adapter = forced ?? detected?.adapter;
     if (!adapter) {
       const message = 'unknown format: not a CSV/TSV with a header, nor JSON Lines from `second-impression ingest`';
-      if (file.explicit) throw new InputError(`${file.name}: ${message}`, 'see the supported formats with: second-impression formats');
+      if (file.explicit)
+        throw new InputError(`${file.name}: ${message}`, 'see the supported formats with: second-impression formats', {
+          id: 'error.unknown-format',
+          data: { file: file.name },
+        });
       corpus.warn({ input: file.name, code: 'unknown-format', message: `${message}; file skipped`, data: {} });
       continue;
     }
@@ -82,7 +87,10 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
       .slice(0, 3)
       .map((w) => `${w.input}${w.line ? `:${w.line}` : ''} ${w.message}`)
       .join('; ');
-    throw new InputError(`no usable posts in the inputs${reasons ? ` (${reasons})` : ''}`);
+    throw new InputError(`no usable posts in the inputs${reasons ? ` (${reasons})` : ''}`, undefined, {
+      id: reasons ? 'error.no-usable-posts.reasons' : 'error.no-usable-posts',
+      data: { reasons },
+    });
   }
   return corpus;
 }

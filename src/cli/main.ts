@@ -237,7 +237,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv]);
     return run.exitCode;
   } catch (error) {
-    return reportError(error, run.debug);
+    return reportError(error, run.debug, helpLocale(argv));
   }
 }
 
@@ -253,6 +253,7 @@ function brandAbsent(handles: readonly string[], presence: BrandPresence, corpus
     return new UsageError(
       `nothing to audit for ${named}: the inputs (${formats}) show no brand reply at all — the brand cannot answer there, so they say what customers think, not how the brand treats them`,
       "add the brand's own channels (its review-site profile, social inbox or archive) beside them",
+      { id: 'error.no-brand-replies', data: { brand: named, formats } },
     );
   }
   const mentioned = presence.mentions > 0 ? ` (${presence.mentions} post${presence.mentions === 1 ? ' mentions' : 's mention'} it, but it never answers)` : '';
@@ -261,10 +262,18 @@ function brandAbsent(handles: readonly string[], presence: BrandPresence, corpus
     return new UsageError(
       `no post by ${named} in the inputs${mentioned}; they mark ${presence.companies.join(', ')} as the brand`,
       `did you mean --brand ${first}? (several handles of one brand: --brand ${first},OtherHandle)`,
+      {
+        id: presence.mentions > 0 ? 'error.brand-absent.companies-mentioned' : 'error.brand-absent.companies',
+        data: { brand: named, n: presence.mentions, companies: presence.companies.join(', '), first },
+      },
     );
   }
   const seen = presence.suggestions.length > 0 ? `; handles seen most often: ${presence.suggestions.join(', ')}` : '';
-  return new UsageError(`no post by ${named} in the inputs${mentioned}${seen}`, 'check the spelling of --brand (case and "@" do not matter)');
+  const variant = `${presence.mentions > 0 ? '.mentioned' : ''}${presence.suggestions.length > 0 ? '.seen' : ''}`;
+  return new UsageError(`no post by ${named} in the inputs${mentioned}${seen}`, 'check the spelling of --brand (case and "@" do not matter)', {
+    id: `error.brand-absent${variant}`,
+    data: { brand: named, n: presence.mentions, seen: presence.suggestions.join(', ') },
+  });
 }
 
 /** Years of the period that a shipped holiday list does not cover: business-hours figures ignore their holidays. */
@@ -296,14 +305,17 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function reportError(error: unknown, debug: boolean): number {
+function reportError(error: unknown, debug: boolean, locale: Locale): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
     return EXIT_ERROR; // commander already printed a one-line message
   }
   if (error instanceof UserError) {
-    process.stderr.write(`second-impression: ${safeForTerminal(error.message)}\n`);
-    if (error.hint) process.stderr.write(`  hint: ${safeForTerminal(error.hint)}\n`);
+    const words = catalogFor(locale);
+    const said = (id: string | undefined, english: string): string => (id === undefined ? english : (words.inputMessage(id, error.key?.data) ?? english));
+    process.stderr.write(`second-impression: ${safeForTerminal(said(error.key?.id, error.message))}\n`);
+    if (error.hint)
+      process.stderr.write(`  ${locale === 'es' ? 'pista' : 'hint'}: ${safeForTerminal(said(error.key && `${error.key.id}.hint`, error.hint))}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     return EXIT_ERROR;
   }
@@ -325,7 +337,9 @@ async function prepare(inputs: string[], options: CommonInputOptions, brandRequi
   config.timezone = timezone;
   const handles = parseHandles(options.brand.length > 0 ? options.brand : config.brand);
   if (handles.length === 0 && brandRequired)
-    throw new UsageError('no brand given', 'name its handles with --brand, e.g. --brand AppleSupport (or "brand" in the config file)');
+    throw new UsageError('no brand given', 'name its handles with --brand, e.g. --brand AppleSupport (or "brand" in the config file)', {
+      id: 'error.no-brand',
+    });
   const asOfGiven = options.asOf === undefined ? undefined : parseInstant(options.asOf, '--as-of', timezone);
   if (options.output !== undefined && !/[\\/]$/.test(options.output) && !isDirectory(options.output)) await checkWritable(options.output);
   await before?.({ config, configPath, timezone });
@@ -467,9 +481,17 @@ async function auditAndReport(
   const renderOptions: CsvRenderOptions = { catalog: catalogFor(config.locale), color, width, table, csvExcel: options.csvExcel, scoreLineOnly };
   const output = renderer.render(result, renderOptions);
   if (Array.isArray(output)) {
-    if (options.output === undefined) throw new UsageError(`--format ${renderer.id} --table ${table} writes several files`, 'give --output a folder');
+    if (options.output === undefined)
+      throw new UsageError(`--format ${renderer.id} --table ${table} writes several files`, 'give --output a folder', {
+        id: 'error.needs-output-folder',
+        data: { format: renderer.id, table: String(table) },
+      });
     await writeFolder(output, options.output);
-  } else if (typeof output !== 'string') throw new UsageError(`--format ${renderer.id} writes bytes: give --output a file`);
+  } else if (typeof output !== 'string')
+    throw new UsageError(`--format ${renderer.id} writes bytes: give --output a file`, undefined, {
+      id: 'error.needs-output-file',
+      data: { format: renderer.id },
+    });
   else await writeOutput(output, options.output);
   if (history && run) recordInHistory(history, run, historyFile!, Boolean(options.quiet), config.locale);
   const cli = catalogFor(config.locale);
@@ -526,7 +548,10 @@ async function writeFolder(files: readonly RenderedFile[], folder: string): Prom
   try {
     await mkdir(folder, { recursive: true });
   } catch (error) {
-    throw new UsageError(`cannot create folder ${folder}: ${describeFsError(error)}`);
+    throw new UsageError(`cannot create folder ${folder}: ${describeFsError(error)}`, undefined, {
+      id: 'error.cannot-create-folder',
+      data: { folder, reason: describeFsError(error) },
+    });
   }
   for (const file of files) {
     await writeFileAtomically(path.join(folder, path.basename(file.name)), file.content);

@@ -8,11 +8,12 @@ import { parsePeriodSpec, parseRelativeSpan, periodRange, spanBefore } from '../
 /** "60", "60m", "90min", "2h", "1.5h" → minutes. */
 export function parseMinutes(value: string, option: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(m|min|h|d)?$/i.exec(value.trim());
-  if (!m) throw new UsageError(`${option} "${value}" is not a duration`, 'write it like 60m, 90m, 2h or 1d');
+  if (!m)
+    throw new UsageError(`${option} "${value}" is not a duration`, 'write it like 60m, 90m, 2h or 1d', { id: 'error.not-duration', data: { option, value } });
   const n = Number(m[1]);
   const unit = (m[2] ?? 'm').toLowerCase();
   const minutes = unit === 'h' ? n * 60 : unit === 'd' ? n * 1440 : n;
-  if (minutes <= 0) throw new UsageError(`${option} must be longer than zero`);
+  if (minutes <= 0) throw new UsageError(`${option} must be longer than zero`, undefined, { id: 'error.not-positive', data: { option } });
   return minutes;
 }
 
@@ -23,7 +24,10 @@ export function parseMinutes(value: string, option: string): number {
 export function parseInstant(value: string, option: string, zone: string, endOfDay = false): number {
   const parsed = parseFlexibleDate(value, 'day-first', zone);
   if (!parsed || !/^\d{4}-\d{2}-\d{2}/.test(value.trim())) {
-    throw new UsageError(`${option} "${value}" is not an ISO 8601 date`, 'write it like 2026-11-01 or 2026-11-01T09:00:00+01:00');
+    throw new UsageError(`${option} "${value}" is not an ISO 8601 date`, 'write it like 2026-11-01 or 2026-11-01T09:00:00+01:00', {
+      id: 'error.not-date',
+      data: { option, value },
+    });
   }
   if (endOfDay && parsed.dateOnly) {
     const next = parseFlexibleDate(new Date(Date.parse(`${value.trim().slice(0, 10)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10), 'day-first', zone)!;
@@ -48,24 +52,29 @@ export type PeriodWindow = (asOf: number) => { since?: number; until?: number };
 export function parseWindow(values: { since?: string; until?: string; period?: string }, zone: string): PeriodWindow {
   if (values.period !== undefined) {
     if (values.since !== undefined || values.until !== undefined)
-      throw new UsageError('--period sets the whole period', 'use either --period or --since/--until, not both');
+      throw new UsageError('--period sets the whole period', 'use either --period or --since/--until, not both', { id: 'error.period-and-since' });
     const spec = parsePeriodSpec(values.period);
     if (!spec)
       throw new UsageError(
         `--period "${values.period}" is not a period`,
         'write last-week, last-month, a month such as 2026-10 or an ISO week such as 2026-W41',
+        { id: 'error.not-period', data: { value: values.period } },
       );
     return (asOf) => {
       const range = periodRange(spec, zone, asOf);
       if (range.from > asOf)
-        throw new UsageError(`--period ${values.period} starts after "now" (${isoTime(asOf)})`, 'give a later --as-of, or an earlier period');
+        throw new UsageError(`--period ${values.period} starts after "now" (${isoTime(asOf)})`, 'give a later --as-of, or an earlier period', {
+          id: 'error.period-after-now',
+          data: { value: String(values.period), now: isoTime(asOf) },
+        });
       return { since: range.from, until: range.until };
     };
   }
   const span = values.since === undefined ? null : parseRelativeSpan(values.since);
   const fixedSince = values.since === undefined || span ? undefined : parseInstant(values.since, '--since', zone);
   const until = values.until === undefined ? undefined : parseInstant(values.until, '--until', zone, true);
-  if (fixedSince !== undefined && until !== undefined && fixedSince > until) throw new UsageError('--since is after --until', 'the period would be empty');
+  if (fixedSince !== undefined && until !== undefined && fixedSince > until)
+    throw new UsageError('--since is after --until', 'the period would be empty', { id: 'error.since-after-until' });
   return (asOf) => {
     const since = span ? spanBefore(asOf, span, zone) : fixedSince;
     if (since !== undefined && until !== undefined && since > until) throw new UsageError('--since is after --until', 'the period would be empty');

@@ -8,13 +8,14 @@ import type { Finding, Reason } from '../contract/result.js';
 import type { IngestWarning, InputNote, MessageData } from '../contract/warning.js';
 import { en, type Messages } from './en.js';
 import { es } from './es.js';
+import { ERROR_MESSAGES_ES } from './error-messages-es.js';
 import { INPUT_MESSAGES_ES } from './input-messages-es.js';
 
 /**
- * Templates for the input warnings and notes by catalogue id, per locale other than English (the English
- * sentence is written where the warning or note arises).
+ * Templates for the input warnings and notes, and the command line's errors, by catalogue id, per locale
+ * other than English (the English sentence is written where the warning, note or error arises).
  */
-const INPUT_MESSAGES: Record<Locale, Readonly<Record<string, string>>> = { en: {}, es: INPUT_MESSAGES_ES };
+const INPUT_MESSAGES: Record<Locale, Readonly<Record<string, string>>> = { en: {}, es: { ...INPUT_MESSAGES_ES, ...ERROR_MESSAGES_ES } };
 
 export const MESSAGES: Record<Locale, Messages> = { en, es };
 
