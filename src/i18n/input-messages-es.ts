@@ -149,6 +149,27 @@ export const INPUT_MESSAGES_ES: Readonly<Record<string, string>> = {
   'reviews.placeholders': 'se dejaron fuera {n:hueco vacío de reseña:huecos vacíos de reseñas} (no cargados cuando se guardó la página)',
   'reviews.widgets': 'se dejaron fuera {n:recuadro para escribir o filtrar reseñas:recuadros para escribir o filtrar reseñas} con aspecto de tarjeta',
   'reviews.hidden': 'se dejaron fuera {n:reseña pendiente o filtrada:reseñas pendientes o filtradas} (no visibles en público)',
+  'reviews.order-of-trust.json-ld':
+    'reseñas leídas por orden de fiabilidad (JSON-LD, microdatos, JSON incrustado, tarjetas): {n:reseña sale:reseñas salen} del JSON-LD',
+  'reviews.order-of-trust.microdata':
+    'reseñas leídas por orden de fiabilidad (JSON-LD, microdatos, JSON incrustado, tarjetas): {n:reseña sale:reseñas salen} de los microdatos',
+  'reviews.order-of-trust.embedded':
+    'reseñas leídas por orden de fiabilidad (JSON-LD, microdatos, JSON incrustado, tarjetas): {n:reseña sale:reseñas salen} del JSON incrustado en la página',
+  'reviews.order-of-trust.cards':
+    'reseñas leídas por orden de fiabilidad (JSON-LD, microdatos, JSON incrustado, tarjetas): {n:reseña sale:reseñas salen} de las tarjetas de reseña de la página',
+  'reviews.bad-date': 'reseña de {author}: su fecha «{value}» no es una fecha que este lector conozca (en español o inglés, absoluta o relativa); omitida',
+  'reviews.no-date': 'la reseña de {author} no muestra fecha; omitida',
+  'no-save-date':
+    '{n:reseña solo tiene:reseñas solo tienen} fecha relativa («hace 2 semanas», «2 weeks ago») y la página no dice en ningún sitio cuándo se guardó (ni «saved date» de SingleFile, ni «Date:» de MHTML, ni <meta name="second-impression:saved-at">): se omitieron',
+  'reviews.page-states.both':
+    'la página declara {average} sobre {count} reseñas; en la página guardada hay {n} (una muestra: la primera página que se mostraba, con su orden y su filtro de idioma)',
+  'reviews.page-states.average':
+    'la página declara una media de {average}; en la página guardada hay {n:reseña:reseñas} (una muestra: la primera página que se mostraba, con su orden y su filtro de idioma)',
+  'reviews.page-states.count':
+    'la página declara {count} reseñas; en la página guardada hay {n} (una muestra: la primera página que se mostraba, con su orden y su filtro de idioma)',
+  'invalid-json-ld': 'el bloque JSON-LD n.º {block} no es JSON válido ni después de repararlo (comentarios, CDATA, caracteres de control, entidades); omitido',
+  'invalid-embedded-json.next-data': 'el __NEXT_DATA__ de la página no es JSON válido; se leyeron las tarjetas de reseña en su lugar',
+  'invalid-embedded-json.hypernova': 'un bloque de datos hypernova ({key}) no es JSON válido; omitido',
   'reviews.businesses': '{n} negocios en un mismo archivo ({names}): cada reseña queda en el canal de su negocio',
 
   // Google Business Profile (Takeout and API v4)

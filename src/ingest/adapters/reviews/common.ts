@@ -17,6 +17,7 @@
 import type { AdapterInput, DateOrder, IngestOptions, IngestSink } from '../../../contract/adapter.js';
 import type { PostRecord, TimePrecision } from '../../../contract/post.js';
 import { InputError } from '../../../errors.js';
+import type { InputNote, KeyedText, MessageKey } from '../../../contract/warning.js';
 import { isoTime } from '../../../time/iso.js';
 import { clip } from '../../text-cleanup.js';
 import { attr, type DomNode, findAll, findFirst, leadingComments, lineIndex, ownText, parseHtml, scriptText, textOf } from './dom.js';
@@ -99,7 +100,8 @@ export interface Page {
   line(node: DomNode | undefined): number | undefined;
   /** A review or response date from page text, with the reason when it cannot be had. */
   date(raw: string | undefined, order?: DateOrder): { date?: DateValue; problem?: 'relative-without-anchor' | 'unreadable' | 'missing' };
-  warn(code: string, message: string, line?: number): void;
+  /** `key`: the catalogue id and data that say it in other locales. */
+  warn(code: string, message: string, line?: number, key?: MessageKey): void;
 }
 
 /** One site family: how to recognise its pages and read what is specific to it. */
@@ -285,8 +287,8 @@ export async function openPage(input: AdapterInput, sink: IngestSink, options: I
       if (date) return { date };
       return { problem: relativeWithoutAnchor ? 'relative-without-anchor' : 'unreadable' };
     },
-    warn(code, message, line) {
-      sink.warn(line === undefined ? { code, message } : { line, code, message });
+    warn(code, message, line, key) {
+      sink.warn({ ...(line === undefined ? {} : { line }), code, message, ...key });
     },
   };
   return page;
@@ -471,12 +473,12 @@ export function foldOwnerReplies(drafts: ReviewDraft[], business: string | undef
 export interface Merged {
   reviews: ReviewDraft[];
   /** Which layer gave the reviews, and what the others added. */
-  notes: string[];
+  notes: InputNote[];
 }
 
 /** Merges the layers (given in order of trust). */
 export function mergeLayers(layers: { layer: Layer; reviews: ReviewDraft[] }[]): Merged {
-  const notes: string[] = [];
+  const notes: InputNote[] = [];
   const primary = layers.find((l) => l.reviews.length > 0);
   if (!primary) return { reviews: [], notes };
   const reviews = [...primary.reviews];
@@ -499,7 +501,9 @@ export function mergeLayers(layers: { layer: Layer; reviews: ReviewDraft[] }[]):
     if (added) said.push(`${added} review${added === 1 ? '' : 's'} missing from ${LAYER_LABEL[primary.layer]}`);
     if (said.length > 0) from.push(`${said.join(', ')} from ${LAYER_LABEL[layer.layer]}`);
   }
-  notes.push(`reviews read in order of trust (JSON-LD, microdata, embedded JSON, cards): ${from.join('; ')}`);
+  const text = `reviews read in order of trust (JSON-LD, microdata, embedded JSON, cards): ${from.join('; ')}`;
+  // Only the plain case (every review from one layer) has a sentence in other locales.
+  notes.push(from.length === 1 ? { text, id: `reviews.order-of-trust.${primary.layer}`, data: { n: reviews.length } } : text);
   return { reviews, notes };
 }
 
@@ -543,6 +547,9 @@ export function emitReviews(drafts: ReviewDraft[], sink: IngestSink, page: Pick<
             ? `review by ${clip(author)}: its date "${clip(draft.rawDate)}" is not a date this reader knows (Spanish or English, absolute or relative); skipped`
             : `review by ${clip(author)} shows no date; skipped`,
           draft.line,
+          draft.dateProblem === 'unreadable' && draft.rawDate
+            ? { id: 'reviews.bad-date', data: { author: clip(author), value: clip(draft.rawDate) } }
+            : { id: 'reviews.no-date', data: { author: clip(author) } },
         );
       continue;
     }
@@ -612,6 +619,8 @@ export function emitReviews(drafts: ReviewDraft[], sink: IngestSink, page: Pick<
     page.warn(
       'no-save-date',
       `${relativeSkipped} review${relativeSkipped === 1 ? ' is' : 's are'} dated only relatively ("hace 2 semanas", "2 weeks ago") and the page says nowhere when it was saved (no SingleFile "saved date", MHTML "Date:" or <meta name="second-impression:saved-at">): ${relativeSkipped === 1 ? 'it was' : 'they were'} skipped`,
+      undefined,
+      { id: 'no-save-date', data: { n: relativeSkipped } },
     );
   }
   if (page.anchor !== undefined && precisions.has('relative')) {
@@ -675,11 +684,16 @@ export function noReviewsError(page: Page, aggregate: Aggregate | undefined, sit
 }
 
 /** The page's number of reviews and average, said beside how many the saved page holds. */
-export function aggregateNote(aggregate: Aggregate | undefined, read: number): string | undefined {
+export function aggregateNote(aggregate: Aggregate | undefined, read: number): KeyedText | undefined {
   if (!aggregate || (aggregate.count === undefined && aggregate.value === undefined)) return undefined;
   const average = aggregate.value !== undefined ? `${aggregate.value}/${aggregate.scale ?? 5}` : undefined;
   const count = aggregate.count !== undefined ? `${aggregate.count} review${aggregate.count === 1 ? '' : 's'}` : undefined;
-  return `the page states ${[average, count].filter(Boolean).join(' over ')}; ${read} ${read === 1 ? 'is' : 'are'} in the saved page (a sample: the first page shown, in its order and language filter)`;
+  const variant = average !== undefined && count !== undefined ? 'both' : average !== undefined ? 'average' : 'count';
+  return {
+    text: `the page states ${[average, count].filter(Boolean).join(' over ')}; ${read} ${read === 1 ? 'is' : 'are'} in the saved page (a sample: the first page shown, in its order and language filter)`,
+    id: `reviews.page-states.${variant}`,
+    data: { n: read, ...(average !== undefined ? { average } : {}), ...(aggregate.count !== undefined ? { count: aggregate.count } : {}) },
+  };
 }
 
 // ───────────────────────────── card helpers ─────────────────────────────

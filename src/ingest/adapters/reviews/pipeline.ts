@@ -99,7 +99,7 @@ export async function readReviewPage(
     });
   if (merged.reviews.length === 0) throw noReviewsError(page, aggregate, site?.name);
 
-  for (const note of merged.notes) sink.note(note);
+  for (const note of merged.notes) typeof note === 'string' ? sink.note(note) : sink.note(note.text, { id: note.id, data: note.data ?? {} });
   const posted = emitReviews(merged.reviews, sink, page, { platform: site?.platform ?? 'web', business, url: page.url });
   if (posted === 0) {
     throw new InputError(
@@ -124,5 +124,5 @@ export async function readReviewPage(
       data: { n: widgets },
     });
   const stated = aggregateNote(aggregate, posted);
-  if (stated) sink.note(stated);
+  if (stated) sink.note(stated.text, { id: stated.id, data: stated.data ?? {} });
 }

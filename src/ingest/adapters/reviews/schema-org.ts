@@ -122,7 +122,15 @@ export function jsonLdLayer(page: Page): LayerResult {
     const value = parseJsonLd(raw);
     const line = page.line(block);
     if (value === undefined) {
-      page.warn('invalid-json-ld', `JSON-LD block ${k + 1} is not valid JSON even after repair (comments, CDATA, control characters, entities); skipped`, line);
+      page.warn(
+        'invalid-json-ld',
+        `JSON-LD block ${k + 1} is not valid JSON even after repair (comments, CDATA, control characters, entities); skipped`,
+        line,
+        {
+          id: 'invalid-json-ld',
+          data: { block: k + 1 },
+        },
+      );
       return;
     }
     walkJson(value, (node) => {

@@ -177,7 +177,9 @@ export const trustpilotSite: SiteExtractor = {
     try {
       value = JSON.parse(scriptText(script));
     } catch {
-      page.warn('invalid-embedded-json', "the page's __NEXT_DATA__ is not valid JSON; the review cards were read instead", page.line(script));
+      page.warn('invalid-embedded-json', "the page's __NEXT_DATA__ is not valid JSON; the review cards were read instead", page.line(script), {
+        id: 'invalid-embedded-json.next-data',
+      });
       return { reviews: [] };
     }
     const found = trustpilotReviews(value);

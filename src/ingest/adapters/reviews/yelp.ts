@@ -35,7 +35,10 @@ function embedded(page: Page): LayerResult {
     try {
       value = JSON.parse(raw);
     } catch {
-      page.warn('invalid-embedded-json', `a hypernova data block (${attr(script, 'data-hypernova-key')}) is not valid JSON; skipped`, page.line(script));
+      page.warn('invalid-embedded-json', `a hypernova data block (${attr(script, 'data-hypernova-key')}) is not valid JSON; skipped`, page.line(script), {
+        id: 'invalid-embedded-json.hypernova',
+        data: { key: attr(script, 'data-hypernova-key') ?? '' },
+      });
       continue;
     }
     walkJson(value, (node) => {
