@@ -136,6 +136,8 @@ export const en = {
     better: 'better',
     worse: 'worse',
     unchanged: 'unchanged',
+    before: 'Then',
+    after: 'Now',
     title: 'Second impression over time',
     runs: '{n:run:runs}',
     asOfDates: 'as-of dates',

@@ -130,6 +130,8 @@ export const es: Messages = {
     better: 'mejor',
     worse: 'peor',
     unchanged: 'igual',
+    before: 'Antes',
+    after: 'Ahora',
     title: 'Segunda impresión a lo largo del tiempo',
     runs: '{n:auditoría:auditorías}',
     asOfDates: 'fechas de corte',

@@ -23,6 +23,7 @@ import type { Catalog } from '../i18n/catalog.js';
 import { formatDuration } from '../i18n/format.js';
 import { DOCUMENT_LABELS } from './labels.js';
 import { escapeHtml, gauge, groupChart, meter, scoreTone, type Tone, weekChart, columnChart } from './svg.js';
+import { changeText, historyView } from './history-rows.js';
 import { quoteAround } from './text.js';
 import type { RenderOptions, Renderer } from './types.js';
 
@@ -398,6 +399,7 @@ export function renderHtml(result: AuditResult, options: RenderOptions): string 
   body.push(`<nav aria-label="${e(l.contents)}"><ul>`);
   for (const [anchor, word] of [
     ['score', l.nav.score],
+    ...(result.history ? ([['history', catalog.messages.history.sincePrevious]] as const) : []),
     ['categories', l.nav.categories],
     ['charts', l.nav.charts],
     ['findings', l.nav.findings],
@@ -408,6 +410,7 @@ export function renderHtml(result: AuditResult, options: RenderOptions): string 
   body.push('</ul></nav>', '</header>', '<main>');
 
   body.push(...scoreSection(result, catalog, l, f));
+  body.push(...historySection(result, catalog, f));
   body.push(...categoriesSection(result, catalog, l, f));
   body.push(...chartsSection(result, catalog, l, f));
   body.push(...findingsSection(result, catalog, l, f, options.findingsPerRule));
@@ -435,6 +438,32 @@ export function renderHtml(result: AuditResult, options: RenderOptions): string 
     '</html>',
     '',
   ].join('\n');
+}
+
+/** `audit --history`: the change since the previous run, as a table (history-rows.ts computes it). */
+function historySection(result: AuditResult, catalog: Catalog, f: Format): string[] {
+  const view = historyView(result, catalog);
+  if (!view) return [];
+  const h = catalog.messages.history;
+  const out = ['<section id="history">', `<h2>${e(h.sincePrevious)}</h2>`, '<div class="card">'];
+  if (view.previousAsOf === undefined) out.push(`<p>${e(h.firstRun)}</p>`);
+  else {
+    out.push(
+      `<p class="note">${e(catalog.fill(h.previousAsOf, { asOf: f.time(view.previousAsOf) }))} · ${e(catalog.fill(h.earlierRuns, { n: view.earlierRuns }))}</p>`,
+    );
+    out.push(
+      '<table class="history">',
+      `<thead><tr><th scope="col"></th><th scope="col">${e(h.before)}</th><th scope="col">${e(h.after)}</th><th scope="col">${e(h.change)}</th></tr></thead>`,
+      '<tbody>',
+    );
+    for (const row of view.rows)
+      out.push(
+        `<tr class="${row.verdict}"><th scope="row">${e(row.label)}</th><td class="num">${e(row.then)}</td><td class="num">${e(row.now)}</td><td>${e(changeText(row, catalog))}</td></tr>`,
+      );
+    out.push('</tbody>', '</table>');
+  }
+  out.push('</div>', '</section>');
+  return out;
 }
 
 function scoreSection(result: AuditResult, catalog: Catalog, l: HtmlLabels, f: Format): string[] {
@@ -907,6 +936,7 @@ tbody th{font-weight:500}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .formulas tr.group th{background:var(--wash);font-weight:700}
 .formulas code{display:block;width:max-content;margin-top:.15rem;color:var(--muted)}
+table.history tr.better td:last-child{color:var(--good)}table.history tr.worse td:last-child{color:var(--bad)}table.history tr.unchanged td:last-child{color:var(--muted)}
 .tone-text-good{color:var(--good)}.tone-text-warn{color:var(--warn)}.tone-text-bad{color:var(--bad)}.tone-text-none{color:var(--none)}
 svg.chart{display:block;width:100%;height:auto;overflow:visible}
 svg.chart-gauge{max-width:260px;margin:0 auto}

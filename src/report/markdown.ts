@@ -21,6 +21,7 @@ import type { AuditResult, DurationSummary, Evidence, Finding, RuleReport } from
 import type { Catalog } from '../i18n/catalog.js';
 import { formatDuration, formatPercent } from '../i18n/format.js';
 import { cleanInput, DOCUMENT_LABELS, type DocumentLabels } from './labels.js';
+import { changeText, historyView } from './history-rows.js';
 import { quoteAround } from './text.js';
 import type { RenderOptions, Renderer } from './types.js';
 
@@ -113,6 +114,22 @@ export function renderMarkdown(result: AuditResult, options: RenderOptions): str
     out.push(row([esc(t.businessFirstReply), esc(durationText(m.firstResponseBusinessMinutes, result.settings.slaMinutes, t, locale))]));
   out.push(row([esc(t.followUps), esc(durationText(m.followUpResponseMinutes, result.settings.slaMinutes, t, locale))]));
   out.push(row([esc(t.automated), esc(`${m.automatedReplies} (${t.automatedHow})`)]), '');
+
+  const history = historyView(result, catalog);
+  if (history) {
+    const h = catalog.messages.history;
+    out.push(`## ${esc(h.sincePrevious)}`, '');
+    if (history.previousAsOf === undefined) out.push(esc(h.firstRun), '');
+    else {
+      out.push(
+        `${esc(catalog.fill(h.previousAsOf, { asOf: when(history.previousAsOf) }))} · ${esc(catalog.fill(h.earlierRuns, { n: history.earlierRuns }))}`,
+        '',
+      );
+      out.push(row([l.md.figure, h.before, h.after, h.change].map(esc)), '| --- | ---: | ---: | --- |');
+      for (const r of history.rows) out.push(row([esc(r.label), esc(r.then), esc(r.now), esc(changeText(r, catalog))]));
+      out.push('');
+    }
+  }
 
   out.push(`## ${esc(l.md.findings)}`, '');
   const perRule = options.findingsPerRule;

@@ -8,6 +8,7 @@ import type { AuditResult, CategoryReport, DurationSummary, Finding } from '../c
 import type { Catalog } from '../i18n/catalog.js';
 import type { Messages } from '../i18n/en.js';
 import { formatDuration, formatPercent } from '../i18n/format.js';
+import { changeText, historyView } from './history-rows.js';
 import type { RenderOptions, Renderer } from './types.js';
 
 export const textRenderer: Renderer = {
@@ -327,60 +328,22 @@ function wrapIndent(text: string, width: number, indent: string): string {
   return lines.join('\n');
 }
 
-/**
- * `audit --history`: each figure then and now, with the change and whether it is better or worse ("Reply
- * rate 71% → 64% ▼ 7 pts worse"). The numbers are the ones the report prints (scores rounded, shares in
- * percent), so the change reads as the difference of the two numbers shown.
- */
+/** `audit --history`: the rows of history-rows.ts, coloured by whether each change is better or worse. */
 function historyLines(result: AuditResult, catalog: Catalog, chalk: ChalkInstance, width: number): string[] {
-  const history = result.history!;
+  const view = historyView(result, catalog)!;
   const h = catalog.messages.history;
-  const locale = catalog.locale;
-  const previous = history.previous;
-  if (!previous) return [chalk.bold(h.sincePrevious), `  ${h.firstRun}`, ''];
+  if (view.previousAsOf === undefined) return [chalk.bold(h.sincePrevious), `  ${h.firstRun}`, ''];
   const when = wallClock(result.settings.timezone);
-  const earlier = catalog.fill(h.earlierRuns, { n: history.earlierRuns });
+  const earlier = catalog.fill(h.earlierRuns, { n: view.earlierRuns });
   const out = [
     chalk.bold(h.sincePrevious),
-    chalk.dim(wrapIndent(`  ${catalog.fill(h.previousAsOf, { asOf: when(previous.period.asOf) })} · ${earlier}`, width, '  ')),
+    chalk.dim(wrapIndent(`  ${catalog.fill(h.previousAsOf, { asOf: when(view.previousAsOf) })} · ${earlier}`, width, '  ')),
   ];
-  const number = (n: number): string => n.toLocaleString(locale === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: 1 });
-  // "▼ 7 pts worse": the direction, the amount, and what it means when the figure has a better side.
-  const change = (delta: number, amount: string, higherIsBetter: boolean | null): string => {
-    if (delta === 0) return chalk.dim(`= ${h.unchanged}`);
-    const moved = `${delta > 0 ? '▲' : '▼'} ${amount}`;
-    if (higherIsBetter === null) return moved;
-    return delta > 0 === higherIsBetter ? chalk.green(`${moved} ${h.better}`) : chalk.red(`${moved} ${h.worse}`);
-  };
-  const row = (label: string, then: string, now: string, changed: string): void => {
-    out.push(wrapIndent(`  ${clip(label, 24).padEnd(24)} ${then} → ${now}  ${changed}`, width, ' '.repeat(27)));
-  };
-  const m = result.metrics;
-  const scoreRow = (label: string, now: number | null, then: number | null): void => {
-    if (now === null || then === null) return;
-    const delta = Math.round(now) - Math.round(then);
-    row(label, String(Math.round(then)), String(Math.round(now)), change(delta, String(Math.abs(delta)), true));
-  };
-  const shareRow = (label: string, now: number | null, then: number | null): void => {
-    if (now === null || then === null) return;
-    const delta = Math.round(((Math.round(now * 1000) - Math.round(then * 1000)) / 10) * 10) / 10;
-    row(label, formatPercent(then, locale), formatPercent(now, locale), change(delta, `${number(Math.abs(delta))} ${h.points}`, true));
-  };
-  const minutesRow = (label: string, now: number | null, then: number | null): void => {
-    if (now === null || then === null) return;
-    const delta = Math.round(now) - Math.round(then);
-    row(label, formatDuration(then), formatDuration(now), change(delta, formatDuration(Math.abs(delta)), false));
-  };
-  const countRow = (label: string, now: number, then: number, higherIsBetter: boolean | null): void => {
-    row(label, String(then), String(now), change(now - then, String(Math.abs(now - then)), higherIsBetter));
-  };
-  scoreRow(catalog.messages.report.score, result.score, previous.score);
-  for (const id of CATEGORY_IDS) scoreRow(catalog.category(id), result.categories[id].score, previous.categories[id]);
-  shareRow(catalog.messages.report.replyRate, m.replyRate, previous.figures.replyRate);
-  minutesRow(h.firstReplyMedian, m.firstResponseMinutes.median, previous.figures.firstResponseMedian);
-  shareRow(h.withinTarget, m.firstResponseMinutes.withinTarget, previous.figures.firstResponseWithinTarget);
-  countRow(h.ignored, m.ignored, previous.figures.ignored, false);
-  countRow(h.conversations, m.conversations, previous.figures.conversations, null);
+  const paint = { better: chalk.green, worse: chalk.red, unchanged: chalk.dim, moved: (s: string) => s };
+  for (const row of view.rows)
+    out.push(
+      wrapIndent(`  ${clip(row.label, 24).padEnd(24)} ${row.then} → ${row.now}  ${paint[row.verdict](changeText(row, catalog))}`, width, ' '.repeat(27)),
+    );
   out.push('');
   return out;
 }

@@ -115,8 +115,20 @@ describe('audit --history', () => {
       expect(text.stdout).toContain(heading);
       expect(text.stdout).toMatch(rate);
       expect(text.stdout.split('\n').filter((line) => [...line].length > 80)).toEqual([]);
+      // Markdown and HTML carry the same rows, from the same computation.
+      const md = runCli(['audit', DEMO, ...DEMO_BRAND, '--history', file, '--since', '30d', '--locale', locale, '--format', 'md']).stdout;
+      expect(md).toContain(`## ${heading}`);
+      const mdRate = md
+        .slice(md.indexOf(`## ${heading}`))
+        .split('\n')
+        .find((line) => line.startsWith(locale === 'en' ? '| Reply rate |' : '| Tasa de respuesta |'));
+      expect(mdRate, md).toMatch(/\| (?:[▲▼] [\d.,]+ (?:pts|pp) (?:better|worse|mejor|peor)|= (?:unchanged|igual)) \|$/);
+      const html = runCli(['audit', DEMO, ...DEMO_BRAND, '--history', file, '--since', '30d', '--locale', locale, '--format', 'html']).stdout;
+      expect(html).toContain(`<section id="history">`);
+      expect(html).toContain(`<h2>${heading}</h2>`);
+      expect(html).toMatch(/<tr class="(?:better|worse|unchanged)"><th scope="row">(?:Reply rate|Tasa de respuesta)<\/th>/);
     }
-    // The three re-runs of the second audit replaced one row.
+    // The re-runs of the second audit replaced one row.
     expect(rows(file)).toHaveLength(2);
   });
 
