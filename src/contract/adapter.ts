@@ -26,6 +26,11 @@ export interface AdapterInput {
   head: string;
   /** The whole decoded text, in chunks (the head included). Can be iterated once. */
   chunks: AsyncIterable<string>;
+  /**
+   * The whole input as bytes, offered only for a binary format that needs them (a Bluesky `.car`):
+   * read either `chunks` or `bytes`, once. Rejects with an InputError past io's size cap.
+   */
+  bytes?(): Promise<Uint8Array>;
   /** Filled while `chunks` is consumed (bad bytes, replaced characters). */
   decodeProblems: readonly Omit<IngestWarning, 'input' | 'line'>[];
   /** Bytes when known (for progress). */

@@ -1,3 +1,7 @@
+import { BLUESKY_ES } from './input-messages-es-bluesky.js';
+import { REDDIT_ES } from './input-messages-es-reddit.js';
+import { YOUTUBE_ES } from './input-messages-es-youtube.js';
+import { GENERIC_CSV_ES } from './input-messages-es-generic-csv.js';
 /**
  * The input warnings and notes in Spanish, by catalogue id (a warning's id defaults to its code). Written
  * for a Spanish reader, not word for word; `{key}` is filled from the warning's or note's data,
@@ -199,4 +203,8 @@ export const INPUT_MESSAGES_ES: Readonly<Record<string, string>> = {
   'gbp.stated.average': 'la respuesta declara una media de {average}/5; en este archivo hay {n} reseñas',
   'gbp.stated.total': 'la respuesta declara {total} reseñas en total; en este archivo hay {n}',
   'gbp.next-page': 'la última página trae nextPageToken: Google tiene más reseñas de las que hay en este archivo (descarga las páginas siguientes)',
+  ...YOUTUBE_ES,
+  ...REDDIT_ES,
+  ...GENERIC_CSV_ES,
+  ...BLUESKY_ES,
 };

@@ -4,13 +4,17 @@
  */
 import type { AdapterInput, Detection, FormatSample, IngestAdapter, IngestOptions } from '../contract/adapter.js';
 import { Corpus, type InputSummary } from '../corpus/corpus.js';
+import { blueskyRepoAdapter } from './adapters/bluesky-repo.js';
+import { blueskyThreadAdapter } from './adapters/bluesky-thread.js';
 import { facebookExportAdapter } from './adapters/facebook-export.js';
-import { genericCsvAdapter } from './adapters/generic-csv.js';
+import { genericCsvAdapter, TOOL_CSV_ADAPTERS } from './adapters/generic-csv.js';
 import { instagramExportAdapter } from './adapters/instagram-export.js';
 import { jsonlAdapter } from './adapters/jsonl.js';
 import { mastodonOutboxAdapter } from './adapters/mastodon-outbox.js';
 import { metaGraphAdapter } from './adapters/meta-graph.js';
 import { recognisedUnsupportedAdapter } from './adapters/recognised-unsupported.js';
+import { redditCsvAdapter } from './adapters/reddit-csv.js';
+import { redditJsonAdapter } from './adapters/reddit-json.js';
 import { amazonAdapter } from './adapters/reviews/amazon.js';
 import { bookingAdapter } from './adapters/reviews/booking.js';
 import { googleBusinessProfileAdapter } from './adapters/reviews/google-business-profile.js';
@@ -25,6 +29,8 @@ import { twcsAdapter } from './adapters/twcs.js';
 import { xApiV1Adapter } from './adapters/x-api-v1.js';
 import { xApiV2Adapter } from './adapters/x-api-v2.js';
 import { xArchiveAdapter } from './adapters/x-archive.js';
+import { youtubeApiAdapter } from './adapters/youtube-api.js';
+import { youtubeTakeoutAdapter } from './adapters/youtube-takeout.js';
 
 /** Every adapter; detection picks the most confident, ties going to the earlier one. */
 export const ADAPTERS: readonly IngestAdapter[] = [
@@ -47,6 +53,13 @@ export const ADAPTERS: readonly IngestAdapter[] = [
   scraperJsonAdapter,
   googleBusinessProfileAdapter,
   amazonAdapter,
+  youtubeTakeoutAdapter,
+  youtubeApiAdapter,
+  redditJsonAdapter,
+  redditCsvAdapter,
+  ...TOOL_CSV_ADAPTERS,
+  blueskyRepoAdapter,
+  blueskyThreadAdapter,
   recognisedUnsupportedAdapter,
   genericCsvAdapter,
 ];

@@ -8,7 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AdapterInput, InputMetadata } from '../contract/adapter.js';
 import type { IngestWarning } from '../contract/warning.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { sniffEncoding, StreamDecoder, type DecodeProblem, type TextEncodingName } from './decode.js';
 import { ArchiveError, expandZip, isZipName } from './zip.js';
 
@@ -33,6 +33,19 @@ export interface InputFile {
 
 const HEAD_BYTES = 64 * 1024;
 const READ_CHUNK = 1 << 16;
+
+/** A binary input is held whole in memory for its adapter: its cap. */
+export const MAX_BINARY_INPUT_BYTES = 512 * 1024 * 1024;
+
+/**
+ * A CARv1 file (a Bluesky repository export): named `.car`, or starting with its header, a length
+ * then a CBOR map of two keys, "roots" first (DAG-CBOR sorts keys by length).
+ */
+export function isCarInput(name: string, head: Uint8Array): boolean {
+  if (name.toLowerCase().endsWith('.car')) return true;
+  const at = head[0]! >= 0x80 ? 2 : 1;
+  return head.length > at + 6 && head[at] === 0xa2 && head[at + 1] === 0x65 && Buffer.from(head.subarray(at + 2, at + 7)).toString('latin1') === 'roots';
+}
 
 /** Files a folder walk passes over silently: documentation and media, never exports. */
 export const NON_DATA_EXTENSIONS = new Set(['.md', '.markdown', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.pdf', '.mp4', '.mov', '.ico']);
@@ -207,11 +220,36 @@ export async function openText(file: InputFile): Promise<TextSource> {
     const tail = decoder.end();
     if (tail) yield tail;
   }
+  // Either the decoded chunks or the raw bytes are read: both draw on the one stream.
+  async function bytes(): Promise<Uint8Array> {
+    const parts: Uint8Array[] = [headBytes];
+    let total = headBytes.length;
+    while (!done) {
+      let step: IteratorResult<Uint8Array>;
+      try {
+        step = await iterator.next();
+      } catch (error) {
+        throw new UsageError(`cannot read input ${file.name}: ${describeFsError(error)}`);
+      }
+      if (step.done) break;
+      total += step.value.length;
+      if (total > MAX_BINARY_INPUT_BYTES) {
+        await iterator.return?.();
+        throw new InputError(`${file.name}: larger than ${MAX_BINARY_INPUT_BYTES / 1024 / 1024} MiB, the most a binary input is read whole`);
+      }
+      parts.push(step.value);
+    }
+    done = true;
+    return Buffer.concat(parts);
+  }
+  const car = isCarInput(file.name, headBytes);
   return {
     name: file.name,
-    encoding: sniffed.encoding,
+    // A CAR is not decoded as a whole; the texts inside its CBOR blocks are UTF-8 by definition.
+    encoding: car ? 'utf-8' : sniffed.encoding,
     head,
     chunks: chunks(),
+    ...(car ? { bytes } : {}),
     decodeProblems,
     size: file.size,
     siblings: file.siblings,

@@ -37,16 +37,8 @@ describe('recognised-unsupported', () => {
         'id,conversation_id,referenced_tweets.replied_to.id,author_id,in_reply_to_user_id,created_at,text,lang,author.username\n',
         /twarc-csv.*--map author\.username=author/,
       ],
-      ['comments.csv', 'id,permalink,date,ip,subreddit,gildings,link,parent,body,media\n', /Reddit data-request comments\.csv/],
-      [
-        'comments.csv',
-        'Comment ID,Channel ID,Comment Create Timestamp,Price,Parent Comment ID,Video ID,Comment Text\n',
-        /YouTube \(Google Takeout\) comments\.csv/,
-      ],
-      ['thread.json', '[ { "kind": "Listing", "data": { "children": [] } } ]', /Reddit comment page/],
       ['x.zip!Your archive.html', '<!DOCTYPE html><html><head><title>Your X data</title></head></html>', /X archive's own viewer/],
       ['x.zip!assets/js/modules/main.1a2b.js', '(self.webpackChunk=self.webpackChunk||[]).push([[1],{}]);', /X archive's own viewer/],
-      ['post.json', '{ "$type": "app.bsky.feed.post", "text": "hola", "createdAt": "2026-10-14T10:06:00.000Z" }', /Bluesky/],
     ];
     for (const [name, text, message] of cases) {
       const found = await detect(name, text);

@@ -1,6 +1,7 @@
 /**
  * Any CSV or TSV export (spec §4): social-tool inboxes, spreadsheets a consultant assembled, Excel
- * "Texto Unicode" files. Columns are found by English and Spanish header synonyms or `--map`.
+ * "Texto Unicode" files. Columns are found by English and Spanish header synonyms or `--map`; the exports of
+ * the tools in `TOOL_MAPS` are recognised by their headers and read with the tool's own column map.
  */
 import { InputError } from '../../errors.js';
 import type { PostRecord } from '../../contract/post.js';
@@ -17,9 +18,10 @@ import {
   SYNONYM_EXAMPLES,
   type CsvField,
 } from '../csv/header-synonyms.js';
+import { TOOL_MAPS, toolOfHeader, type ToolMap } from '../csv/tool-maps.js';
 import { inferDateOrder, looksNumericDate, parseFlexibleDate, wallTimeToUtc, type DateOrder, type ParsedDate } from '../../time/dates.js';
 import { clip, decodeHtmlEntities, repairMojibake, unwrapSpreadsheetCell } from '../text-cleanup.js';
-import type { AdapterInput, IngestAdapter, IngestOptions, IngestSink } from '../../contract/adapter.js';
+import type { AdapterCapabilities, AdapterInput, IngestAdapter, IngestOptions, IngestSink } from '../../contract/adapter.js';
 
 /** Records held back to decide the date order of the whole column before any row is read. */
 const DATE_SAMPLE_RECORDS = 2000;
@@ -29,6 +31,31 @@ const DETECT_CHARS = 16384;
 /** Rows of the sample whose values suggest a --map when required columns are missing. */
 const HINT_SAMPLE_ROWS = 50;
 const EXCEL_SCIENTIFIC = /^\d(?:[.,]\d+)?e\+?\d+$/i;
+/** A tool's export is surer than any table with known headers (generic, 0.5), and below exact layouts (TWCS). */
+const TOOL_CONFIDENCE = 0.7;
+/** Channel names listed in the note on outbound messages. */
+const LISTED_CHANNELS = 5;
+/** The author of an outbound row of a tool export that names neither its channel nor its agent. */
+const UNNAMED_BRAND_AUTHOR = '(brand)';
+
+const CAPABILITIES: AdapterCapabilities = {
+  customerTexts: true,
+  deletions: 'when-column',
+  ratings: 'when-column',
+  datePrecision: 'exact',
+  layout: 'single-channel',
+};
+
+/** The head's first records, `sep=` line and BOM aside; undefined when its first line cannot be a header row. */
+function sniffTable(head: string): { delimiter: string; records: string[][] } | undefined {
+  const text = head.replace(/^\ufeff/, '').replace(/^sep=.\r?\n/i, '');
+  const header = text.split(/\r?\n/, 1)[0] ?? '';
+  if (!/[,;\t|]/.test(header) || /^\s*[{[]/.test(header)) return undefined;
+  const { delimiter } = chooseDelimiter(text);
+  // Records, not lines: a quoted text with commas or line breaks must not make the table look ragged.
+  const slice = text.length > DETECT_CHARS ? text.slice(0, DETECT_CHARS) : text;
+  return { delimiter, records: sampleRecords(slice, delimiter, 6, slice === text) };
+}
 
 export const genericCsvAdapter: IngestAdapter = {
   id: 'generic-csv',
@@ -37,15 +64,11 @@ export const genericCsvAdapter: IngestAdapter = {
     'any other delimited text (.csv, .tsv, .txt) with a header row: columns id, author, created_at and text found by English/Spanish synonyms or --map (a date column plus a time column are combined); delimiter sniffed (, ; tab |); a table without them is named as a CSV with a --map suggestion',
   yields:
     'one post per row; threads from in_reply_to or thread_id; role, rating, platform, channel (page/account/brand), lang, url and deleted when present; every customer thread counts as addressed to the brand (an export of its own channels)',
-  capabilities: { customerTexts: true, deletions: 'when-column', ratings: 'when-column', datePrecision: 'exact', layout: 'single-channel' },
+  capabilities: CAPABILITIES,
   detect(sample) {
-    const text = sample.head.replace(/^\ufeff/, '').replace(/^sep=.\r?\n/i, '');
-    const header = text.split(/\r?\n/, 1)[0] ?? '';
-    if (!/[,;\t|]/.test(header) || /^\s*[{[]/.test(header)) return NOT_CSV;
-    const { delimiter } = chooseDelimiter(text);
-    // Records, not lines: a quoted text with commas or line breaks must not make the table look ragged.
-    const slice = text.length > DETECT_CHARS ? text.slice(0, DETECT_CHARS) : text;
-    const records = sampleRecords(slice, delimiter, 6, slice === text);
+    const table = sniffTable(sample.head);
+    if (!table) return NOT_CSV;
+    const { delimiter, records } = table;
     const cells = records[0] ?? [];
     // A header with two known column names, or records that split into the same number of fields (prose with
     // a comma per line is not a table). A generic reader: any specific layout that also matches (TWCS, a
@@ -62,22 +85,50 @@ export const genericCsvAdapter: IngestAdapter = {
     if (width >= 3 && looksLikeHeaderRow(cells, delimiter)) return { confidence: 0.1 };
     return NOT_CSV;
   },
-  parse: parseGenericCsv,
+  parse: (source, sink, options) => parseGenericCsv(source, sink, options, undefined),
 };
+
+/** One adapter per built-in tool map: the format is named `csv:<tool>` in the report and by --input-format. */
+function toolCsvAdapter(map: ToolMap): IngestAdapter {
+  const signatures = map.signatures.map((keys) => keys.join(' + ')).join(', or ');
+  const fields = Object.keys(map.columns).join(', ');
+  return {
+    id: `csv:${map.tool}`,
+    title: map.title,
+    detection: `a CSV/TSV whose header has ${signatures} (case, spaces and accents ignored); its columns are read by a built-in map (${fields}); ${map.unverified}; --map overrides any column`,
+    yields: map.contactKeyed
+      ? "one post per message, threaded by conversation; the direction column marks the brand's messages (authored by the channel, else the agent), so they count for the brand on the channels --brand names"
+      : 'one post per message, as the generic CSV; no direction is marked, so the brand handles decide who is the brand',
+    capabilities: CAPABILITIES,
+    detect(sample) {
+      const table = sniffTable(sample.head);
+      if (!table) return NOT_CSV;
+      return toolOfHeader((table.records[0] ?? []).map(headerKey)) === map ? { confidence: TOOL_CONFIDENCE } : NOT_CSV;
+    },
+    parse: (source, sink, options) => parseGenericCsv(source, sink, options, map),
+  };
+}
+
+export const TOOL_CSV_ADAPTERS: readonly IngestAdapter[] = TOOL_MAPS.map(toolCsvAdapter);
 
 interface ColumnPlan {
   index: Partial<Record<CsvField, number>>;
+  /** Further columns of a tool map that fill a field when its own cell is empty. */
+  fallbacks: Partial<Record<CsvField, number[]>>;
   keys: string[];
   /** The header cells as written (trimmed), for notes and messages. */
   names: string[];
   width: number;
   /** Fields set by --map (never moved by the content checks). */
   mapped: ReadonlySet<CsvField>;
+  /** Fields set by the tool map, for the note that names them. */
+  fromTool: ReadonlySet<CsvField>;
+  tool: ToolMap | undefined;
   /** Set when created_at holds dates only and the `time` column holds their time of day. */
   combine?: { utc: boolean };
 }
 
-async function parseGenericCsv(source: AdapterInput, sink: IngestSink, options: IngestOptions): Promise<void> {
+async function parseGenericCsv(source: AdapterInput, sink: IngestSink, options: IngestOptions, tool: ToolMap | undefined): Promise<void> {
   const { delimiter, excelHint } = chooseDelimiter(source.head.replace(/^\ufeff/, ''));
   let plan: ColumnPlan | undefined;
   let pending: { fields: string[]; line: number }[] | undefined = [];
@@ -102,7 +153,7 @@ async function parseGenericCsv(source: AdapterInput, sink: IngestSink, options: 
       if (excelHint && /^sep=.$/i.test(fields.join(delimiter))) return;
     }
     if (!plan) {
-      plan = planColumns(fields, options, source.name);
+      plan = planColumns(fields, options, source.name, tool);
       return;
     }
     if (pending) {
@@ -117,9 +168,10 @@ async function parseGenericCsv(source: AdapterInput, sink: IngestSink, options: 
   row!.finish();
 }
 
-function planColumns(header: string[], options: IngestOptions, name: string): ColumnPlan {
+function planColumns(header: string[], options: IngestOptions, name: string, tool: ToolMap | undefined): ColumnPlan {
   const keys = header.map(headerKey);
   const index: Partial<Record<CsvField, number>> = {};
+  const fallbacks: Partial<Record<CsvField, number[]>> = {};
   const mapped = new Map(Object.entries(options.columnMap).map(([column, field]) => [headerKey(column), field as CsvField]));
   for (const [column, field] of mapped) {
     const at = keys.indexOf(column);
@@ -129,6 +181,18 @@ function planColumns(header: string[], options: IngestOptions, name: string): Co
     index[field] = at;
   }
   const taken = new Set(Object.values(index));
+  const fromTool = new Set<CsvField>();
+  // The tool's own names before the generic synonyms: its "Contact Primary Identifier" is the author even
+  // where a column named "name" or "user" also exists.
+  for (const [field, names] of Object.entries(tool?.columns ?? {}) as [CsvField, readonly string[]][]) {
+    if (index[field] !== undefined) continue;
+    const found = [...new Set(names.map((n) => keys.indexOf(n)))].filter((at) => at >= 0 && !taken.has(at));
+    if (found.length === 0) continue;
+    index[field] = found[0]!;
+    if (found.length > 1) fallbacks[field] = found.slice(1);
+    for (const at of found) taken.add(at);
+    fromTool.add(field);
+  }
   for (const field of CSV_FIELDS) {
     if (index[field] !== undefined) continue;
     for (const synonym of HEADER_SYNONYMS[field]) {
@@ -140,7 +204,16 @@ function planColumns(header: string[], options: IngestOptions, name: string): Co
       }
     }
   }
-  return { index, keys, names: header.map((h) => h.replace(/^\ufeff/, '').trim()), width: header.length, mapped: new Set(mapped.values()) };
+  return {
+    index,
+    fallbacks,
+    keys,
+    names: header.map((h) => h.replace(/^\ufeff/, '').trim()),
+    width: header.length,
+    mapped: new Set(mapped.values()),
+    fromTool,
+    tool,
+  };
 }
 
 /** A column's values in the sample: trimmed, spreadsheet guards removed, empty ones left out. */
@@ -172,7 +245,7 @@ function isFullTimestamp(value: string): boolean {
  * read with an InputError that suggests a --map.
  */
 function settlePlan(plan: ColumnPlan, sample: readonly { fields: string[]; line: number }[], name: string, sink: IngestSink): void {
-  const { index } = plan;
+  const { index, tool } = plan;
   const timeAt = index.time;
   if (timeAt !== undefined && index.created_at === undefined && !plan.mapped.has('time')) {
     // Before "time"/"hora" were a field of their own they were created_at synonyms: such a column is still read
@@ -183,50 +256,102 @@ function settlePlan(plan: ColumnPlan, sample: readonly { fields: string[]; line:
       delete index.time;
     }
   }
-  const missing = REQUIRED_FIELDS.filter((field) => index[field] === undefined);
+  if (tool && index.text === undefined) throw new InputError(`${name}: ${tool.noText}`, 'or read it as a plain CSV with --input-format generic-csv and --map');
+  // A tool export without message ids still threads: by conversation, in time order.
+  const idOptional = tool?.idsOptional === true && index.thread_id !== undefined;
+  const missing = REQUIRED_FIELDS.filter((field) => index[field] === undefined && !(field === 'id' && idOptional));
   if (missing.length > 0) throw missingColumnsError(plan, missing, sample, name);
+  if (tool) noteToolMap(plan, tool, sink);
 
   if (index.time === undefined) return;
-  const dateName = plan.names[index.created_at!]!;
-  const timeName = plan.names[index.time]!;
+  const dateName = clip(plan.names[index.created_at!]!);
+  const timeName = clip(plan.names[index.time]!);
   const dates = columnValues(sample, index.created_at!);
   const times = columnValues(sample, index.time);
   const parsedDates = dates.map(anyDate).filter((d): d is ParsedDate => d !== null);
   if (parsedDates.some((d) => !d.dateOnly)) {
-    sink.note(`column "${clip(timeName)}" not used: "${clip(dateName)}" already carries the time of day`);
+    sink.note(`column "${timeName}" not used: "${dateName}" already carries the time of day`, {
+      id: 'generic-csv.time-unused',
+      data: { time: timeName, date: dateName },
+    });
     delete index.time;
     return;
   }
   // "date" + "time" where "time" holds whole timestamps (and "date" only the day): the timestamps are the dates.
   if (!plan.mapped.has('created_at') && times.length > 0 && times.every((v) => parseTimeOfDay(v) === null && isFullTimestamp(v))) {
-    sink.note(`dates read from column "${clip(timeName)}", which holds full timestamps ("${clip(dateName)}" has the day only)`);
+    sink.note(`dates read from column "${timeName}", which holds full timestamps ("${dateName}" has the day only)`, {
+      id: 'generic-csv.dates-from-time',
+      data: { time: timeName, date: dateName },
+    });
     index.created_at = index.time;
     delete index.time;
     return;
   }
   const utc = /(?:^|_)(?:utc|gmt)(?:_|$)/.test(plan.keys[index.time]!);
   plan.combine = { utc };
-  sink.note(`dates combined from columns ${dateName} + ${timeName}`);
-  if (utc) sink.note(`times in column "${clip(timeName)}" read as UTC, as its name says (--timezone not applied to them)`);
+  sink.note(`dates combined from columns ${plan.names[index.created_at!]!} + ${plan.names[index.time]!}`, {
+    id: 'generic-csv.dates-combined',
+    data: { date: dateName, time: timeName },
+  });
+  if (utc) {
+    sink.note(`times in column "${timeName}" read as UTC, as its name says (--timezone not applied to them)`, {
+      id: 'generic-csv.times-utc',
+      data: { time: timeName },
+    });
+  }
 }
+
+/** Says which columns the tool's map read, and what of it rests on trust. */
+function noteToolMap(plan: ColumnPlan, tool: ToolMap, sink: IngestSink): void {
+  const columns = CSV_FIELDS.filter((field) => plan.fromTool.has(field))
+    .map((field) => `${clip(plan.names[plan.index[field]!]!)} → ${field}`)
+    .join(', ');
+  // A file forced to the tool's format without any of its columns: the generic synonyms read it, nothing to say.
+  if (columns !== '')
+    sink.note(`read with the built-in ${tool.title} column map (${columns}); ${tool.unverified}: check them, --map overrides any`, {
+      id: tool.noteIds.map,
+      data: { columns },
+    });
+  if (tool.contactKeyed && plan.index.role === undefined) {
+    sink.warn({
+      code: 'tool-no-direction',
+      message:
+        "no direction column (inbound/outbound): every row is read as written by the conversation's contact, so the brand's replies cannot be told apart; add it to the export or name it with --map Column=role",
+      id: 'generic-csv.tool-no-direction',
+      data: {},
+    });
+  }
+}
+
+/** Catalogue ids by date order: the Spanish sentence says the order in its own words. */
+const DATE_ORDER_NOTES: Record<'forced' | 'proved' | 'guessed', Record<DateOrder, string>> = {
+  forced: { 'day-first': 'generic-csv.date-order-forced.day-first', 'month-first': 'generic-csv.date-order-forced.month-first' },
+  proved: { 'day-first': 'generic-csv.date-order-proved.day-first', 'month-first': 'generic-csv.date-order-proved.month-first' },
+  guessed: { 'day-first': 'generic-csv.date-order-guessed.day-first', 'month-first': 'generic-csv.date-order-guessed.month-first' },
+};
 
 function decideDateOrder(plan: ColumnPlan, sample: { fields: string[] }[], delimiter: string, options: IngestOptions, sink: IngestSink): DateOrder {
   const at = plan.index.created_at!;
   const values = sample.map((record) => record.fields[at] ?? '');
   if (!values.some(looksNumericDate)) return options.dateOrder ?? 'day-first';
   if (options.dateOrder) {
-    sink.note(`numeric dates read ${options.dateOrder} (--date-order)`);
+    sink.note(`numeric dates read ${options.dateOrder} (--date-order)`, { id: DATE_ORDER_NOTES.forced[options.dateOrder], data: {} });
     return options.dateOrder;
   }
   const inferred = inferDateOrder(values);
   if (inferred) {
-    sink.note(`numeric dates read ${inferred.order}: "${inferred.evidence}" proves it`);
+    const evidence = clip(inferred.evidence);
+    sink.note(`numeric dates read ${inferred.order}: "${inferred.evidence}" proves it`, {
+      id: DATE_ORDER_NOTES.proved[inferred.order],
+      data: { evidence },
+    });
     return inferred.order;
   }
   const spanish = delimiter === ';' || looksSpanish(plan.keys);
   const order: DateOrder = spanish ? 'day-first' : 'month-first';
   sink.note(
     `numeric dates are ambiguous (no day over 12 in the first rows); read ${order} because ${spanish ? 'the file looks Spanish/European (";" or Spanish headers)' : 'the file looks English'} — pass --date-order to be sure`,
+    { id: DATE_ORDER_NOTES.guessed[order], data: {} },
   );
   return order;
 }
@@ -236,11 +361,18 @@ class RowReader {
   private readonly at: Partial<Record<CsvField, number>>;
   private readonly roleKey: string;
   private readonly platformKey: string;
+  private readonly platformFallback: string;
   private naiveTimes = 0;
   private dateOnly = 0;
   /** Whether the row timeOf last read had a date without a time of day (its timePrecision is "day"). */
   private rowDateOnly = false;
   private roundedIds = 0;
+  private mangledIds = 0;
+  private mangledReplies = 0;
+  private madeIds = 0;
+  private firstMadeId = '';
+  private outbound = 0;
+  private readonly outboundChannels = new Set<string>();
 
   constructor(
     private readonly plan: ColumnPlan,
@@ -251,39 +383,79 @@ class RowReader {
     this.at = plan.index;
     this.roleKey = plan.index.role === undefined ? '' : plan.keys[plan.index.role]!;
     this.platformKey = plan.index.platform === undefined ? '' : plan.keys[plan.index.platform]!;
+    this.platformFallback = plan.tool ? `csv:${plan.tool.tool}` : 'csv';
     if (plan.index.deleted !== undefined) sink.tracksDeletion();
   }
 
   read(fields: string[], line: number): void {
-    const { sink, at } = this;
-    if (fields.length !== this.plan.width) {
-      const extraEmpty = fields.length > this.plan.width && fields.slice(this.plan.width).every((f) => f.trim() === '');
+    const { sink, at, plan } = this;
+    if (fields.length !== plan.width) {
+      const extraEmpty = fields.length > plan.width && fields.slice(plan.width).every((f) => f.trim() === '');
       if (!extraEmpty) {
-        sink.warn({ line, code: 'ragged-row', message: `expected ${this.plan.width} fields, found ${fields.length}; row skipped` });
+        sink.warn({
+          line,
+          code: 'ragged-row',
+          message: `expected ${plan.width} fields, found ${fields.length}; row skipped`,
+          data: { expected: plan.width, found: fields.length },
+        });
         return;
       }
     }
     const cell = (field: CsvField): string => {
       const i = at[field];
-      return i === undefined ? '' : unwrapSpreadsheetCell(fields[i]!.trim());
+      if (i === undefined) return '';
+      const value = unwrapSpreadsheetCell(fields[i]!.trim());
+      if (value !== '') return value;
+      for (const other of plan.fallbacks[field] ?? []) {
+        const fallback = unwrapSpreadsheetCell((fields[other] ?? '').trim());
+        if (fallback !== '') return fallback;
+      }
+      return '';
     };
 
     let id = stripPandasFloat(cell('id'));
-    if (id === '') {
+    if (at.id === undefined) {
+      // A tool export without message ids (planned only when it has a conversation column).
+      id = `${cell('thread_id') || 'row'}#${line}`;
+      if (this.madeIds++ === 0) this.firstMadeId = id;
+    } else if (id === '') {
       id = `row-${line}`;
-      sink.warn({ line, code: 'missing-id', message: `empty id; the row was kept as "${id}" (replies cannot point to it)` });
+      sink.warn({
+        line,
+        code: 'missing-id',
+        message: `empty id; the row was kept as "${id}" (replies cannot point to it)`,
+        id: 'generic-csv.missing-id',
+        data: { id },
+      });
     } else if (EXCEL_SCIENTIFIC.test(id)) {
+      const value = clip(id);
       sink.warn({
         line,
         code: 'excel-mangled-id',
         message: `id "${id}" was turned into a number by Excel and lost digits; kept as "${id}@${line}", replies cannot be linked to it`,
+        id: 'generic-csv.excel-mangled-id',
+        data: { value, kept: `${value}@${line}` },
       });
       id = `${id}@${line}`;
+      this.mangledIds++;
     } else if (/^\d{16,}$/.test(id) && id.endsWith('000')) this.roundedIds++;
 
-    const author = cell('author');
+    const roleCell = cell('role');
+    const role = roleCell === '' ? undefined : parseRoleCell(roleCell, this.roleKey);
+    let author = cell('author');
+    const channel = cell('channel');
+    // A yes/no "brand" column says who wrote the row, not whose page it is.
+    const channelName = channel !== '' && parseFlagCell(channel) === null ? channel : '';
+    if (role === 'brand') {
+      if (plan.tool?.contactKeyed) {
+        // The contact columns name the customer on this row too: the message is the channel's, written by an agent.
+        author = channelName || cell('agent') || UNNAMED_BRAND_AUTHOR;
+        this.outbound++;
+        if (channelName !== '' && this.outboundChannels.size < LISTED_CHANNELS) this.outboundChannels.add(clip(channelName));
+      } else if (author === '') author = cell('agent');
+    }
     if (author === '') {
-      sink.warn({ line, code: 'missing-author', message: 'empty author; row skipped' });
+      sink.warn({ line, code: 'missing-author', message: 'empty author; row skipped', id: 'generic-csv.missing-author', data: {} });
       return;
     }
     const time = this.timeOf(cell('created_at'), cell('time'), line);
@@ -292,12 +464,19 @@ class RowReader {
 
     let inReplyTo: string | undefined = stripPandasFloat(cell('in_reply_to')) || undefined;
     if (inReplyTo && EXCEL_SCIENTIFIC.test(inReplyTo)) {
-      sink.warn({ line, code: 'excel-mangled-reply-to', message: `in_reply_to "${inReplyTo}" was turned into a number by Excel; the reply link was dropped` });
+      sink.warn({
+        line,
+        code: 'excel-mangled-reply-to',
+        message: `in_reply_to "${inReplyTo}" was turned into a number by Excel; the reply link was dropped`,
+        id: 'generic-csv.excel-mangled-reply-to',
+        data: { value: clip(inReplyTo) },
+      });
       inReplyTo = undefined;
+      this.mangledReplies++;
     }
     const record: PostRecord = {
       id,
-      platform: platformOf(cell('platform'), this.platformKey),
+      platform: platformOf(cell('platform'), this.platformKey, this.platformFallback, plan.fromTool.has('platform') || undefined),
       author,
       time,
       text: repairMojibake(decodeHtmlEntities(at.text === undefined ? '' : fields[at.text]!)),
@@ -310,24 +489,39 @@ class RowReader {
     const rating = cell('rating');
     if (rating !== '') {
       const value = parseRating(rating);
-      if (value === null) sink.warn({ line, code: 'bad-rating', message: `rating "${clip(rating)}" is not 1–5 stars; rating ignored` });
-      else record.rating = value;
+      if (value === null) {
+        sink.warn({
+          line,
+          code: 'bad-rating',
+          message: `rating "${clip(rating)}" is not 1–5 stars; rating ignored`,
+          id: 'generic-csv.bad-rating',
+          data: { value: clip(rating) },
+        });
+      } else record.rating = value;
     }
-    const role = cell('role');
-    if (role !== '') {
-      const value = parseRoleCell(role, this.roleKey);
-      if (value === null) sink.warn({ line, code: 'bad-role', message: `role "${clip(role)}" is neither brand nor customer; the brand handles decide` });
-      else record.role = value;
-    }
+    if (role === null) {
+      sink.warn({
+        line,
+        code: 'bad-role',
+        message: `role "${clip(roleCell)}" is neither brand nor customer; the brand handles decide`,
+        id: 'generic-csv.bad-role',
+        data: { value: clip(roleCell) },
+      });
+    } else if (role !== undefined) record.role = role;
     if (dateOnly) record.timePrecision = 'day';
-    const channel = cell('channel');
-    // A yes/no "brand" column says who wrote the row, not whose page it is.
-    if (channel !== '' && parseFlagCell(channel) === null) record.channel = channel;
+    if (channelName !== '') record.channel = channelName;
     const deleted = cell('deleted');
     if (deleted !== '') {
       const value = parseFlagCell(deleted);
-      if (value === null) sink.warn({ line, code: 'bad-flag', message: `deleted "${clip(deleted)}" is not true/false; read as false` });
-      else if (value) record.deleted = true;
+      if (value === null) {
+        sink.warn({
+          line,
+          code: 'bad-flag',
+          message: `deleted "${clip(deleted)}" is not true/false; read as false`,
+          id: 'generic-csv.bad-flag',
+          data: { value: clip(deleted) },
+        });
+      } else if (value) record.deleted = true;
     }
     sink.post(record);
   }
@@ -349,6 +543,8 @@ class RowReader {
           line,
           code: 'bad-date',
           message: `created_at "${clip(rawDate)}" is not a date we can read (use ISO 8601, e.g. 2024-05-01T10:00:00+02:00); row skipped`,
+          id: 'generic-csv.bad-date',
+          data: { value: clip(rawDate) },
         });
         return null;
       }
@@ -360,7 +556,13 @@ class RowReader {
       return parsed.ms;
     }
     if (!day) {
-      sink.warn({ line, code: 'bad-date', message: `date "${clip(rawDate)}" is not a date we can read (e.g. 2024-05-01 or 01/05/2024); row skipped` });
+      sink.warn({
+        line,
+        code: 'bad-date',
+        message: `date "${clip(rawDate)}" is not a date we can read (e.g. 2024-05-01 or 01/05/2024); row skipped`,
+        id: 'generic-csv.bad-day',
+        data: { value: clip(rawDate) },
+      });
       return null;
     }
     this.rowDateOnly = false;
@@ -368,7 +570,13 @@ class RowReader {
     if (!clock) {
       // Decision: skipped, like a bad date. Kept at midnight it would give made-up response times (a reply
       // "before" its question, or hours late), and those are what the audit scores.
-      sink.warn({ line, code: 'bad-time', message: `time "${clip(rawTime)}" is not a time of day we can read (e.g. 14:05, 14:05:33, 2:05 PM); row skipped` });
+      sink.warn({
+        line,
+        code: 'bad-time',
+        message: `time "${clip(rawTime)}" is not a time of day we can read (e.g. 14:05, 14:05:33, 2:05 PM); row skipped`,
+        id: 'generic-csv.bad-time',
+        data: { value: clip(rawTime) },
+      });
       return null;
     }
     const wall = day.ms + clock.ms;
@@ -381,19 +589,57 @@ class RowReader {
   }
 
   finish(): void {
+    const { sink, options, plan } = this;
+    const tool = plan.tool;
     if (this.naiveTimes > 0) {
-      this.sink.note(
-        `${this.naiveTimes} timestamp${this.naiveTimes === 1 ? '' : 's'} had no UTC offset and were read as ${this.options.timezone} time (--timezone)`,
+      sink.note(`${this.naiveTimes} timestamp${this.naiveTimes === 1 ? '' : 's'} had no UTC offset and were read as ${options.timezone} time (--timezone)`, {
+        id: 'generic-csv.naive-times',
+        data: { n: this.naiveTimes, timezone: options.timezone },
+      });
+      if (tool?.zone && tool.noteIds.zone) {
+        sink.note(`${tool.zone}: pass that zone with --timezone if it was not ${options.timezone}`, {
+          id: tool.noteIds.zone,
+          data: { timezone: options.timezone },
+        });
+      }
+    }
+    if (this.dateOnly > 0) {
+      sink.note(
+        `${this.dateOnly} row${this.dateOnly === 1 ? '' : 's'} had a date without a time of day (read as midnight): response times involving them are approximate`,
+        { id: 'generic-csv.date-only', data: { n: this.dateOnly } },
       );
     }
-    if (this.dateOnly > 0)
-      this.sink.note(
-        `${this.dateOnly} row${this.dateOnly === 1 ? '' : 's'} had a date without a time of day (read as midnight): response times involving them are approximate`,
+    if (this.madeIds > 0) {
+      sink.note(
+        `the export has no message id column: ${this.madeIds} id${this.madeIds === 1 ? ' was' : 's were'} made from the conversation and the line ("${this.firstMadeId}"); replies follow their conversation in time order`,
+        { id: 'generic-csv.made-ids', data: { n: this.madeIds, example: this.firstMadeId } },
       );
+    }
+    if (this.outbound > 0) {
+      const channels = [...this.outboundChannels].join(', ');
+      sink.note(
+        channels === ''
+          ? `${this.outbound} outbound message${this.outbound === 1 ? ' is' : 's are'} the brand's by the direction column; the export names no channel, so --brand must name their authors (the agents)`
+          : `${this.outbound} outbound message${this.outbound === 1 ? ' is' : 's are'} the brand's by the direction column, authored by their channel (${channels}): they count for the brand when --brand names that channel`,
+        channels === ''
+          ? { id: 'generic-csv.outbound-unnamed', data: { n: this.outbound } }
+          : { id: 'generic-csv.outbound', data: { n: this.outbound, channels } },
+      );
+    }
+    if (this.mangledIds + this.mangledReplies > 0) {
+      sink.warn({
+        code: 'excel-mangled-ids',
+        message: `${this.mangledIds} id${this.mangledIds === 1 ? '' : 's'} and ${this.mangledReplies} reply link${this.mangledReplies === 1 ? '' : 's'} were turned into numbers by Excel (e.g. "1.23457E+18"): they cannot be joined, so those replies are not linked; export the file again without opening it in Excel, or import the id columns as text`,
+        id: 'generic-csv.excel-mangled-ids',
+        data: { ids: this.mangledIds, links: this.mangledReplies },
+      });
+    }
     if (this.roundedIds > 0) {
-      this.sink.warn({
+      sink.warn({
         code: 'excel-rounded-ids',
-        message: `${this.roundedIds} long ids end in "000", the mark of Excel rounding; replies may link to the wrong post`,
+        message: `${this.roundedIds} long id${this.roundedIds === 1 ? ' ends' : 's end'} in "000", the mark of Excel rounding; replies may link to the wrong post`,
+        id: 'generic-csv.excel-rounded-ids',
+        data: { n: this.roundedIds },
       });
     }
   }

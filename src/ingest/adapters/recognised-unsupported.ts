@@ -75,27 +75,6 @@ const KNOWN: readonly Known[] = [
       has(cells, 'id', 'conversation_id', 'author_id', 'text') && cells.some((c) => c.startsWith('referenced_tweets.') || c === 'author.username'),
     todo: 'read the twarc2 JSON Lines it came from instead (x-api-v2), or read it with --input-format generic-csv --map author.username=author --map referenced_tweets.replied_to.id=in_reply_to (ids that pandas turned into floats cannot be joined)',
   },
-  {
-    what: "a Reddit data-request comments.csv (the account's own comments)",
-    test: ({ cells }) => has(cells, 'id', 'permalink', 'date', 'subreddit', 'parent', 'body'),
-    todo: `it does not name the account; ${GENERIC_CSV}`,
-  },
-  {
-    what: 'a YouTube (Google Takeout) comments.csv',
-    test: ({ cells }) => has(cells, 'comment id', 'video id') || has(cells, 'comment id', 'channel id', 'comment text'),
-    todo: `not supported yet: ${GENERIC_CSV}`,
-  },
-  {
-    what: 'a Reddit comment page (JSON Listing)',
-    test: ({ start }) => /^\[\s*\{\s*"kind"\s*:\s*"Listing"/.test(start),
-    todo: `not supported yet: ${GENERIC_CSV}`,
-  },
-  {
-    what: 'a Bluesky post record or thread (app.bsky.feed)',
-    test: ({ start }) =>
-      (start.startsWith('{') || start.startsWith('[')) && /"\$type"\s*:\s*"app\.bsky\.feed\.(?:post|defs#threadViewPost)"/.test(start.slice(0, 4096)),
-    todo: `not supported yet: ${GENERIC_CSV}`,
-  },
 ];
 
 export const recognisedUnsupportedAdapter: IngestAdapter = {

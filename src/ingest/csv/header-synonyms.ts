@@ -19,6 +19,7 @@ export const CSV_FIELDS = [
   'lang',
   'role',
   'deleted',
+  'agent',
 ] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
@@ -148,6 +149,7 @@ export const HEADER_SYNONYMS: Record<CsvField, readonly string[]> = {
   // "channel": in exports that names the network or the posting app (see platform).
   channel: [
     'brand_channel',
+    'channel_display_name',
     'page',
     'page_name',
     'pagina',
@@ -168,6 +170,9 @@ export const HEADER_SYNONYMS: Record<CsvField, readonly string[]> = {
   lang: ['lang', 'language', 'idioma', 'lengua'],
   role: ['role', 'is_brand', 'direction', 'author_type', 'rol', 'es_marca', 'direccion', 'tipo_de_autor'],
   deleted: ['deleted', 'is_deleted', 'hidden', 'is_hidden', 'removed', 'borrado', 'eliminado', 'oculto'],
+  // Who on the brand's team wrote a row: it names the author of a brand row that has none, and never makes a
+  // row the brand's by itself (ticket exports repeat the assigned agent on the customer's rows too).
+  agent: ['agent', 'agent_name', 'agente', 'nombre_del_agente', 'nombre_de_agente'],
 };
 
 /** A few accepted names per required field, English and Spanish, for error messages. */
@@ -292,14 +297,14 @@ const KNOWN_PLATFORMS = new Map([
 ]);
 
 /**
- * The platform of a row. A "platform"/"red" column is taken as written; an ambiguous one ("channel",
- * "source") only when it names a known network, else "csv".
+ * The platform of a row. A "platform"/"red" column (or one a tool map names as its network) is taken as
+ * written; an ambiguous one ("channel", "source") only when it names a known network, else `fallback`.
  */
-export function platformOf(value: string, columnKey: string): string {
+export function platformOf(value: string, columnKey: string, fallback = 'csv', definite = DEFINITE_PLATFORM_HEADERS.has(columnKey)): string {
   const key = value.trim().toLowerCase();
-  if (key === '') return 'csv';
-  if (DEFINITE_PLATFORM_HEADERS.has(columnKey)) return KNOWN_PLATFORMS.get(key) ?? key;
-  return KNOWN_PLATFORMS.get(key) ?? 'csv';
+  if (key === '') return fallback;
+  if (definite) return KNOWN_PLATFORMS.get(key) ?? key;
+  return KNOWN_PLATFORMS.get(key) ?? fallback;
 }
 
 /** Spanish header names: their presence hints that numeric dates are day-first. */
@@ -375,6 +380,9 @@ const SPANISH_HEADERS = new Set([
   'borrado',
   'eliminado',
   'oculto',
+  'agente',
+  'nombre_del_agente',
+  'nombre_de_agente',
 ]);
 
 export function looksSpanish(headerKeys: readonly string[]): boolean {
@@ -392,6 +400,7 @@ const BRAND_VALUES = new Set([
   'agent',
   'agente',
   'outbound',
+  'outgoing',
   'saliente',
   'sent',
   'enviado',
@@ -407,6 +416,7 @@ const CUSTOMER_VALUES = new Set([
   'consumer',
   'consumidor',
   'inbound',
+  'incoming',
   'entrante',
   'received',
   'recibido',
