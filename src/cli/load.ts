@@ -44,8 +44,10 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
       corpus.warn({ input: file.name, code: 'empty-file', message, data: {} });
       continue;
     }
-    // An input io offers as bytes (a Bluesky .car) is binary by design and goes on to its adapter.
-    if (source.bytes === undefined && looksBinary(source.head)) {
+    // An input io offers as bytes (a Bluesky .car) is binary by design and goes on to its adapter, unless
+    // --input-format forces a text reader on it.
+    const bytesReader = source.bytes !== undefined && (forced === undefined || forced.binary === true);
+    if (!bytesReader && looksBinary(source.head)) {
       const message = 'not a text file (binary data: a spreadsheet, archive or image?); export it as CSV';
       if (file.explicit) throw new InputError(`${file.name}: ${message}`, undefined, { id: 'error.binary-file', data: { file: file.name } });
       corpus.warn({ input: file.name, code: 'binary-file', message: `${message}; file skipped`, data: {} });

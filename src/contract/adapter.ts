@@ -113,5 +113,7 @@ export interface IngestAdapter {
   yields: string;
   capabilities: AdapterCapabilities;
   detect(sample: FormatSample): Detection;
+  /** The adapter reads the input's bytes (`AdapterInput.bytes`), not its text: a binary file may reach it. */
+  binary?: true;
   parse(input: AdapterInput, sink: IngestSink, options: IngestOptions): Promise<void>;
 }

@@ -133,3 +133,13 @@ describe('review fixes', () => {
     expect(run.stderr).not.toContain('unexpected error');
   });
 });
+
+describe('a binary input and --input-format', () => {
+  it('a Bluesky .car forced through a text reader is refused as binary, not read as garbage', () => {
+    const car = 'fixtures/ingest/bluesky-repo/repo.car';
+    const forced = runCli(['audit', car, '--input-format', 'twcs', '--brand', 'telenova.bsky.social']);
+    expect(forced.status).toBe(2);
+    expect(forced.stderr).toContain('not a text file (binary data');
+    expect(runCli(['audit', car, '--input-format', 'bluesky-repo', '--brand', 'telenova.bsky.social']).stderr).not.toContain('not a text file');
+  });
+});

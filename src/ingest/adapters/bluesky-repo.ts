@@ -89,6 +89,7 @@ function noteOwner(sink: IngestSink, did: string, handle: { handle: string; file
 
 export const blueskyRepoAdapter: IngestAdapter = {
   id: 'bluesky-repo',
+  binary: true,
   title: 'Bluesky repository export (repo.car)',
   detection: 'a binary CARv1 file: named .car, or starting with the CBOR header {roots, version: 1} (what Bluesky\'s "Export my data" saves)',
   yields:
