@@ -21,7 +21,11 @@ const source = sourceFiles(SRC)
 
 /** Ids built from a template literal in main.ts (brandAbsent): every variant it can make. */
 const BUILT = ['error.brand-absent', 'error.brand-absent.seen', 'error.brand-absent.mentioned', 'error.brand-absent.mentioned.seen'];
-const used = new Set([...[...source.matchAll(/id: '(error\.[\w.-]+)'/g)].map((m) => m[1]!), ...[...source.matchAll(/'(error\.[\w.-]+)'/g)].map((m) => m[1]!), ...BUILT]);
+const used = new Set([
+  ...[...source.matchAll(/id: '(error\.[\w.-]+)'/g)].map((m) => m[1]!),
+  ...[...source.matchAll(/'(error\.[\w.-]+)'/g)].map((m) => m[1]!),
+  ...BUILT,
+]);
 
 describe('Spanish error templates', () => {
   it('every error id the code sets has a Spanish message', () => {
