@@ -64,6 +64,45 @@ export const ERROR_MESSAGES_ES: Readonly<Record<string, string>> = {
   'error.no-usable-posts': 'no hay ninguna publicación utilizable en las entradas',
   'error.no-usable-posts.reasons': 'no hay ninguna publicación utilizable en las entradas ({reasons})',
 
+  // Inputs a reader refuses as a whole
+  'error.no-reviews': '{file}: página guardada sin reseñas (carga diferida, muro de cookies, captcha o página de bloqueo)',
+  'error.no-reviews.stated':
+    '{file}: página guardada sin reseñas (carga diferida, muro de cookies, captcha o página de bloqueo); la página declara {n} reseñas, pero ninguna está en el HTML guardado',
+  'error.no-reviews.captcha': '{file}: página guardada sin reseñas: muestra un captcha',
+  'error.no-reviews.captcha.stated':
+    '{file}: página guardada sin reseñas: muestra un captcha; la página declara {n} reseñas, pero ninguna está en el HTML guardado',
+  'error.no-reviews.block-page': '{file}: página guardada sin reseñas: es una página de bloqueo',
+  'error.no-reviews.block-page.stated':
+    '{file}: página guardada sin reseñas: es una página de bloqueo; la página declara {n} reseñas, pero ninguna está en el HTML guardado',
+  'error.no-reviews.cookie-wall': '{file}: página guardada sin reseñas: muestra un muro de cookies',
+  'error.no-reviews.cookie-wall.stated':
+    '{file}: página guardada sin reseñas: muestra un muro de cookies; la página declara {n} reseñas, pero ninguna está en el HTML guardado',
+  'error.no-reviews.hint':
+    'abre la página, desplázate hasta que se vean las reseñas (acepta o rechaza antes las cookies) y guárdala con SingleFile o con `second-impression fetch`',
+  'error.no-reviews.stated.hint':
+    'abre la página, desplázate hasta que se vean las reseñas (acepta o rechaza antes las cookies) y guárdala con SingleFile o con `second-impression fetch`',
+  'error.no-reviews.captcha.hint':
+    'abre la página, desplázate hasta que se vean las reseñas (acepta o rechaza antes las cookies) y guárdala con SingleFile o con `second-impression fetch`',
+  'error.no-reviews.captcha.stated.hint':
+    'abre la página, desplázate hasta que se vean las reseñas (acepta o rechaza antes las cookies) y guárdala con SingleFile o con `second-impression fetch`',
+  'error.no-reviews.block-page.hint':
+    'abre la página, desplázate hasta que se vean las reseñas (acepta o rechaza antes las cookies) y guárdala con SingleFile o con `second-impression fetch`',
+  'error.no-reviews.block-page.stated.hint':
+    'abre la página, desplázate hasta que se vean las reseñas (acepta o rechaza antes las cookies) y guárdala con SingleFile o con `second-impression fetch`',
+  'error.no-reviews.cookie-wall.hint':
+    'abre la página, desplázate hasta que se vean las reseñas (acepta o rechaza antes las cookies) y guárdala con SingleFile o con `second-impression fetch`',
+  'error.no-reviews.cookie-wall.stated.hint':
+    'abre la página, desplázate hasta que se vean las reseñas (acepta o rechaza antes las cookies) y guárdala con SingleFile o con `second-impression fetch`',
+  'error.csv-no-header': '{file}: el archivo está vacío (no tiene fila de cabecera)',
+  'error.csv-no-header.hint': 'exporta de nuevo los datos; un CSV necesita una fila de cabecera',
+  'error.csv-missing-columns': '{file}: faltan columnas obligatorias en este CSV: {columns}. Encontradas: {found}. Nombres aceptados: {accepted}',
+  'error.csv-missing-columns.hint': 'prueba {maps}',
+  'error.csv-missing-columns.time-only':
+    '{file}: faltan columnas obligatorias en este CSV: {columns}. Encontradas: {found}. La columna «{timeColumn}» solo trae horas: hace falta una columna de fecha con ella. Nombres aceptados: {accepted}',
+  'error.csv-missing-columns.time-only.hint': 'prueba {maps}',
+  'error.twcs-missing-columns': '{file}: no es un archivo TWCS: faltan columnas: {columns}',
+  'error.twcs-missing-columns.hint': 'quita --input-format para que el formato se detecte solo',
+
   // Output and history files
   'error.needs-output-folder': '--format {format} --table {table} escribe varios archivos',
   'error.needs-output-folder.hint': 'da una carpeta en --output',

@@ -19,8 +19,15 @@ const source = sourceFiles(SRC)
   .map((file) => readFileSync(file, 'utf8'))
   .join('\n');
 
-/** Ids built from a template literal in main.ts (brandAbsent): every variant it can make. */
-const BUILT = ['error.brand-absent', 'error.brand-absent.seen', 'error.brand-absent.mentioned', 'error.brand-absent.mentioned.seen'];
+/** Ids built from a template literal: every variant the code can make. */
+const BUILT = [
+  'error.brand-absent',
+  'error.brand-absent.seen',
+  'error.brand-absent.mentioned',
+  'error.brand-absent.mentioned.seen',
+  // noReviewsError (reviews/common.ts): the empty page's cause, and whether the page states a review count.
+  ...['', '.captcha', '.block-page', '.cookie-wall'].flatMap((cause) => [`error.no-reviews${cause}`, `error.no-reviews${cause}.stated`]),
+];
 const used = new Set([
   ...[...source.matchAll(/id: '(error\.[\w.-]+)'/g)].map((m) => m[1]!),
   ...[...source.matchAll(/'(error\.[\w.-]+)'/g)].map((m) => m[1]!),
@@ -52,6 +59,16 @@ describe('errors in the user’s locale', () => {
     expect(status).toBe(2);
     expect(stderr).toContain('--since «2026-13-45» no es una fecha ISO 8601');
     expect(stderr).toContain('pista: escríbela como 2026-11-01');
+  });
+
+  it('a reader refusing a whole file says so in Spanish: a page without reviews, a CSV without its columns', () => {
+    const page = runCli(['audit', 'fixtures/ingest/json-ld/cookie-wall.html', '--brand', 'Cafe', '--locale', 'es']);
+    expect(page.status).toBe(2);
+    expect(page.stderr).toContain('cookie-wall.html: página guardada sin reseñas: muestra un muro de cookies');
+    expect(page.stderr).toContain('pista: abre la página');
+    const csv = runCli(['audit', '-', '--brand', 'Marca', '--locale', 'es', '--input-format', 'generic-csv'], { input: 'fecha,mensaje\n2026-10-01,hola\n' });
+    expect(csv.status).toBe(2);
+    expect(csv.stderr).toMatch(/-: faltan columnas obligatorias en este CSV: id, author/);
   });
 
   it('English otherwise', () => {

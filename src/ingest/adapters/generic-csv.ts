@@ -163,7 +163,11 @@ async function parseGenericCsv(source: AdapterInput, sink: IngestSink, options: 
     }
     row!.read(fields, line);
   });
-  if (!plan) throw new InputError(`${source.name}: the file is empty (no header row)`, 'export the data again; a CSV needs a header row');
+  if (!plan)
+    throw new InputError(`${source.name}: the file is empty (no header row)`, 'export the data again; a CSV needs a header row', {
+      id: 'error.csv-no-header',
+      data: { file: source.name },
+    });
   if (pending) start();
   row!.finish();
 }
@@ -829,7 +833,19 @@ function missingColumnsError(plan: ColumnPlan, missing: readonly CsvField[], sam
       ? ''
       : `no column looks like ${unmatched.join(', ')}${unmatched.includes('id') ? ' (an id needs a unique value per row)' : ''}: add ${unmatched.length > 1 ? 'them' : 'it'} or map ${unmatched.length > 1 ? 'them' : 'it'} with --map "Column name=${unmatched[0]}"`;
   const hint = maps.length > 0 ? `try ${maps.join(' ')}${nothing ? `; ${nothing}` : ''}` : nothing;
-  return new InputError(message, hint);
+  return new InputError(message, hint, {
+    id: timeOnly ? 'error.csv-missing-columns.time-only' : 'error.csv-missing-columns',
+    data: {
+      file: name,
+      n: missing.length,
+      columns: missing.join(', '),
+      found,
+      accepted,
+      ...(timeOnly && plan.index.time !== undefined ? { timeColumn: clip(names[plan.index.time]!) } : {}),
+      // The Spanish hint says only the suggested --map; with an unmatched column the English hint stands.
+      ...(maps.length > 0 && !nothing ? { maps: maps.join(' ') } : {}),
+    },
+  });
 }
 
 /** pandas writes integer columns with gaps as floats ("1001.0"); the id is "1001". */

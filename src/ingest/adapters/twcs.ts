@@ -42,6 +42,7 @@ export const twcsAdapter: IngestAdapter = {
           throw new InputError(
             `${source.name}: not a TWCS file: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
             'leave out --input-format to let the format be detected',
+            { id: 'error.twcs-missing-columns', data: { file: source.name, columns: missing.join(', '), n: missing.length } },
           );
         }
         width = fields.length;

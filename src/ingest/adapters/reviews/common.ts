@@ -656,30 +656,47 @@ export function emitReviews(drafts: ReviewDraft[], sink: IngestSink, page: Pick<
 
 /** Why a page may hold no review, from what it says. */
 export function emptyPageCause(page: Page): string | undefined {
+  const cause = emptyPageCauseCode(page);
+  return cause === undefined ? undefined : CAUSE_TEXT[cause];
+}
+
+export type EmptyPageCause = 'captcha' | 'block-page' | 'cookie-wall';
+const CAUSE_TEXT: Record<EmptyPageCause, string> = {
+  captcha: 'it shows a captcha',
+  'block-page': 'it is a block page',
+  'cookie-wall': 'it shows a cookie wall',
+};
+
+function emptyPageCauseCode(page: Page): EmptyPageCause | undefined {
   const text = textOf(page.root).slice(0, 20_000).toLowerCase();
   if (
     /captcha|unusual traffic|tráfico inusual|verify you are (a )?human|are you a robot|no soy un robot|px-captcha|cf-challenge/.test(
       text + page.html.slice(0, 50_000).toLowerCase(),
     )
   )
-    return 'it shows a captcha';
-  if (/access denied|acceso denegado|403 forbidden|you have been blocked|has sido bloqueado|request blocked/.test(text)) return 'it is a block page';
+    return 'captcha';
+  if (/access denied|acceso denegado|403 forbidden|you have been blocked|has sido bloqueado|request blocked/.test(text)) return 'block-page';
   if (
     /before you continue|antes de ir a|accept (all )?cookies|aceptar (todas las )?cookies|consent\.google|we value your privacy|usamos cookies|utilizamos cookies/.test(
       text,
     )
   )
-    return 'it shows a cookie wall';
+    return 'cookie-wall';
   return undefined;
 }
 
 /** The error for a page that yields no review: never a silent zero. */
 export function noReviewsError(page: Page, aggregate: Aggregate | undefined, site: string | undefined): InputError {
-  const cause = emptyPageCause(page);
+  const code = emptyPageCauseCode(page);
+  const cause = code === undefined ? undefined : CAUSE_TEXT[code];
   const stated = aggregate?.count ? `; the page states ${aggregate.count} review${aggregate.count === 1 ? '' : 's'} but none is in the saved HTML` : '';
   return new InputError(
     `${page.name}: page saved without reviews (lazy loading / cookie wall / captcha / block page)${cause ? `: ${cause}` : ''}${stated}${site ? ` (read as ${site})` : ''}`,
     'open the page, scroll the reviews into view (accept or reject cookies first), then save it with SingleFile or `second-impression fetch`',
+    {
+      id: `error.no-reviews${code ? `.${code}` : ''}${aggregate?.count ? '.stated' : ''}`,
+      data: { file: page.name, ...(aggregate?.count ? { n: aggregate.count } : {}) },
+    },
   );
 }
 
