@@ -3,14 +3,15 @@
 // per market variant and on the hard cases. Writes docs/accuracy.md. Exit 1 when a category misses its target.
 //
 // Flags:
-//   --set dev2      measure the development set in fixtures/eval/dev2/ instead (a set the lexicons WERE tuned
-//                   on after its first measurement; see docs/accuracy-dev2.md). Prints a table, writes nothing.
+//   --set dev2      measure a development set in fixtures/eval/<name>/ instead (dev2, dev3: sets the lexicons WERE
+//                   tuned on after their first measurement; see docs/accuracy-dev2.md, docs/accuracy-dev3.md).
+//                   Prints a table, writes nothing.
 //   --no-context    with --set: never pass a row's thread `context` to the detectors (what a build without the
 //                   thread-aware steps sees).
 //   --dist <dir>    measure another build (e.g. a worktree of an older commit, built); default ./dist.
 //   --no-write      on the tuning set: print only, leave docs/accuracy.md alone.
 //   --errors        list false positives and misses.
-// Never point --set at fixtures/eval/blind: that set is measured only by scripts/eval-blind.mjs.
+// Never point --set at fixtures/eval/blind or blind3 (refused): those sets are measured only by their own scripts.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -82,12 +83,22 @@ function measureTuningSet() {
 }
 
 /**
+ * A row's thread context as the one post the detectors read: dev2 stores it as a string; dev3 as the earlier
+ * messages (oldest first, `{role, text}`), of which the latest one by the other side is the post the row answers.
+ */
+function contextText(row) {
+  if (typeof row.context === 'string') return row.context;
+  const other = [...row.context].reverse().find((m) => m.role !== row.role) ?? row.context[row.context.length - 1];
+  return other?.text ?? '';
+}
+
+/**
  * A development set in fixtures/eval/<name>/: same row format as the tuning set, plus an optional `context`
  * (the post the row answers, for labels that depend on the thread). Scored here rather than by evaluate(),
  * so that an older build (--dist) without the newer exports can be measured the same way.
  */
 async function measureSet(name) {
-  if (name === 'blind' || name.includes('/') || name.includes('..')) throw new Error(`--set ${name}: not a development set`);
+  if (/^blind/.test(name) || name.includes('/') || name.includes('\\') || name.includes('..')) throw new Error(`--set ${name}: not a development set`);
   const dir = path.join(root, 'fixtures/eval', name);
   const { DETECTORS, postedAtOf } = evaluation;
   // Thread-aware detectors (text, context) where the build has them; otherwise the text-only ones.
@@ -121,7 +132,7 @@ async function measureSet(name) {
           if (hit.deadline === e.deadline) exact++;
           else errors.push(`${category}\twrong-deadline\t${e.id}\t${e.text} [${hit.deadline}, labelled ${e.deadline}]`);
         }
-      } else if (e.context !== undefined && withContext[category]) fired = withContext[category](e.text, e.context);
+      } else if (e.context !== undefined && withContext[category]) fired = withContext[category](e.text, contextText(e));
       else if (DETECTORS[category]) fired = DETECTORS[category](e.text);
       else continue;
       const gold = e.label === true;
@@ -139,7 +150,8 @@ async function measureSet(name) {
           if (fired) threaded.fp++;
         }
       }
-      if (fired !== gold) errors.push(`${category}\t${fired ? 'false-positive' : 'miss'}\t${e.id}\t${e.text}${e.context ? `  [after: ${e.context}]` : ''}`);
+      if (fired !== gold)
+        errors.push(`${category}\t${fired ? 'false-positive' : 'miss'}\t${e.id}\t${e.text}${e.context ? `  [after: ${contextText(e)}]` : ''}`);
     }
     const p = ratio(all.tp, all.tp + all.fp);
     const r = ratio(all.tp, all.tp + all.fn);
@@ -155,7 +167,7 @@ async function measureSet(name) {
       );
     }
   }
-  console.log(`Development set fixtures/eval/${name}/ (tuned on: see docs/accuracy-dev2.md), build ${path.relative(root, dist) || dist}`);
+  console.log(`Development set fixtures/eval/${name}/ (tuned on: see docs/accuracy-${name}.md), build ${path.relative(root, dist) || dist}`);
   console.log('');
   console.log('| category | n | precision | recall | F1 | hard P/R | es-ES P/R | es-MX P/R | en P/R |');
   console.log('|---|---:|---:|---:|---:|---|---|---|---|');

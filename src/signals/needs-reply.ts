@@ -12,7 +12,8 @@
  * 4. An angry, eye-roll or thumbs-down emoji (😡 🤬 😤 🙄 👎) next to words that carry no cue ("Pedido
  *    55012 😡"): dissatisfaction. Emoji-only posts still need no reply.
  * 5. In a thread: an answer to the brand's own request for data ("¿nos das tu número de pedido?" → "es el
- *    40021937") needs the next reply. The caller passes the brand post the customer answers as `context`.
+ *    40021937"), or a short "no" to the brand's question ("¿ya funciona?" → "no, sigue igual"), needs the next
+ *    reply. The caller passes the brand post the customer answers as `context`.
  * 6. Otherwise no: thanks, praise, greetings, emoji-only, "ok".
  *
  * The answer carries its reason and the quoted cue so the report can show why a post counted.
@@ -68,6 +69,8 @@ export function detectNeedsReply(text: string, rating?: number, context?: string
   if (context !== undefined) {
     const answer = answersDataRequest(text, tokens, context);
     if (answer) return { needsReply: true, reason: 'request', cue: answer, entryId: 'cue.needs-reply.answers-brand-request' };
+    const unresolved = answersNotYet(tokens, text, matches, context);
+    if (unresolved) return { needsReply: true, reason: 'problem', cue: unresolved, entryId: 'cue.needs-reply.not-fixed-yet' };
   }
   return { needsReply: false, reason: 'none' };
 }
@@ -123,6 +126,42 @@ function answersDataRequest(text: string, tokens: Token[], context: string): str
   let digits = 0;
   for (const token of tokens) for (const ch of token.form) if (ch >= '0' && ch <= '9') digits++;
   if (digits < 4 && !CONTACT.test(text)) return null;
+  return text.trim();
+}
+
+/** Openers of a "no" answer: "no", "nope", "nah", "todavía no", "aún no", "not yet", "negativo", "tampoco". */
+const NOT_YET = new Set(['no', 'nope', 'nah', 'negativo', 'tampoco', 'todavia', 'aun', 'not', 'still']);
+/** Words that close the thread even after a "no" ("no, gracias", "no, all good", "no hace falta"). */
+const CLOSING = new Set([
+  'gracias',
+  'thanks',
+  'thank',
+  'cheers',
+  'perfecto',
+  'perfect',
+  'good',
+  'bien',
+  'fine',
+  'hace',
+  'need',
+  'falta',
+  'problem',
+  'problema',
+]);
+
+/**
+ * A short "no" answering the brand's own question ("¿Ya quedó tu servicio?" → "no, sigue igual"; "Is it
+ * working now?" → "nope"): the problem is still there and needs the next reply. A thanking or closing "no"
+ * ("no, gracias", "no need", "no hace falta"), or one with a `resolved` cue, does not.
+ */
+function answersNotYet(tokens: Token[], text: string, matches: LexiconMatch[], context: string): string | null {
+  if (tokens.length === 0 || tokens.length > 15 || !NOT_YET.has(tokens[0]!.form)) return null;
+  if ((tokens[0]!.form === 'todavia' || tokens[0]!.form === 'aun' || tokens[0]!.form === 'not') && tokens[1]?.form !== 'no' && tokens[1]?.form !== 'yet')
+    return null;
+  if (tokens[0]!.form === 'still' && tokens.length > 1 && tokens[1]!.form !== 'not' && tokens[1]!.form !== 'no') return null;
+  const bounded = context.length > MAX_ANALYSED_CHARS ? context.slice(0, MAX_ANALYSED_CHARS) : context;
+  if (findQuestionMark(bounded) < 0) return null;
+  if (tokens.some((t) => CLOSING.has(t.form)) || matches.some((m) => m.entry.kind === 'resolved')) return null;
   return text.trim();
 }
 

@@ -11,6 +11,7 @@
  * "pasado mañana", "la próxima semana", "3 a 5 días laborables", "by end of day"), and the few patterns a
  * care reply uses are easier to check as data plus a small resolver.
  */
+import type { LexiconMatch } from './lexicon.js';
 import { lexiconFor } from './text-signals.js';
 import { MAX_ANALYSED_CHARS, tokenize, withoutMentions, type Token } from './tokens.js';
 import { lookupTable } from '../lookup.js';
@@ -180,7 +181,7 @@ function readCandidates(text: string): Candidate[] {
   const tokens = tokenize(text);
   const matches = lexiconFor('promise').match(tokens, text);
   const commitments: { start: number; end: number }[] = matches.filter((m) => m.entry.kind === 'commitment' && m.entry.weight >= 0.5);
-  commitments.push(...futureVerbs(tokens, text));
+  commitments.push(...futureVerbs(tokens, text), ...subjectActions(matches, tokens));
   commitments.sort((a, b) => a.start - b.start);
   const candidates: Candidate[] = [];
   // A reply holds a few promises at most; a post with hundreds is not care, and each costs a sentence scan.
@@ -212,14 +213,17 @@ function futureVerbs(tokens: Token[], text: string): { start: number; end: numbe
   tokens.forEach((token, k) => {
     const form = token.form;
     // Only the clitics that point at the customer: "se activa", "la tarifa" are not commitments.
-    const clitic = k > 0 && /^(?:te|le|os)$/.test(tokens[k - 1]!.form);
+    // "te lo reenviamos", "se la cambiamos": a customer clitic before a direct-object one counts as well.
+    const clitic =
+      k > 0 &&
+      (/^(?:te|le|os)$/.test(tokens[k - 1]!.form) || (k > 1 && /^(?:lo|la|los|las)$/.test(tokens[k - 1]!.form) && /^(?:te|se|os)$/.test(tokens[k - 2]!.form)));
     const written = text.slice(token.start, token.end);
     // Futures carry their accent in writing (llegará, tendrás, cerrarán); "-remos" needs none.
     // "tienes el reembolso el lunes" is a promise; "tienes hasta el viernes para pagar" is the customer's deadline.
     const customersDeadline = /^(?:tienes|tendras)$/.test(form) && /^(?:hasta|que|de)$/.test(tokens[k + 1]?.form ?? '');
     if (
       !customersDeadline &&
-      ((form.length >= 4 && /r(?:á|ás|án)$/.test(written)) || (form.length >= 6 && /remos$/.test(form)) || /^(?:tienes|recibes|tendras|recibiras)$/.test(form))
+      ((form.length >= 4 && /r(?:á|ás|án)$/i.test(written)) || (form.length >= 6 && /remos$/.test(form)) || /^(?:tienes|recibes|tendras|recibiras)$/.test(form))
     ) {
       out.push({ start: token.start, end: token.end });
     } else if (
@@ -231,6 +235,44 @@ function futureVerbs(tokens: Token[], text: string): { start: number; end: numbe
       out.push({ start: tokens[k - 1]!.start, end: token.end });
     }
   });
+  return out;
+}
+
+/** At most this many tokens between a promise's subject and its action ("la actualización con la corrección sale"). */
+const SUBJECT_GAP = 4;
+
+/**
+ * Commitments without "we": a thing or person the brand sends (`subject` entries: "tu pedido", "the refund",
+ * "el técnico", "a fix") and what it does (`action` entries: "llega", "sale", "se emite", "ships", "goes
+ * out", "will be"), either order, a few tokens apart ("tu pedido sale mañana", "mañana sale tu pedido",
+ * "your replacement arrives tomorrow", "the courier will collect it"). The deadline and the hedges are
+ * checked as for any commitment. One pass over the matches, which are in text order.
+ */
+function subjectActions(matches: readonly LexiconMatch[], tokens: readonly Token[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (!matches.some((m) => m.entry.kind === 'subject')) return out;
+  const startOf = new Map<number, number>();
+  const endOf = new Map<number, number>();
+  tokens.forEach((t, k) => {
+    startOf.set(t.start, k);
+    endOf.set(t.end, k);
+  });
+  let subject: LexiconMatch | undefined;
+  let action: LexiconMatch | undefined;
+  const near = (a: LexiconMatch, b: LexiconMatch): boolean => {
+    const first = a.start < b.start ? a : b;
+    const second = first === a ? b : a;
+    return (startOf.get(second.start) ?? Number.POSITIVE_INFINITY) - (endOf.get(first.end) ?? 0) - 1 <= SUBJECT_GAP;
+  };
+  for (const m of matches) {
+    if (m.entry.kind === 'subject') {
+      if (action && near(action, m)) out.push({ start: action.start, end: m.end });
+      subject = m;
+    } else if (m.entry.kind === 'action') {
+      if (subject && near(subject, m)) out.push({ start: subject.start, end: m.end });
+      else action = m;
+    }
+  }
   return out;
 }
 
@@ -264,10 +306,40 @@ function hedged(tokens: Token[], text: string, sentence: { start: number; end: n
       return true;
     // Already done ("ya te enviamos", "le hemos llamado esta tarde", "we have sent").
     if (token.form === 'ayer' || token.form === 'yesterday') return true;
-    if (!future && (token.form === 'ya' || token.form === 'hemos' || token.form === 'already')) return true;
+    // "ya"/"already" only before the commitment or right after it ("ya te enviamos", "te lo enviamos ya"); a
+    // later clause ("…, que ya lo tenemos localizado") says nothing about the promise.
+    const early = token.start < commitment.end + 12;
+    if (!future && (token.form === 'hemos' || (early && (token.form === 'ya' || token.form === 'already')))) return true;
+    // A hedge on what a third party says ("en principio", "en teoría"): an estimate, not a commitment.
+    if ((token.form === 'principio' || token.form === 'teoria') && inSentence[k - 1]?.form === 'en') return true;
+    // Estimates and service levels ("normalmente llega en 48 h", "it should arrive Friday", "suele salir hoy").
+    if (HEDGES.has(token.form)) return true;
   }
   return false;
 }
+
+/** Words that make the time an estimate or a usual delay rather than a commitment. */
+const HEDGES = new Set([
+  'normalmente',
+  'generalmente',
+  'habitualmente',
+  'suele',
+  'suelen',
+  'deberia',
+  'deberian',
+  'probablemente',
+  'quizas',
+  'quiza',
+  'usually',
+  'normally',
+  'typically',
+  'generally',
+  'should',
+  'probably',
+  'maybe',
+  'might',
+  'hopefully',
+]);
 
 const PROMISE_VERBS = new Set([
   'promise',
@@ -435,9 +507,11 @@ function resolveAmount(
     if (compact) {
       const end = endAfter(Number(compact[1]) * 3_600_000);
       // "24/48h laborables" counts business hours: a day, not a wall time.
+      // README convention: "24/48h laborables" is 2 business days (N business hours = ceil(N/24) business days).
       const business = BUSINESS.has(tokens[i + 1]?.form ?? '');
-      if (!best || end.day > best.day)
-        best = business ? { day: end.day, when: text.slice(tokens[i]!.start, tokens[i]!.end) } : { ...end, when: text.slice(tokens[i]!.start, tokens[i]!.end) };
+      const day = business ? addBusinessDays(today, Math.ceil(Number(compact[1]) / 24)) : end.day;
+      if (!best || day > best.day)
+        best = business ? { day, when: text.slice(tokens[i]!.start, tokens[i + 1]!.end) } : { ...end, when: text.slice(tokens[i]!.start, tokens[i]!.end) };
       continue;
     }
     const n = quantity(tokens[i]!.form);
@@ -465,8 +539,9 @@ function resolveAmount(
     if (MINUTE_UNITS.has(unit) || HOUR_UNITS.has(unit)) {
       const end = endAfter(value * (MINUTE_UNITS.has(unit) ? 60_000 : 3_600_000));
       day = end.day;
-      // "48 horas laborables" counts business hours: a day, not a wall time.
+      // "48 horas laborables" counts business hours: business days (ceil(N/24)), not a wall time.
       if (next === undefined || !BUSINESS.has(next)) instant = end.instant;
+      else if (HOUR_UNITS.has(unit)) day = addBusinessDays(today, Math.ceil(value / 24));
     } else if (DAY_UNITS.has(unit)) day = next !== undefined && BUSINESS.has(next) ? addBusinessDays(today, value) : today + value;
     else if (BUSINESS.has(unit) && next !== undefined && DAY_UNITS.has(next)) day = addBusinessDays(today, value);
     else if (WEEK_UNITS.has(unit)) day = today + 7 * value;

@@ -170,7 +170,10 @@ const SHORT_REPLY = 3;
  * - an eye-roll or unamused emoji (🙄 😒);
  * - laughter ("jajaja", "lol", "xD", 😂) or a shrug (🤷 🙃) together with a dismissive word: anywhere for the
  *   mocking ones ("exagerado", "drama"), in a reply of a few words for the curt ones ("no", "ok", "vale");
- * - bare laughter answering a customer post that needed a reply (only when `context` is known).
+ * - scare quotes around the customer's word ("tu 'reclamación'", "your 'review'");
+ * - laughter (or 😅) in a reply of a dozen words or fewer, or a curt reply of two words ("pues ok 👍"), answering
+ *   a customer post that needed a reply and did not laugh itself, unless the reply apologises (only when
+ *   `context` is known).
  * Friendly words ("gracias", "nos has pillado", "love", "made our day") keep laughter and shrugs innocent.
  */
 function detectSarcasm(input: PreparedText, context: string | undefined): SignalHit | null {
@@ -180,19 +183,45 @@ function detectSarcasm(input: PreparedText, context: string | undefined): Signal
   if (hit) return hit;
   const emoji = emojiCues(text);
   if (emoji.eyeRoll) return { kind: 'sarcasm', entryId: 'cue.sarcasm.eye-roll', quote: emoji.eyeRoll, weight: 0.7 };
+  const quoted = SCARE_QUOTES.exec(text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text);
+  if (quoted) return { kind: 'sarcasm', entryId: 'cue.sarcasm.scare-quotes', quote: quoted[0].trim(), weight: 0.6 };
   if (matches.some((m) => m.entry.kind === 'friendly')) return null;
   const laughToken = tokens.find((t) => isLaughter(t.form));
   const laugh = laughToken ? text.slice(laughToken.start, laughToken.end) : emoji.laugh;
   const cue = laugh ?? emoji.shrug;
-  if (!cue) return null;
   const words = tokens.filter((t) => !isLaughter(t.form)).length;
   const dismissive = matches.find((m) => m.entry.kind === 'dismissive' || (m.entry.kind === 'dismissive-short' && words <= SHORT_REPLY));
-  if (dismissive) return { kind: 'sarcasm', entryId: dismissive.entry.id, quote: `${cue} … ${text.slice(dismissive.start, dismissive.end)}`, weight: 0.6 };
-  if (laugh && context !== undefined && words <= 1 && detectNeedsReply(context.slice(0, MAX_ANALYSED_CHARS)).needsReply) {
-    return { kind: 'sarcasm', entryId: 'cue.sarcasm.laughs-at-complaint', quote: laugh, weight: 0.6 };
-  }
-  return null;
+  if (cue && dismissive)
+    return { kind: 'sarcasm', entryId: dismissive.entry.id, quote: `${cue} … ${text.slice(dismissive.start, dismissive.end)}`, weight: 0.6 };
+  if (context === undefined || words > LAUGHING_REPLY) return null;
+  // Laughing (or a nervous 😅) at a complaint is mockery, and so is a curt "ok" of two words at most; laughing
+  // back at a customer who laughed is banter.
+  const mirth = laugh ?? emoji.sweat;
+  const curt = words <= CURT_REPLY && matches.find((m) => m.entry.kind === 'dismissive-short');
+  if (!mirth && !curt) return null;
+  const answered = context.length > MAX_ANALYSED_CHARS ? context.slice(0, MAX_ANALYSED_CHARS) : context;
+  if (laughs(answered) || detectApology(input) || !detectNeedsReply(answered).needsReply) return null;
+  if (mirth) return { kind: 'sarcasm', entryId: 'cue.sarcasm.laughs-at-complaint', quote: mirth, weight: 0.6 };
+  return curt ? { kind: 'sarcasm', entryId: `${curt.entry.id}+cue.sarcasm.curt-to-complaint`, quote: text.trim(), weight: 0.6 } : null;
 }
+
+/** A reply of at most this many words that is only a curt word ("Pues ok 👍", "Vale.") brushes a complaint off. */
+const CURT_REPLY = 2;
+
+/** A brand reply this long (words besides laughter) that laughs at a complaint still reads as mockery. */
+const LAUGHING_REPLY = 12;
+
+/** Does the customer's post laugh or joke itself (a laughter token or a laughing or cheeky emoji)? */
+function laughs(text: string): boolean {
+  const emoji = emojiCues(text);
+  return Boolean(emoji.laugh ?? emoji.sweat ?? emoji.cheeky) || tokenize(text).some((t) => isLaughter(t.form));
+}
+
+/**
+ * Scare quotes around the customer's own word: a possessive and one quoted word ("tu 'reclamación'", "your
+ * 'feedback'", "su \"queja\""). Bounded, no nested quantifier.
+ */
+const SCARE_QUOTES = /(?:^|[^\p{L}])(?:[Tt]u|[Ss]u|[Vv]uestr[ao]|[Yy]our)\s{1,3}['‘’"“”«]\p{Ll}\p{L}{2,19}['‘’"“”»](?!\p{L})/u;
 
 /** A request to continue in private messages ("escríbenos por MD", "DM us"), quoted. */
 export function detectPrivateMessage(input: PreparedText): string | null {
@@ -203,10 +232,19 @@ export function detectPrivateMessage(input: PreparedText): string | null {
 /**
  * Politics or religion. Weak cues ("votar", "gobierno") only count together: their weights combine as
  * independent evidence (noisy-OR) and the text is flagged at 0.8, so one strong cue (a party, a
- * politician, a statement of faith) is enough and one weak word is not.
+ * politician, a statement of faith, a party's or politician's @handle from politics-handle.jsonl, a party
+ * inside a #hashtag) is enough and one weak word is not.
  */
 export function detectPolitics(input: PreparedText): { hit: SignalHit; confidence: number } | null {
-  const matches = lexiconFor('politics').match(politicsTokens(input), input.text);
+  const tagged = politicsTokens(input);
+  const matches = lexiconFor('politics').match(tagged.tokens, input.text);
+  for (const m of matches) {
+    // A party named inside a #hashtag or an @handle ("#FueraMorena", "#VotaSumar") is no common word.
+    if (m.entry.kind === 'party' && m.entry.weight < TAGGED_PARTY && tagged.spans.some(([a, b]) => m.start >= a && m.end <= b)) {
+      m.entry = { ...m.entry, weight: TAGGED_PARTY };
+    }
+  }
+  matches.push(...tagged.handles);
   if (matches.length === 0) return null;
   let none = 1;
   for (const match of matches) none *= 1 - Math.min(1, Math.max(0, match.entry.weight));
@@ -216,27 +254,49 @@ export function detectPolitics(input: PreparedText): { hit: SignalHit; confidenc
   return { hit: hitOf(best, input.text), confidence };
 }
 
+/** The weight of a party name written inside a hashtag or handle. */
+const TAGGED_PARTY = 0.9;
+
 /** #hashtags and @handles, which the tokenizer masks: politics reads them too. */
 const TAG = /[#@][\p{L}\p{N}_]{1,100}/gu;
 /** camelCase and digit boundaries inside a hashtag: "#VotaPSOE" → Vota PSOE, "#NoALaReforma" → No A La Reforma. */
 const CAMEL = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+/gu;
 
+/** Parties', politicians' and governments' accounts (data/lexicons/<lang>/politics-handle.jsonl), by lower-case handle. */
+const handleLists = new WeakMap<Lexicon, Map<string, LexiconMatch['entry']>>();
+
+function politicalHandles(): Map<string, LexiconMatch['entry']> {
+  const lexicon = lexiconFor('politics-handle');
+  let list = handleLists.get(lexicon);
+  if (!list) {
+    list = new Map(lexicon.entries.map((e) => [e.phrase.toLowerCase(), e]));
+    handleLists.set(lexicon, list);
+  }
+  return list;
+}
+
 /**
  * The text's tokens plus the words inside its hashtags (split on camelCase) and @handles, in text order,
- * with offsets into the text so case-sensitive entries ("#VotaPP") still see the letters as written.
+ * with offsets into the text so case-sensitive entries ("#VotaPP") still see the letters as written; the
+ * spans of the tags; and the @handles found in the list of political accounts (one lookup each).
  */
-function politicsTokens(input: PreparedText): Token[] {
+function politicsTokens(input: PreparedText): { tokens: Token[]; spans: [number, number][]; handles: LexiconMatch[] } {
   const { text, tokens } = input;
-  if (!text.includes('#') && !text.includes('@')) return tokens;
+  if (!text.includes('#') && !text.includes('@')) return { tokens, spans: [], handles: [] };
   const bounded = text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
   const extra: Token[] = [];
+  const spans: [number, number][] = [];
+  const handles: LexiconMatch[] = [];
   TAG.lastIndex = 0;
   for (let m = TAG.exec(bounded); m; m = TAG.exec(bounded)) {
     // An e-mail's domain is not a handle.
     if (m[0][0] === '@' && m.index > 0 && /[\p{L}\p{N}._-]/u.test(bounded[m.index - 1]!)) continue;
     const body = m[0].slice(1);
     const at = m.index + 1;
+    spans.push([m.index, m.index + m[0].length]);
     if (m[0][0] === '@') {
+      const account = politicalHandles().get(body.toLowerCase());
+      if (account) handles.push({ entry: account, start: m.index, end: m.index + m[0].length });
       for (const t of tokenize(body)) extra.push({ form: t.form, start: at + t.start, end: at + t.end });
       continue;
     }
@@ -245,6 +305,6 @@ function politicsTokens(input: PreparedText): Token[] {
       for (const t of tokenize(piece[0])) extra.push({ form: t.form, start: at + piece.index + t.start, end: at + piece.index + t.end });
     }
   }
-  if (extra.length === 0) return tokens;
-  return [...tokens, ...extra].sort((a, b) => a.start - b.start);
+  if (extra.length === 0) return { tokens, spans, handles };
+  return { tokens: [...tokens, ...extra].sort((a, b) => a.start - b.start), spans, handles };
 }

@@ -21,11 +21,18 @@ const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]/u;
 const EYE_ROLL_EMOJI = /[\u{1F644}\u{1F612}]/u;
 /** Shrug and upside-down face: dismissive only together with another cue (🤷 🙃). */
 const SHRUG_EMOJI = /[\u{1F937}\u{1F643}]/u;
-/** Angry faces and thumbs down in a customer post: dissatisfaction (😡 🤬 😤 😠 👎 🙄 😒). */
-const ANGRY_EMOJI = /[\u{1F621}\u{1F92C}\u{1F624}\u{1F620}\u{1F44E}\u{1F644}\u{1F612}]/u;
+/** Angry faces, thumbs down and the ironic upside-down face in a customer post: dissatisfaction (😡 🤬 😤 😠 👎 🙄 😒 🙃). */
+const ANGRY_EMOJI = /[\u{1F621}\u{1F92C}\u{1F624}\u{1F620}\u{1F44E}\u{1F644}\u{1F612}\u{1F643}]/u;
+
+/** Grinning-sweat face: nervous laughter, mockery only when it answers a complaint (😅). */
+const SWEAT_EMOJI = /\u{1F605}/u;
+/** Cheeky faces a joking customer uses (😜 😝 😋 🙈 😏 😉): the brand's laughter back is banter. */
+const CHEEKY_EMOJI = /[\u{1F61C}\u{1F61D}\u{1F60B}\u{1F648}\u{1F60F}\u{1F609}]/u;
 
 export interface EmojiCues {
   laugh: string | null;
+  sweat: string | null;
+  cheeky: string | null;
   eyeRoll: string | null;
   shrug: string | null;
   angry: string | null;
@@ -36,6 +43,8 @@ export function emojiCues(text: string): EmojiCues {
   const bounded = text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
   return {
     laugh: LAUGH_EMOJI.exec(bounded)?.[0] ?? null,
+    sweat: SWEAT_EMOJI.exec(bounded)?.[0] ?? null,
+    cheeky: CHEEKY_EMOJI.exec(bounded)?.[0] ?? null,
     eyeRoll: EYE_ROLL_EMOJI.exec(bounded)?.[0] ?? null,
     shrug: SHRUG_EMOJI.exec(bounded)?.[0] ?? null,
     angry: ANGRY_EMOJI.exec(bounded)?.[0] ?? null,
@@ -68,6 +77,38 @@ export function deLeet(form: string): string | null {
   return digits > 0 && letters >= 2 ? out : null;
 }
 
+/** Masked runs per text read with a free number of hidden letters (each scans a few lengths of the vocabulary). */
+const MAX_SPAN_LOOKUPS = 20;
+
+/**
+ * A mask whose asterisks hide more or fewer letters than they count ("gili***as" for "gilipollas"): the one
+ * profanity word, 1–4 letters longer or shorter (the closest length first), that begins with every visible letter before the first
+ * asterisk (two at least), ends with every one after the last, and has no visible letter in between.
+ * Null when no word, or several words of the same length, fit.
+ */
+function maskedSpan(run: string, folded: string, byLength: ReadonlyMap<number, string[]>, lookup: number): string | null {
+  if (lookup >= MAX_SPAN_LOOKUPS) return null;
+  const first = run.indexOf('*');
+  const last = run.lastIndexOf('*');
+  if (first < 2 || run.slice(first, last + 1).replace(/\*/g, '') !== '') return null;
+  const prefix = folded.slice(0, first);
+  const suffix = folded.slice(last + 1);
+  // The closest length wins ("gili***as" is "gilipollas", not "gilipollitas"); two words at one length: none.
+  for (let distance = 1; distance <= 4; distance++) {
+    let found: string | null = null;
+    for (const length of [run.length - distance, run.length + distance]) {
+      if (length <= prefix.length + suffix.length) continue;
+      for (const word of byLength.get(length) ?? []) {
+        if (!word.startsWith(prefix) || !word.endsWith(suffix)) continue;
+        if (found && found !== word) return null;
+        found = word;
+      }
+    }
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Runs of letters and asterisks with at least one of each ("p*ta", "f***ing", "m**rda"), at most 24 long. */
 const MASKED = /[\p{L}*]{2,24}/gu;
 
@@ -90,6 +131,7 @@ export function profanityTokens(tokens: readonly Token[], text: string, vocabula
   const bounded = text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
   // Masked runs, in text order, each with the word it stands for.
   const replacements: Token[] = [];
+  let lookups = 0;
   MASKED.lastIndex = 0;
   for (let m = MASKED.exec(bounded); m; m = MASKED.exec(bounded)) {
     const run = m[0];
@@ -98,9 +140,8 @@ export function profanityTokens(tokens: readonly Token[], text: string, vocabula
     const folded = phraseForms(run.replace(/\*/g, '0')).join('');
     if (folded.length !== run.length) continue;
     const candidates = byLength.get(run.length);
-    if (!candidates) continue;
     const pattern = run.toLowerCase();
-    const word = candidates.find((w) => [...w].every((ch, i) => pattern[i] === '*' || folded[i] === ch));
+    const word = candidates?.find((w) => [...w].every((ch, i) => pattern[i] === '*' || folded[i] === ch)) ?? maskedSpan(run, folded, byLength, lookups++);
     if (word) replacements.push({ form: word, start: m.index, end: m.index + run.length });
   }
   if (replacements.length === 0) return out ?? (tokens as Token[]);

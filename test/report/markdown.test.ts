@@ -72,7 +72,7 @@ describe('markdown renderer on the demo (through the CLI)', () => {
     expect(md).toContain(`**${escapeMarkdown('Second-impression score')}: ${json.score} / 100**`);
     for (const heading of ['## Categories', '## Rules by category', '## Key figures', '## Findings', '## Inputs']) expect(md).toContain(`\n${heading}\n`);
     expect(md).toMatch(/\n## Watch list: not a problem yet \(\d+\)\n/);
-    expect(md).toContain('| Transparency | 52 | 248 | 1 |  |');
+    expect(md).toContain('| Transparency | 55.3 | 250 | 1 |  |');
     // Every rule has a row (with its reason when it has no score) and every finding its sentence and quotes.
     for (const category of Object.values(json.categories) as { rules: { title: string; notApplicable?: string; score: number | null }[] }[])
       for (const rule of category.rules) {

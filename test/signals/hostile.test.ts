@@ -46,6 +46,11 @@ const HOSTILE: [string, string][] = [
   ['a hashtag of 100 capitals, 5k times', `#${'A'.repeat(100)}b `.repeat(5_000)],
   ['50k laughs and eye-rolls', 'jajaja 🙄 lol 😂 '.repeat(50_000)],
   ['20k insult frames and words', 'eres una foca sois unos cerdos you pig '.repeat(20_000)],
+  ['20k scare quotes', "tu 'queja' your 'review' su \"queja ".repeat(20_000)],
+  ['20k masks hiding more letters', 'gili*as m*da p***********a '.repeat(20_000)],
+  ['10k political handles and hashtags', '@PSOE @realDonaldTrump #FueraMorena @x_y_z '.repeat(10_000)],
+  ['20k subjects and actions', 'tu pedido llega sale your order ships will '.repeat(20_000)],
+  ['20k "no" answers', 'no, sigue igual nope still '.repeat(20_000)],
 ];
 
 describe('signals on hostile input', () => {
