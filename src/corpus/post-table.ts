@@ -12,12 +12,17 @@ import { isoTime } from '../time/iso.js';
 /**
  * Repeated strings (authors, platforms, files) stored once and referred to by number. Authors that are
  * canonical integers (TWCS anonymises customers as "115712") are kept as numbers, which print back to
- * the same string and cost no string object each.
+ * the same string and cost no string object each. They are found through an open-addressing table of
+ * typed arrays: a `Map` of 0.9 M numbers cost 0.23 s at 1 M conversations and 2.6 s at 3 M (its rehashing
+ * and garbage grow faster than the rows), the typed table stays linear.
  */
 export class Interner {
   private readonly stored: (string | number)[] = [];
   private readonly byText = new Map<string, number>();
-  private readonly byNumber = new Map<number, number>();
+  /** Slot → the number stored there, or -1 when empty; `slotIndex` holds its index in `stored`. */
+  private slotNumber = new Int32Array(1024).fill(-1);
+  private slotIndex = new Int32Array(1024);
+  private numbers = 0;
 
   get size(): number {
     return this.stored.length;
@@ -25,17 +30,45 @@ export class Interner {
 
   intern(value: string): number {
     const number = canonicalInteger(value);
-    const index = number >= 0 ? this.byNumber.get(number) : this.byText.get(value);
-    if (index !== undefined) return index;
-    const at = this.stored.length;
-    if (number >= 0) {
-      this.stored.push(number);
-      this.byNumber.set(number, at);
-    } else {
+    if (number < 0) {
+      const index = this.byText.get(value);
+      if (index !== undefined) return index;
+      const at = this.stored.length;
       this.stored.push(value);
       this.byText.set(value, at);
+      return at;
     }
+    const mask = this.slotNumber.length - 1;
+    let slot = mix(number) & mask;
+    for (;;) {
+      const held = this.slotNumber[slot]!;
+      if (held === number) return this.slotIndex[slot]!;
+      if (held < 0) break;
+      slot = (slot + 1) & mask;
+    }
+    const at = this.stored.length;
+    this.stored.push(number);
+    this.slotNumber[slot] = number;
+    this.slotIndex[slot] = at;
+    // At most half full, so probes stay short.
+    if (++this.numbers * 2 > this.slotNumber.length) this.rehash();
     return at;
+  }
+
+  private rehash(): void {
+    const oldNumbers = this.slotNumber;
+    const oldIndexes = this.slotIndex;
+    this.slotNumber = new Int32Array(oldNumbers.length * 2).fill(-1);
+    this.slotIndex = new Int32Array(oldNumbers.length * 2);
+    const mask = this.slotNumber.length - 1;
+    for (let k = 0; k < oldNumbers.length; k++) {
+      const number = oldNumbers[k]!;
+      if (number < 0) continue;
+      let slot = mix(number) & mask;
+      while (this.slotNumber[slot]! >= 0) slot = (slot + 1) & mask;
+      this.slotNumber[slot] = number;
+      this.slotIndex[slot] = oldIndexes[k]!;
+    }
   }
 
   value(index: number): string {
@@ -43,9 +76,22 @@ export class Interner {
     return typeof stored === 'number' ? String(stored) : stored;
   }
 
+  /** The value at `index` as the canonical integer it was stored as, or -1 when it is stored as text. */
+  numberAt(index: number): number {
+    const stored = this.stored[index]!;
+    return typeof stored === 'number' ? stored : -1;
+  }
+
   values(): string[] {
     return this.stored.map((_, index) => this.value(index));
   }
+}
+
+/** Spreads consecutive ids over the table (murmur3's finaliser). */
+function mix(number: number): number {
+  let h = Math.imul(number ^ (number >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 export interface PostExtras {
@@ -94,20 +140,22 @@ const ID_TEXT = -1;
  */
 export class IdColumn {
   private numbers = new Int32Array(1024);
-  private readonly texts: (string | undefined)[] = [];
+  /** Created at the first id stored as text: a renumbered dataset (TWCS) never pays a slot per row for it. */
+  private texts: (string | undefined)[] | undefined;
   length = 0;
 
   push(id: string | undefined): void {
     if (this.length >= this.numbers.length) this.numbers = grow(this.numbers, this.length + 1);
     const number = id === undefined ? ID_ABSENT : canonicalInteger(id);
+    if (number === ID_TEXT && this.texts === undefined) this.texts = new Array<string | undefined>(this.length).fill(undefined);
     this.numbers[this.length++] = number;
-    this.texts.push(number === ID_TEXT ? id : undefined);
+    this.texts?.push(number === ID_TEXT ? id : undefined);
   }
 
   get(i: number): string | undefined {
     const number = this.numbers[i]!;
     if (number >= 0) return String(number);
-    return number === ID_ABSENT ? undefined : this.texts[i];
+    return number === ID_ABSENT ? undefined : this.texts![i];
   }
 
   /** The id as a canonical integer, or -1 when it is stored as text, -2 when absent. */
@@ -117,7 +165,7 @@ export class IdColumn {
 
   /** The id as stored text (only for non-canonical ids). */
   textAt(i: number): string | undefined {
-    return this.texts[i];
+    return this.texts?.[i];
   }
 }
 

@@ -5,7 +5,7 @@
  * handles seen most often.
  */
 import type { Corpus } from '../corpus/corpus.js';
-import { decideChannels, normalizeHandle, postChannelTest } from './conversations.js';
+import { decideChannels, handleFlags, normalizeHandle, postChannelTest } from './conversations.js';
 import { DECLARED_BRAND } from '../corpus/post-table.js';
 
 export interface BrandPresence {
@@ -22,7 +22,7 @@ export function brandPresence(corpus: Corpus, handles: readonly string[]): Brand
   const table = corpus.table;
   const wanted = new Set(handles.map(normalizeHandle));
   const onBrandChannel = postChannelTest(table, decideChannels(corpus, wanted), wanted);
-  const isBrandAuthor = table.authors.values().map((author) => wanted.has(normalizeHandle(author)));
+  const isBrandAuthor = handleFlags(table, wanted);
   let brandPosts = 0;
   for (let i = 0; i < table.length; i++) {
     if (isBrandAuthor[table.authorOf[i]!]) brandPosts++;

@@ -68,6 +68,11 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
   }
   const byText = new Map<string, PostSignals>();
   const languages = new Map<string, Language>();
+  // Several rules ask for the same post's signals (tone, register, politics, deflection, per agent): the
+  // answer is kept per post, so the text is sliced and its mentions stripped once, not once per rule.
+  const signalsOfPost = new Map<number, PostSignals>();
+  const languageOfPost = new Map<number, Language>();
+  const promiseOfPost = new Map<number, PromiseHit | null>();
   /** The latest customer post before `post` in its conversation: what a brand reply answers. */
   const answered = (post: number): number => {
     const c = conversationOf[post]!;
@@ -80,43 +85,52 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
     }
     return found;
   };
+  const analyse = (post: number): PostSignals => {
+    const text = table.text(post);
+    // Signals never look at @mentions, so "@123 Lo sentimos…" and "@456 Lo sentimos…" share one analysis.
+    const key = withoutMentions(text);
+    let result = byText.get(key);
+    if (!result) {
+      const prepared = prepare(text);
+      const register = detectRegister(text);
+      result = {
+        contextual: prepared.tokens.length <= 3,
+        tone: detectTone(prepared),
+        shouting: detectShouting(text),
+        register: register.register,
+        registerCue: register.cue,
+        apology: detectApology(prepared),
+        denial: detectDenial(prepared),
+        blame: detectBlame(prepared),
+        politics: detectPolitics(prepared),
+        privateMessage: detectPrivateMessage(prepared),
+      };
+      if (byText.size < CACHE_LIMIT) byText.set(key, result);
+    }
+    if (result.tone.sarcasm === null && result.contextual) {
+      // A bare "jajaja" is mockery only when it answers a complaint: the one verdict that depends on the thread.
+      const customer = answered(post);
+      if (customer >= 0) {
+        const sarcasm = detectTone(prepare(text), table.text(customer)).sarcasm;
+        if (sarcasm) return { ...result, tone: { ...result.tone, sarcasm } };
+      }
+    }
+    return result;
+  };
   return {
     posts,
     signals(post) {
-      const text = table.text(post);
-      // Signals never look at @mentions, so "@123 Lo sentimos…" and "@456 Lo sentimos…" share one analysis.
-      const key = withoutMentions(text);
-      let result = byText.get(key);
-      if (result?.tone.sarcasm === null && result.contextual) {
-        // A bare "jajaja" is mockery only when it answers a complaint: the one verdict that depends on the thread.
-        const customer = answered(post);
-        if (customer >= 0) {
-          const sarcasm = detectTone(prepare(text), table.text(customer)).sarcasm;
-          if (sarcasm) return { ...result, tone: { ...result.tone, sarcasm } };
-        }
-      }
-      if (!result) {
-        const prepared = prepare(text);
-        const register = detectRegister(text);
-        result = {
-          contextual: prepared.tokens.length <= 3,
-          tone: detectTone(prepared),
-          shouting: detectShouting(text),
-          register: register.register,
-          registerCue: register.cue,
-          apology: detectApology(prepared),
-          denial: detectDenial(prepared),
-          blame: detectBlame(prepared),
-          politics: detectPolitics(prepared),
-          privateMessage: detectPrivateMessage(prepared),
-        };
-        if (byText.size < CACHE_LIMIT) byText.set(key, result);
-      }
-      return result;
+      let known = signalsOfPost.get(post);
+      if (known === undefined) signalsOfPost.set(post, (known = analyse(post)));
+      return known;
     },
     promise(post) {
+      let known = promiseOfPost.get(post);
+      if (known !== undefined) return known;
       const time = table.times[post]!;
-      return detectPromise(table.text(post), time, zoneOffsetMs(time, period.timezone) / 60000);
+      known = detectPromise(table.text(post), time, zoneOffsetMs(time, period.timezone) / 60000);
+      promiseOfPost.set(post, known);
+      return known;
     },
     signature(post) {
       return detectSignature(table.text(post));
@@ -130,13 +144,16 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
     language(post) {
       const declared = table.langs.get(post);
       if (declared) return normalizeLang(declared);
+      let lang = languageOfPost.get(post);
+      if (lang !== undefined) return lang;
       const text = table.text(post);
       const key = withoutMentions(text);
-      let lang = languages.get(key);
+      lang = languages.get(key);
       if (!lang) {
         lang = detectLanguage(text).lang;
         if (languages.size < CACHE_LIMIT) languages.set(key, lang);
       }
+      languageOfPost.set(post, lang);
       return lang;
     },
   };

@@ -72,6 +72,22 @@ export function normalizeHandle(handle: string): string {
   return handle.trim().replace(/^@/, '').toLowerCase();
 }
 
+/**
+ * 1 per author index that is one of the wanted (normalized) handles. Authors stored as numbers (TWCS's 0.9 M
+ * anonymised customers at 1 M conversations) are only spelled out when some wanted handle is all digits:
+ * a digit string is its own normalized form, so otherwise none of them can match.
+ */
+export function handleFlags(table: PostTable, wanted: ReadonlySet<string>): Uint8Array {
+  const authors = table.authors;
+  const flags = new Uint8Array(authors.size);
+  const digitHandles = [...wanted].some((handle) => /^\d+$/.test(handle));
+  for (let a = 0; a < authors.size; a++) {
+    if (!digitHandles && authors.numberAt(a) >= 0) continue;
+    if (wanted.has(normalizeHandle(authors.value(a)))) flags[a] = 1;
+  }
+  return flags;
+}
+
 export function buildConversations(corpus: Corpus, options: BuildOptions, warn: (w: IngestWarning) => void): BrandConversations {
   const table = corpus.table;
   table.seal();
@@ -214,7 +230,7 @@ export function decideChannels(corpus: Corpus, wanted: ReadonlySet<string>): Map
   const table = corpus.table;
   const files = table.files.size;
   const companyAuthors: Set<number>[] = Array.from({ length: files }, () => new Set<number>());
-  const isHandle = table.authors.values().map((author) => wanted.has(normalizeHandle(author)));
+  const isHandle = handleFlags(table, wanted);
   const perPostChannel = new Uint8Array(files);
   for (let i = 0; i < table.length; i++) {
     if (table.declaredRoles[i] === DECLARED_BRAND) companyAuthors[table.fileOf[i]!]!.add(table.authorOf[i]!);
@@ -265,10 +281,7 @@ export function postChannelTest(table: PostTable, channels: Map<number, ChannelD
 
 function resolveRoles(corpus: Corpus, wanted: ReadonlySet<string>, onBrandChannel: (i: number) => boolean): Uint8Array {
   const table = corpus.table;
-  const brandAuthor = new Uint8Array(table.authors.size);
-  table.authors.values().forEach((author, index) => {
-    if (wanted.has(normalizeHandle(author))) brandAuthor[index] = 1;
-  });
+  const brandAuthor = handleFlags(table, wanted);
   const roles = new Uint8Array(table.length);
   for (let i = 0; i < table.length; i++) {
     if (brandAuthor[table.authorOf[i]!]) roles[i] = ROLE_BRAND;
