@@ -358,7 +358,7 @@ async function prepare(inputs: string[], options: CommonInputOptions, brandRequi
     );
     if (handles.length > 0) {
       const presence = brandPresence(corpus, handles);
-      if (presence.brandPosts === 0) throw brandAbsent(handles, presence, corpus);
+      if (presence.brandPosts === 0 && presence.ownedInputs === 0) throw brandAbsent(handles, presence, corpus);
     }
     const asOf = asOfGiven ?? latestTime(corpus)!;
     return { config, configPath, corpus, handles, asOf, timezone, progress };
@@ -427,7 +427,7 @@ function auditOne(
 /** A compared brand must post in the inputs, as an audited one must. */
 function checkBrand(corpus: Corpus, handles: readonly string[]): void {
   const presence = brandPresence(corpus, handles);
-  if (presence.brandPosts === 0) throw brandAbsent(handles, presence, corpus);
+  if (presence.brandPosts === 0 && presence.ownedInputs === 0) throw brandAbsent(handles, presence, corpus);
 }
 
 async function auditCommand(inputs: string[], options: AuditOptions): Promise<number> {

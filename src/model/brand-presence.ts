@@ -10,6 +10,11 @@ import { DECLARED_BRAND } from '../corpus/post-table.js';
 
 export interface BrandPresence {
   brandPosts: number;
+  /**
+   * Inputs that name the brand as their owner (a review page of this business, an archive of this account):
+   * the brand is there even if it never posts, and a business that answers no review is a finding, not a typo.
+   */
+  ownedInputs: number;
   /** Posts that @-mention the brand (when it never posts itself). */
   mentions: number;
   /** Authors the inputs mark as a company's (`role=brand`, TWCS inbound=False), with their post counts, most first. */
@@ -21,14 +26,21 @@ export interface BrandPresence {
 export function brandPresence(corpus: Corpus, handles: readonly string[]): BrandPresence {
   const table = corpus.table;
   const wanted = new Set(handles.map(normalizeHandle));
-  const onBrandChannel = postChannelTest(table, decideChannels(corpus, wanted), wanted);
+  const channels = decideChannels(corpus, wanted);
+  const onBrandChannel = postChannelTest(table, channels, wanted);
+  // Only an input that names the brand counts (its owner, or a post's own channel value): a channel taken as
+  // the brand's by default (an inbox export with no company posts) would hide a misspelt --brand.
+  const owned = new Set<number>();
+  for (const [file, decision] of channels) if (decision.rule === 'owner' && decision.brands) owned.add(file);
+  for (let i = 0; i < table.length; i++) if (table.extras.get(i)?.channel !== undefined && onBrandChannel(i)) owned.add(table.fileOf[i]!);
+  const ownedInputs = owned.size;
   const isBrandAuthor = handleFlags(table, wanted);
   let brandPosts = 0;
   for (let i = 0; i < table.length; i++) {
     if (isBrandAuthor[table.authorOf[i]!]) brandPosts++;
     else if (table.declaredRoles[i] === DECLARED_BRAND && onBrandChannel(i)) brandPosts++;
   }
-  if (brandPosts > 0) return { brandPosts, mentions: 0, companies: [], suggestions: [] };
+  if (brandPosts > 0 || ownedInputs > 0) return { brandPosts, ownedInputs, mentions: 0, companies: [], suggestions: [] };
   const needles = [...wanted].map((h) => `@${h}`);
   let mentions = 0;
   for (let i = 0; i < table.length; i++) {
@@ -38,7 +50,7 @@ export function brandPresence(corpus: Corpus, handles: readonly string[]): Brand
     if (needles.some((needle) => lower.includes(needle))) mentions++;
   }
   const companies = topAuthors(corpus, 5, true);
-  return { brandPosts, mentions, companies, suggestions: companies.length > 0 ? [] : topAuthors(corpus, 5, false) };
+  return { brandPosts, ownedInputs, mentions, companies, suggestions: companies.length > 0 ? [] : topAuthors(corpus, 5, false) };
 }
 
 /** Most frequent authors: only those marked as a company's when `companiesOnly`. */
