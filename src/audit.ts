@@ -200,6 +200,21 @@ function inputsFor(corpus: Corpus, artifacts: AuditArtifacts, handles: readonly 
     perFile.set(file, (perFile.get(file) ?? 0) + 1);
   }
   const brand = handles.map((h) => `@${h.replace(/^@/, '')}`).join(' ');
+  // Posts counted once in another input (overlapping exports): an input made only of them gives nothing new.
+  const postsPerFile = new Map<number, number>();
+  const repeatsPerFile = new Map<number, number>();
+  const table = conversations.table;
+  // Posts in a brand conversation, by file: an input can add replies to a thread another input opened.
+  const membersPerFile = new Map<number, number>();
+  for (let k = 0; k < conversations.members.length; k++) {
+    const file = table.fileOf[conversations.members[k]!]!;
+    membersPerFile.set(file, (membersPerFile.get(file) ?? 0) + 1);
+  }
+  for (let i = 0; i < table.length; i++) {
+    const file = table.fileOf[i]!;
+    postsPerFile.set(file, (postsPerFile.get(file) ?? 0) + 1);
+    if (conversations.excluded[i]) repeatsPerFile.set(file, (repeatsPerFile.get(file) ?? 0) + 1);
+  }
   return corpus.inputs.map((input) => {
     const own = corpus.table.files.values().indexOf(input.path);
     const files = [...(corpus.inputFiles.get(input.path) ?? (own >= 0 ? [own] : []))];
@@ -208,7 +223,22 @@ function inputsFor(corpus: Corpus, artifacts: AuditArtifacts, handles: readonly 
     const decisions = files.map((file) => conversations.channels.get(file)).filter((d): d is ChannelDecision => d !== undefined);
     const rules = [...new Set(decisions.map((d) => d.rule))];
     if (rules.length === 1) notes.push(CHANNEL_NOTES[rules[0]!](decisions[0]!));
-    if (count === 0 && input.posts > 0 && !rules.includes('no-brand-replies')) {
+    const repeats = files.reduce((sum, file) => sum + (repeatsPerFile.get(file) ?? 0), 0);
+    const stored = files.reduce((sum, file) => sum + (postsPerFile.get(file) ?? 0), 0);
+    if (count === 0 && stored > 0 && repeats === stored) {
+      notes.push({
+        id: 'input-all-repeated',
+        data: { n: stored },
+        text: `every post of this input (${stored}) is also in another input and was counted there`,
+      });
+    } else if (count === 0 && files.some((file) => (membersPerFile.get(file) ?? 0) > 0)) {
+      const n = files.reduce((sum, file) => sum + (membersPerFile.get(file) ?? 0), 0);
+      notes.push({
+        id: 'input-joins-other',
+        data: { n },
+        text: `opens no conversation of its own: its ${n} post${n === 1 ? '' : 's'} in the brand's conversations belong to threads another input opens`,
+      });
+    } else if (count === 0 && input.posts > 0 && !rules.includes('no-brand-replies')) {
       const others = [...new Set(decisions.flatMap((d) => d.otherCompanies))];
       warn({
         input: input.path,

@@ -54,6 +54,7 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
       continue;
     }
     const detected = forced ? undefined : detectAdapter({ name: file.name, head: source.head });
+    if (detected?.detection.unsupported && detected.detection.exportPart && !file.explicit) continue;
     if (detected?.detection.unsupported) {
       const message = `recognised but not supported: ${detected.detection.unsupported}`;
       if (file.explicit) throw new InputError(`${file.name}: ${message}`, 'see the supported formats with: second-impression formats');

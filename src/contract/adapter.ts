@@ -57,6 +57,12 @@ export interface Detection {
   confidence: number;
   /** Set when the format is recognised but not supported: what it is and what to do instead. */
   unsupported?: string;
+  /**
+   * With `unsupported`: the file is a known part of an export that another file's reader reads or that holds
+   * nothing to audit (an X archive's account.js, a Mastodon likes.json). Found in a folder it is passed over
+   * without a warning; named on the command line it is still refused with the explanation.
+   */
+  exportPart?: true;
 }
 
 /** What an input can tell about a brand: the report states it, so nobody reads an absence as a zero. */
@@ -78,6 +84,11 @@ export interface AdapterCapabilities {
    * where the customer wrote, so its threads are never the brand's conversations (no reply owed, none ignored).
    */
   noBrandReplies?: true;
+  /**
+   * Ids are the platform's own (a tweet, toot, Bluesky or Reddit id): the same id in two inputs of the
+   * platform is one post, counted once. Not set where ids are an export's row numbers or made up by the reader.
+   */
+  globalIds?: true;
 }
 
 export interface IngestSink {

@@ -17,6 +17,8 @@ export interface InputChannel {
   owner: string | undefined;
   /** The format shows no brand reply (capabilities.noBrandReplies): nothing in it is owed an answer. */
   noBrandReplies?: true;
+  /** capabilities.globalIds: the same id in another such input is the same post. */
+  globalIds?: true;
 }
 
 export class Corpus {

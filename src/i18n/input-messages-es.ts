@@ -67,6 +67,11 @@ export const INPUT_MESSAGES_ES: Readonly<Record<string, string>> = {
   'channel.multi-brand': 'un conjunto de datos con muchas marcas: un hilo cuenta solo si menciona a la marca, le responde o la marca escribió en él',
   'channel.no-brand-replies':
     'la plataforma no muestra respuestas de la marca bajo estas publicaciones (reseñas de producto): se leen, pero nunca cuentan como conversaciones que la marca debía responder',
+  'input-joins-other':
+    'no abre ninguna conversación propia: {n:publicación suya está:publicaciones suyas están} en conversaciones de la marca que abre otra entrada',
+  'input-all-repeated': 'todas las publicaciones de esta entrada ({n}) están también en otra entrada y se contaron allí',
+  'same-post-in-inputs':
+    '{n:publicación aparecía:publicaciones aparecían} en más de una entrada con el mismo id de la plataforma (exportaciones solapadas de una cuenta o un hilo); cada una se contó una vez, con la copia más completa',
   'channel.per-post': 'la columna de canal de cada mensaje decide si su hilo está en el canal de la marca',
   'input-not-brand': 'no aporta nada a {brand}: 0 conversaciones; sus publicaciones se dejaron fuera',
   'input-not-brand.other': 'no aporta nada a {brand}: 0 conversaciones (es de {companies}); sus publicaciones se dejaron fuera',

@@ -102,6 +102,7 @@ export async function ingestSource(
     layout: adapter.capabilities.layout,
     owner: undefined as string | undefined,
     ...(adapter.capabilities.noBrandReplies ? { noBrandReplies: true as const } : {}),
+    ...(adapter.capabilities.globalIds ? { globalIds: true as const } : {}),
   };
   corpus.channels.set(fileIndex, channel);
   const stored = new Set<number>();

@@ -97,7 +97,9 @@ export function buildConversations(corpus: Corpus, options: BuildOptions, warn: 
   const channels = decideChannels(corpus, wanted);
   const onBrandChannel = postChannelTest(table, channels, wanted);
   const roles = resolveRoles(corpus, wanted, onBrandChannel);
-  const { parentOf, repeated, replyLinks } = linkReplies(table, warn);
+  const globalIds = new Uint8Array(table.files.size);
+  for (const [file, channel] of corpus.channels) if (channel.globalIds) globalIds[file] = 1;
+  const { parentOf, repeated, replyLinks } = linkReplies(table, warn, globalIds);
   // Exact repeats (overlapping exports) count once; posts after "now" do not exist yet.
   const visible = (i: number): boolean => times[i]! <= options.asOf && repeated[i] === 0;
   chainThreadOnlyPosts(table, parentOf);
@@ -299,19 +301,38 @@ function resolveRoles(corpus: Corpus, wanted: ReadonlySet<string>, onBrandChanne
 function linkReplies(
   table: PostTable,
   warn: (w: IngestWarning) => void,
+  globalIds: Uint8Array,
 ): { parentOf: Int32Array; repeated: Uint8Array; replyLinks: { total: number; unresolved: number } } {
   const n = table.length;
   const indexes = table.platforms.values().map((_, platform) => IdIndex.build(table, platform));
   const repeated = new Uint8Array(n);
+  // The copy a repeated post stands for (itself when kept): replies to any copy link to the kept one.
+  const kept = new Int32Array(n).fill(-1);
   let repeats = 0;
   let firstRepeat = -1;
+  let merged = 0;
+  let firstMerged = -1;
+  const canonical = (post: number): number => {
+    let at = post;
+    for (let hops = 0; repeated[at] && kept[at]! >= 0 && hops < 64; hops++) at = kept[at]!;
+    return at;
+  };
   for (let i = 0; i < n; i++) {
     const index = indexes[table.platformOf[i]!]!;
     const first = index.add(table.ids, i, table.fileOf[i]!);
     if (first === i) continue;
     if (table.times[first] === table.times[i] && table.authorOf[first] === table.authorOf[i] && table.text(first) === table.text(i)) {
       repeated[i] = 1;
+      kept[i] = first;
       if (repeats++ === 0) firstRepeat = i;
+    } else if (table.fileOf[first] !== table.fileOf[i] && globalIds[table.fileOf[first]!] && globalIds[table.fileOf[i]!]) {
+      // The platform's own id in two exports is one post, whatever each export made of it (an X archive's
+      // text-less placeholder beside the real tweet, v1 and v2 API texts): the fuller copy is kept.
+      const current = canonical(first);
+      const [keep, drop] = table.text(i).length > table.text(current).length ? [i, current] : [current, i];
+      repeated[drop] = 1;
+      kept[drop] = keep;
+      if (merged++ === 0) firstMerged = drop;
     } else if (table.fileOf[first] === table.fileOf[i]) {
       const where = table.source(first);
       warnAt(
@@ -323,6 +344,16 @@ function linkReplies(
         { id: table.id(i), where: `${where.file}${where.line ? `:${where.line}` : ''}` },
       );
     }
+  }
+  if (merged > 0) {
+    warnAt(
+      table,
+      firstMerged,
+      warn,
+      'same-post-in-inputs',
+      `${merged} post${merged === 1 ? '' : 's'} appeared in more than one input with the same platform id (overlapping exports of one account or thread); each was counted once, the fuller copy kept`,
+      { n: merged },
+    );
   }
   if (repeats > 0) {
     warnAt(
@@ -339,7 +370,9 @@ function linkReplies(
   for (let i = 0; i < n; i++) {
     if (repeated[i] || table.inReplyTo.numberAt(i) === -2) continue;
     replyLinks.total++;
-    const parent = indexes[table.platformOf[i]!]!.find(table.inReplyTo, i, table.fileOf[i]!);
+    const found = indexes[table.platformOf[i]!]!.find(table.inReplyTo, i, table.fileOf[i]!);
+    // A reply to a copy counted once links to the copy that is kept.
+    const parent = found < 0 ? found : canonical(found);
     if (parent < 0) {
       replyLinks.unresolved++;
       warnAt(

@@ -12,7 +12,7 @@ const POSTS: PostSpec[] = [
 
 describe('brandPresence', () => {
   it("counts the brand's posts, handle compared case-insensitively with or without @", () => {
-    expect(brandPresence(corpus(POSTS), ['@VERDEMAR'])).toEqual({ brandPosts: 1, mentions: 0, companies: [], suggestions: [] });
+    expect(brandPresence(corpus(POSTS), ['@VERDEMAR'])).toEqual({ brandPosts: 1, ownedInputs: 0, mentions: 0, companies: [], suggestions: [] });
   });
 
   it('a brand is its handles: role=brand by someone else is not the audited brand, even in an inbox export', () => {
@@ -24,11 +24,11 @@ describe('brandPresence', () => {
 
   it('a brand that never posts but is mentioned: mentions counted, companies named', () => {
     const c = corpus(POSTS.filter((p) => p.author !== 'Verdemar'));
-    expect(brandPresence(c, ['verdemar'])).toEqual({ brandPosts: 0, mentions: 1, companies: ['OtraMarca (2)'], suggestions: [] });
+    expect(brandPresence(c, ['verdemar'])).toEqual({ brandPosts: 0, ownedInputs: 0, mentions: 1, companies: ['OtraMarca (2)'], suggestions: [] });
   });
 
   it('a misspelt brand: names the authors the input marks as a company', () => {
-    expect(brandPresence(corpus(POSTS), ['verdemr'])).toEqual({ brandPosts: 0, mentions: 0, companies: ['OtraMarca (2)'], suggestions: [] });
+    expect(brandPresence(corpus(POSTS), ['verdemr'])).toEqual({ brandPosts: 0, ownedInputs: 0, mentions: 0, companies: ['OtraMarca (2)'], suggestions: [] });
   });
 
   it('no company marked: suggests the most frequent authors', () => {

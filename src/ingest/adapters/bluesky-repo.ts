@@ -94,7 +94,7 @@ export const blueskyRepoAdapter: IngestAdapter = {
   detection: 'a binary CARv1 file: named .car, or starting with the CBOR header {roots, version: 1} (what Bluesky\'s "Export my data" saves)',
   yields:
     "the account's own posts and replies with their client-set times and languages; the posts it answered are in other accounts' repositories, so each is a placeholder with no text, timed from its record key; likes, reposts and follows are only counted",
-  capabilities: { customerTexts: false, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'single-channel' },
+  capabilities: { customerTexts: false, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'single-channel', globalIds: true },
   detect({ name, head }) {
     if (looksLikeCar(head)) return { confidence: 0.95 };
     return name.toLowerCase().endsWith('.car') ? { confidence: 0.9 } : { confidence: 0 };

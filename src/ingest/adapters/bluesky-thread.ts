@@ -230,7 +230,7 @@ export const blueskyThreadAdapter: IngestAdapter = {
     'JSON from the Bluesky API: {"thread": …} with app.bsky.feed.defs#threadViewPost or an at:// post, {"feed": [{"post": …}]}, {"posts": […]}, {"records": […]} of app.bsky.feed.post, or an array of those posts',
   yields:
     'every author\'s posts in the threads, with exact times (the earlier of "createdAt" and "indexedAt") and languages; deleted replies are text-less placeholders marked deleted, posts hidden by blocks are only counted',
-  capabilities: { customerTexts: true, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'single-channel' },
+  capabilities: { customerTexts: true, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'single-channel', globalIds: true },
   detect({ head }) {
     const start = head
       .replace(/^\ufeff/, '')

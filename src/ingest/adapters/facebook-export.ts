@@ -86,12 +86,17 @@ export const facebookExportAdapter: IngestAdapter = {
       if (/"participants"\s*:\s*\[/.test(start) && /"messages"\s*:\s*\[/.test(start) && /"sender_name"\s*:/.test(start)) {
         return {
           confidence: 0.9,
+          exportPart: true,
           unsupported:
             'a Messenger (or Instagram direct) conversation from a Meta export: private messages are not supported yet; the audit reads public comments and posts (comments.json, your_posts_1.json)',
         };
       }
       if (/^\{\s*"reactions_v2"\s*:/.test(start) || /^\{\s*"likes_v2"\s*:/.test(start)) {
-        return { confidence: 0.9, unsupported: 'a Facebook reactions/likes file: it holds no text to audit; read comments.json and the posts files' };
+        return {
+          confidence: 0.9,
+          exportPart: true,
+          unsupported: 'a Facebook reactions/likes file: it holds no text to audit; read comments.json and the posts files',
+        };
       }
       if (/^\{\s*"comments"\s*:\s*\[\s*\{\s*"timestamp"\s*:\s*\d+/.test(start) && /"comment"\s*:\s*\{/.test(start)) return { confidence: 0.85 };
       return { confidence: 0 };

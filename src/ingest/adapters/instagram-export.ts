@@ -94,6 +94,7 @@ export const instagramExportAdapter: IngestAdapter = {
     if (mapData || /"string_list_data"\s*:\s*\[/.test(start)) {
       return {
         confidence: 0.6,
+        exportPart: true,
         unsupported:
           'an Instagram export file without comments (likes, followers, profile or settings): nothing to audit; read your_instagram_activity/comments/post_comments_1.json and reels_comments.json',
       };

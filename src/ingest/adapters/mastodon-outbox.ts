@@ -105,7 +105,7 @@ export const mastodonOutboxAdapter: IngestAdapter = {
     'a JSON ActivityStreams "OrderedCollection" with "orderedItems" (a Mastodon archive\'s outbox.json); its actor.json is read beside it, likes.json and bookmarks.json are recognised and passed over',
   yields:
     "the account's own posts and replies (boosts left out) with exact times, content warnings and who could see each; the posts it answered are on other servers and not in the archive",
-  capabilities: { customerTexts: false, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'single-channel' },
+  capabilities: { customerTexts: false, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'single-channel', globalIds: true },
   detect({ name, head }) {
     const start = head.replace(/^\ufeff/, '').trimStart();
     if (!start.startsWith('{')) return { confidence: 0 };
@@ -113,10 +113,14 @@ export const mastodonOutboxAdapter: IngestAdapter = {
     const activityStreams = start.includes('https://www.w3.org/ns/activitystreams');
     const collection = /"type"\s*:\s*"OrderedCollection"/.test(start);
     if (collection && (base === 'likes.json' || base === 'bookmarks.json')) {
-      return { confidence: 0.9, unsupported: `Mastodon archive ${base}: other people's posts the account liked or saved, nothing to audit; read outbox.json` };
+      return {
+        confidence: 0.9,
+        exportPart: true,
+        unsupported: `Mastodon archive ${base}: other people's posts the account liked or saved, nothing to audit; read outbox.json`,
+      };
     }
     if (base === 'actor.json' && activityStreams && /"type"\s*:\s*"(?:Person|Service|Organization|Application|Group)"/.test(start)) {
-      return { confidence: 0.9, unsupported: 'Mastodon archive actor.json: the profile, read together with outbox.json beside it' };
+      return { confidence: 0.9, exportPart: true, unsupported: 'Mastodon archive actor.json: the profile, read together with outbox.json beside it' };
     }
     if (collection && /"orderedItems"\s*:/.test(start)) return { confidence: activityStreams || base === 'outbox.json' ? 0.95 : 0.6 };
     return { confidence: 0 };

@@ -106,7 +106,7 @@ export const metaGraphAdapter: IngestAdapter = {
     'a JSON object (or an array of them) with "data": [...] whose items have "created_time" (Facebook) or "timestamp" with "username" (Instagram), as the Graph API returns comments and posts; replies nested under "comments"/"replies" or linked by "parent"',
   yields:
     "both sides of each comment thread with exact times and reply links; comments the Page hid are marked deleted; users' names are missing unless the file was fetched with a Page token",
-  capabilities: { customerTexts: true, deletions: 'when-column', ratings: 'never', datePrecision: 'exact', layout: 'single-channel' },
+  capabilities: { customerTexts: true, deletions: 'when-column', ratings: 'never', datePrecision: 'exact', layout: 'single-channel', globalIds: true },
   detect({ head }) {
     const start = head.replace(/^\ufeff/, '').trimStart();
     if (!/^\[?\s*\{\s*"data"\s*:\s*\[/.test(start)) return { confidence: 0 };

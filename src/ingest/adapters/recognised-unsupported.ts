@@ -29,6 +29,8 @@ interface Known {
   what: string;
   test(sample: { name: string; head: string; cells: string[]; start: string }): boolean;
   todo: string;
+  /** A part of an export whose other files are read (Detection.exportPart): passed over in a folder. */
+  exportPart?: true;
 }
 
 const has = (cells: string[], ...names: string[]): boolean => names.every((n) => cells.includes(n));
@@ -38,6 +40,7 @@ const KNOWN: readonly Known[] = [
     what: "the X archive's own viewer (Your archive.html and its assets/ folder)",
     test: ({ name }) => /(?:^|[/\\!])Your archive\.html$/i.test(name) || /![^!]*\bassets\/(?:js|css|fonts|images)\/[^!]*$/.test(name),
     todo: 'nothing to audit in it; the tweets are read from data/tweets.js beside it',
+    exportPart: true,
   },
   {
     what: 'a LinkedIn export (Comments.csv)',
@@ -87,7 +90,12 @@ export const recognisedUnsupportedAdapter: IngestAdapter = {
     const start = head.replace(/^\ufeff/, '').trimStart();
     const cells = start.startsWith('{') || start.startsWith('[') ? [] : headerCells(head);
     const known = KNOWN.find((k) => k.test({ name, head, cells, start }));
-    return known ? { confidence: 0.7, unsupported: `this looks like ${known.what}: not supported yet; ${known.todo}` } : { confidence: 0 };
+    if (!known) return { confidence: 0 };
+    return {
+      confidence: 0.7,
+      unsupported: `this looks like ${known.what}: not supported yet; ${known.todo}`,
+      ...(known.exportPart ? { exportPart: true } : {}),
+    };
   },
   async parse(input) {
     const detection = recognisedUnsupportedAdapter.detect({ name: input.name, head: input.head });

@@ -55,7 +55,7 @@ export const redditCsvAdapter: IngestAdapter = {
     "a CSV whose header has id, permalink, date, subreddit, parent and body (comments.csv of Reddit's data request), read with statistics.csv beside it; the export's other CSVs (posts.csv, comment_headers.csv, statistics.csv…) are recognised and passed over",
   yields:
     "the account's own comments with exact times and the posts or comments they answer by id; those parents are not in the export, so their times are unknown and no response time or unanswered customer can be measured from this file alone",
-  capabilities: { customerTexts: false, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'single-channel' },
+  capabilities: { customerTexts: false, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'single-channel', globalIds: true },
   detect({ name, head }): Detection {
     const start = head.replace(/^\ufeff/, '').trimStart();
     if (start.startsWith('{') || start.startsWith('[')) return { confidence: 0 };
@@ -64,10 +64,15 @@ export const redditCsvAdapter: IngestAdapter = {
     if (has(keys, 'id', 'permalink', 'date', 'subreddit', 'body') && (keys.includes('parent') || keys.includes('link')) && !keys.includes('title'))
       return { confidence: 0.9 };
     if (base === STATISTICS && keys[0] === 'statistic' && keys[1] === 'value')
-      return { confidence: 0.9, unsupported: 'Reddit data-request statistics.csv: the account name, read together with comments.csv beside it' };
+      return {
+        confidence: 0.9,
+        exportPart: true,
+        unsupported: 'Reddit data-request statistics.csv: the account name, read together with comments.csv beside it',
+      };
     if (isDataRequestTable(keys) && has(keys, 'subreddit'))
       return {
         confidence: 0.8,
+        exportPart: true,
         unsupported: `a Reddit data-request file (${base}): not read; comments.csv beside it holds the account's comments`,
       };
     return { confidence: 0 };

@@ -259,7 +259,7 @@ export const redditJsonAdapter: IngestAdapter = {
     'JSON starting with a Reddit Listing ({"kind": "Listing", …}), alone or as the [post, comments] pair of a …/comments/<id>.json page, or JSON Lines of comments with "body", "parent_id" and "link_id" (Pushshift-style dumps)',
   yields:
     'both sides of each thread (the post and every loaded comment) with exact times, reply links and the subreddit as channel; the brand is whoever --brand names; comments behind "load more" stubs are not in the file, and removed or deleted ones keep their place without text',
-  capabilities: { customerTexts: true, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'multi-brand' },
+  capabilities: { customerTexts: true, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'multi-brand', globalIds: true },
   detect({ head }) {
     const start = head.replace(/^\ufeff/, '').trimStart();
     if (!start.startsWith('{') && !start.startsWith('[')) return { confidence: 0 };

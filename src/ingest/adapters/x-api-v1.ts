@@ -104,7 +104,7 @@ export const xApiV1Adapter: IngestAdapter = {
     'JSON Lines (or a JSON array, or {"statuses": [...]}) of v1.1 tweets: objects with "id_str", "created_at" in X\'s "Wed Oct 14 08:12:00 +0000 2026" layout and a "user" with "screen_name"',
   yields:
     "both sides of the collected conversations (whatever the search caught) with exact times and reply links; retweets left out; no conversation ids, and a thread is the brand's when it mentions or answers it",
-  capabilities: { customerTexts: true, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'multi-brand' },
+  capabilities: { customerTexts: true, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'multi-brand', globalIds: true },
   detect({ head }) {
     const start = head.replace(/^\ufeff/, '').trimStart();
     if (!start.startsWith('{') && !start.startsWith('[')) return { confidence: 0 };

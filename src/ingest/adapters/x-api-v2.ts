@@ -124,7 +124,7 @@ export const xApiV2Adapter: IngestAdapter = {
     'JSON Lines of API v2 response pages ({"data": [...], "includes": …, "__twarc": …}) or of flattened v2 tweets ("author_id" with "conversation_id"), or one saved v2 response',
   yields:
     "both sides of the collected conversations with exact times, reply links and conversation ids, the replied-to tweets in includes as well; retweets left out, edits marked; a thread is the brand's when it mentions or answers it",
-  capabilities: { customerTexts: true, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'multi-brand' },
+  capabilities: { customerTexts: true, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'multi-brand', globalIds: true },
   detect({ head }) {
     const start = head.replace(/^\ufeff/, '').trimStart();
     if (!start.startsWith('{') && !start.startsWith('[')) return { confidence: 0 };

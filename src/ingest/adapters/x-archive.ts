@@ -148,7 +148,7 @@ export const xArchiveAdapter: IngestAdapter = {
     'a data file starting with "window.YTD.tweets.part0 =" (tweets.js, tweet.js, tweets-part1.js…), read with account.js and deleted-tweets.js beside it; the archive\'s other data files are recognised and passed over',
   yields:
     "the account's own tweets and replies (retweets left out), with deleted ones when deleted-tweets.js is present; customers' tweets are not in an archive, so each answered tweet is a placeholder with no text, timed from its id",
-  capabilities: { customerTexts: false, deletions: 'when-column', ratings: 'never', datePrecision: 'exact', layout: 'single-channel' },
+  capabilities: { customerTexts: false, deletions: 'when-column', ratings: 'never', datePrecision: 'exact', layout: 'single-channel', globalIds: true },
   detect({ name, head }) {
     const start = head.replace(/^\ufeff/, '').slice(0, 200);
     const m = YTD_PREFIX.exec(start);
@@ -156,11 +156,12 @@ export const xArchiveAdapter: IngestAdapter = {
       if (TWEET_GLOBALS.has(m[1]!)) return { confidence: 0.95 };
       return {
         confidence: 0.9,
+        exportPart: true,
         unsupported: `X archive companion file (${m[1]}): not read on its own; tweets.js reads account.js and deleted-tweets.js beside it`,
       };
     }
     if (/^\s*window\.__THAR_CONFIG\s*=/.test(start)) {
-      return { confidence: 0.9, unsupported: 'X archive manifest: not read on its own; the tweets are read from tweets.js beside it' };
+      return { confidence: 0.9, exportPart: true, unsupported: 'X archive manifest: not read on its own; the tweets are read from tweets.js beside it' };
     }
     // A tweets.js whose assignment was stripped: a JSON array under the archive's own file name.
     if (tweetPart(name) >= 0 && /^\s*\[\s*\{\s*"tweet"\s*:/.test(start)) return { confidence: 0.8 };

@@ -211,7 +211,7 @@ export const youtubeApiAdapter: IngestAdapter = {
     'JSON with "kind": "youtube#commentThread…" or "youtube#comment…", or items whose "snippet" has "topLevelComment" or "textDisplay"/"textOriginal" with "authorChannelId": a saved commentThreads.list or comments.list page, an array of pages, or JSON Lines of threads',
   yields:
     "both sides of each comment thread with exact times, reply links and edits; the video's channel is the owner and its own comments the channel's; commentThreads.list holds at most 5 replies per thread (the rest need comments.list)",
-  capabilities: { customerTexts: true, deletions: 'when-column', ratings: 'never', datePrecision: 'exact', layout: 'single-channel' },
+  capabilities: { customerTexts: true, deletions: 'when-column', ratings: 'never', datePrecision: 'exact', layout: 'single-channel', globalIds: true },
   detect({ head }) {
     const start = head.replace(/^\ufeff/, '').trimStart();
     if (!start.startsWith('{') && !start.startsWith('[')) return { confidence: 0 };

@@ -184,7 +184,7 @@ export const youtubeTakeoutAdapter: IngestAdapter = {
   detection:
     'a CSV whose header has a comment id, a channel id, a create timestamp and the comment text, in English or in the account\'s language ("Comment ID", "ID de comentario"…), as Takeout\'s comments.csv; a channel.csv beside it gives the channel\'s name and is not read on its own',
   yields: "the account's own comments and replies, with exact times and reply links; the comments they answered (the customers' side) are not in a Takeout",
-  capabilities: { customerTexts: false, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'single-channel' },
+  capabilities: { customerTexts: false, deletions: 'never', ratings: 'never', datePrecision: 'exact', layout: 'single-channel', globalIds: true },
   detect({ name, head }) {
     const start = head.replace(/^\ufeff/, '').trimStart();
     if (start.startsWith('{') || start.startsWith('[')) return { confidence: 0 };
@@ -196,12 +196,14 @@ export const youtubeTakeoutAdapter: IngestAdapter = {
     if (keys.some((key) => HEADER_FIELDS.channel.includes(key)) && keys.some((key) => CHANNEL_TITLE_KEYS.includes(key)) && keys.length <= 12) {
       return {
         confidence: 0.9,
+        exportPart: true,
         unsupported: `a YouTube Takeout channel list (${base}): it only names the channel; put it beside comments.csv, which is read with it`,
       };
     }
     if (keys.includes('live_chat_id') && keys.includes('live_chat_text')) {
       return {
         confidence: 0.9,
+        exportPart: true,
         unsupported: "YouTube Takeout live chats: the account's own live-chat messages, not conversations with customers; read comments.csv",
       };
     }
