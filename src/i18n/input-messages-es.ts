@@ -81,6 +81,7 @@ export const INPUT_MESSAGES_ES: Readonly<Record<string, string>> = {
   'x-archive.no-id-deleted': 'el elemento {n} de deleted-tweets.js no tiene "id_str" como texto; omitido',
   'x-archive.deleted-read': '{n:tuit borrado leído:tuits borrados leídos} de deleted-tweets.js',
   'x-archive.parts': 'los tuits del archivo vienen repartidos en {n} partes; cada parte se lee como una entrada propia',
+  'x-archive.superseded': '{n:tuit se editó:tuits se editaron} después en otro archivo de partes: solo se lee la última versión, desde esa parte',
   'x-archive.edited': '{n:tuit editado:tuits editados}: se conserva el texto de la última versión, con la hora de la primera',
   'x-archive.placeholders':
     'un archivo de X solo contiene los tuits de la propia cuenta: {n:tuit de cliente respondido queda:tuits de clientes respondidos quedan} como marcador sin texto, con la hora sacada del id, así que no se sabe si pedían respuesta',

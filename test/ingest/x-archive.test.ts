@@ -179,6 +179,26 @@ describe('x-archive variants and problems', () => {
     expect(warnings.map((w) => w.code)).toContain('parent-time-unknown');
   });
 
+  it('an edit whose versions sit in two part files is read once: the last version, timed at the first', async () => {
+    const chain = { initial: { editTweetIds: ['1846317627601870854', '1846318634234834951'] } };
+    const original = JSON.stringify({
+      tweet: { id_str: '1846317627601870854', created_at: 'Tue Oct 15 22:30:00 +0000 2024', full_text: 'Lo revismos', edit_info: chain },
+    });
+    const edit = JSON.stringify({
+      tweet: { id_str: '1846318634234834951', created_at: 'Tue Oct 15 22:34:00 +0000 2024', full_text: 'Lo revisamos', edit_info: chain },
+    });
+    const archive = folder({
+      'tweets.js': ytd('tweets', [original]),
+      'tweets-part1.js': `window.YTD.tweets.part1 = [ ${edit} ]`,
+      'account.js': ACCOUNT,
+    });
+    const first = await run(archive['tweets.js']!);
+    expect(first.posts).toEqual([]);
+    expect(first.notes.join('\n')).toContain('edited later in another part file');
+    const second = await run(archive['tweets-part1.js']!);
+    expect(second.posts.map((p) => [p.id, p.text, p.createdAt, p.edited])).toEqual([['1846318634234834951', 'Lo revisamos', '2024-10-15T22:30:00Z', true]]);
+  });
+
   it('answering the same customer tweet twice gives one placeholder', async () => {
     const data = ytd('tweets', [
       reply('1846128913281982466', '1846127625630650369', 'lucia_pz', 'Tue Oct 15 10:00:07 +0000 2024'),

@@ -283,6 +283,31 @@ export const xArchiveAdapter: IngestAdapter = {
       }
       edited++;
     }
+    // An edit chain can span part files, each read as its own input: a version whose later version is not in
+    // this part is left to the part that holds it (every version is in the archive), and the last version
+    // here takes the first version's time from its id.
+    let superseded = 0;
+    if (parts.length > 0 && part >= 0)
+      for (const tweet of tweets) {
+        if (!tweet.chain || tweet.chain.length < 2 || dropped.has(tweet)) continue;
+        const chain = [...tweet.chain].sort(compareIds);
+        const latest = chain[chain.length - 1]!;
+        if (latest !== tweet.id && !byId.has(latest) && compareIds(tweet.id, latest) < 0) {
+          dropped.add(tweet);
+          alias.set(tweet.id, latest);
+          superseded++;
+        } else if (latest === tweet.id && tweet.chain.length > 0) {
+          const first = snowflakeTime(chain[0]!);
+          if (first !== undefined && first < tweet.time) tweet.time = first;
+          tweet.chain = [];
+          edited++;
+        }
+      }
+    if (superseded > 0)
+      sink.note(`${superseded} tweet${superseded === 1 ? ' was' : 's were'} edited later in another part file: only the last version is read, from that part`, {
+        id: 'x-archive.superseded',
+        data: { n: superseded },
+      });
     if (edited > 0)
       sink.note(`${edited} edited tweet${edited === 1 ? '' : 's'}: the last version's text is kept, timed at the first version`, {
         id: 'x-archive.edited',
