@@ -6,6 +6,12 @@
 
 export type Role = 'brand' | 'customer';
 
+/**
+ * The author of a post an input marks as the brand's without naming who wrote it (a review sheet's owner
+ * response, an outbound row with no channel or agent): whoever's channel the input is.
+ */
+export const UNNAMED_BRAND_AUTHOR = '(brand)';
+
 /** Who could see the post where it was written. Direct messages are never judged as public replies. */
 export type Visibility = 'public' | 'private' | 'direct';
 

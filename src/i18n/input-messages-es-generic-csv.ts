@@ -46,6 +46,15 @@ export const GENERIC_CSV_ES: Readonly<Record<string, string>> = {
     'Hootsuite escribe las fechas sin desfase, en la zona horaria elegida al crear la exportación: si no era {timezone}, indícala con --timezone',
   'generic-csv.tool-no-direction':
     'no hay columna de dirección (entrante/saliente): cada fila se lee como escrita por el contacto de la conversación y las respuestas de la marca no se distinguen; añádela a la exportación o nómbrala con --map Columna=role',
+  'generic-csv.unread-columns':
+    'sin leer, porque ningún campo las recoge ({n:columna:columnas}): {columns}; si alguna importa, asígnala con --map "Columna=campo"',
+  'generic-csv.made-ids.rows': 'hoja de reseñas sin columna de id (cada fila, una reseña con su respuesta): {n:id se formó:ids se formaron} con la línea («{example}»)',
+  'generic-csv.owner-replies':
+    '{n:respuesta del propietario leída:respuestas del propietario leídas} de la columna «{column}» como respuesta de la marca a la reseña de su fila',
+  'generic-csv.owner-replies.untimed':
+    '{n:respuesta del propietario leída:respuestas del propietario leídas} de la columna «{column}» como respuesta de la marca a la reseña de su fila; {untimed} sin fecha legible: respondidas, sin tiempo',
+  'generic-csv.bad-reply-date': 'la fecha de respuesta «{value}» no es una fecha; la respuesta cuenta como dada, pero sin tiempo',
+  'generic-csv.reply-before-review': 'la respuesta tiene fecha anterior a su reseña; cuenta como dada, pero sin tiempo',
   'generic-csv.made-ids':
     'la exportación no trae columna de id de mensaje: {n:id se formó:ids se formaron} con la conversación y la línea («{example}»); las respuestas siguen a su conversación por orden de hora',
   'generic-csv.outbound':

@@ -17,6 +17,7 @@
  *   the brand, or the brand posted in it.
  * - "Now" (`asOf`) is an input: posts after it are treated as not written yet.
  */
+import { UNNAMED_BRAND_AUTHOR } from '../contract/post.js';
 import type { IngestWarning, MessageData } from '../contract/warning.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { DECLARED_BRAND, type IdColumn, type PostTable } from '../corpus/post-table.js';
@@ -241,7 +242,9 @@ export function decideChannels(corpus: Corpus, wanted: ReadonlySet<string>): Map
   const decisions = new Map<number, ChannelDecision>();
   for (let file = 0; file < files; file++) {
     const input = corpus.channels.get(file);
-    const others = [...companyAuthors[file]!]
+    // A brand post with no named author is the input's own channel speaking: it names no other company.
+    const named = [...companyAuthors[file]!].filter((a) => table.authors.value(a) !== UNNAMED_BRAND_AUTHOR);
+    const others = named
       .filter((a) => !isHandle[a])
       .map((a) => table.authors.value(a))
       .sort()
@@ -251,9 +254,9 @@ export function decideChannels(corpus: Corpus, wanted: ReadonlySet<string>): Map
     else if (perPostChannel[file]) decision = { brands: false, rule: 'per-post', otherCompanies: others };
     else if (input?.owner !== undefined) decision = { brands: wanted.has(normalizeHandle(input.owner)), rule: 'owner', otherCompanies: others };
     else if (input?.layout !== 'single-channel') decision = { brands: false, rule: 'multi-brand', otherCompanies: others };
-    else if (companyAuthors[file]!.size === 0) decision = { brands: true, rule: 'no-company-posts', otherCompanies: [] };
+    else if (named.length === 0) decision = { brands: true, rule: 'no-company-posts', otherCompanies: [] };
     else if (others.length === 0) decision = { brands: true, rule: 'own-inbox', otherCompanies: [] };
-    else if (others.length < companyAuthors[file]!.size) decision = { brands: false, rule: 'mixed-companies', otherCompanies: others };
+    else if (others.length < named.length) decision = { brands: false, rule: 'mixed-companies', otherCompanies: others };
     else decision = { brands: false, rule: 'other-company', otherCompanies: others };
     decisions.set(file, decision);
   }

@@ -152,10 +152,32 @@ describe('generic CSV: delimiters and encodings', () => {
     expect(warnings).toEqual([]);
     expect(posts.map((p) => [p.id, p.platform, p.author, p.text, p.rating, p.createdAt])).toEqual([
       ['r1', 'google', 'Tom Baker', 'Great view, slow check-in', 4.5, '2013-11-04T09:00:00Z'],
+      // The owner's response in the review's row is the brand's reply to it, dated by "Fecha respuesta".
+      ['r1#reply', 'google', '(brand)', 'Thank you Tom!', undefined, '2013-11-05T08:15:00Z'],
       ['r2', 'tripadvisor', 'Lucía P.', 'La habitación olía a humedad', 2, '2013-11-13T17:42:00Z'],
     ]);
+    expect(posts[1]).toMatchObject({ inReplyTo: 'r1', role: 'brand', timePrecision: 'exact' });
+    expect(summary.notes).toContain('1 owner response read from column "Respuesta" as the brand\'s reply to the row\'s review');
     expect(summary.notes.some((n) => n.includes('day-first') && n.includes('13/11/2013'))).toBe(true);
     expect(summary.notes.some((n) => n.includes('Europe/Madrid'))).toBe(true);
+  });
+
+  it('reads a review sheet without ids: each row a review, its undated response answered but not timed; unread columns said', async () => {
+    const csv = ['Fecha;Autor;Reseña;Estrellas;Respuesta del propietario;Sucursal', '02/03/2026;Marta R.;Tardaron una hora;1;Lo sentimos, Marta;Centro'].join(
+      '\n',
+    );
+    const { posts, summary, warnings } = await ingest('hoja.csv', csv, { options: { columnMap: { Reseña: 'text', Estrellas: 'rating' } } });
+    expect(warnings).toEqual([]);
+    expect(posts.map((p) => [p.id, p.author, p.inReplyTo, p.timePrecision])).toEqual([
+      ['row#2', 'Marta R.', undefined, 'day'],
+      ['row#2#reply', '(brand)', 'row#2', 'unknown'],
+    ]);
+    expect(summary.notes.join('\n')).toContain('a review sheet with no id column');
+    expect(summary.notes.join('\n')).toContain('1 column not read (no field takes it): Sucursal');
+  });
+
+  it('still refuses a message export without ids: its rows could never be threaded', async () => {
+    await expect(ingest('inbox.csv', 'Fecha;Autor;Mensaje\n2026-03-02T10:00:00Z;Marta;Hola\n')).rejects.toThrow(/missing required column id/);
   });
 
   it('reads tab-separated UTF-16LE "Texto Unicode" with a BOM', async () => {

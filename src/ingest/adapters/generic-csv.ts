@@ -4,7 +4,7 @@
  * the tools in `TOOL_MAPS` are recognised by their headers and read with the tool's own column map.
  */
 import { InputError } from '../../errors.js';
-import type { PostRecord } from '../../contract/post.js';
+import { type PostRecord, UNNAMED_BRAND_AUTHOR } from '../../contract/post.js';
 import { chooseDelimiter, forEachCsvRecord, headerKey, sampleRecords } from '../csv/read-csv.js';
 import {
   CSV_FIELDS,
@@ -36,7 +36,6 @@ const TOOL_CONFIDENCE = 0.7;
 /** Channel names listed in the note on outbound messages. */
 const LISTED_CHANNELS = 5;
 /** The author of an outbound row of a tool export that names neither its channel nor its agent. */
-const UNNAMED_BRAND_AUTHOR = '(brand)';
 
 const CAPABILITIES: AdapterCapabilities = {
   customerTexts: true,
@@ -220,6 +219,24 @@ function planColumns(header: string[], options: IngestOptions, name: string, too
   };
 }
 
+/**
+ * Columns with data that no field reads: said, so a reply or a rating under an unexpected header is never
+ * dropped without a word (it can be read with --map).
+ */
+function noteUnreadColumns(plan: ColumnPlan, sample: readonly { fields: string[] }[], sink: IngestSink): void {
+  const read = new Set([...Object.values(plan.index), ...Object.values(plan.fallbacks).flat()]);
+  const unread = plan.names.filter((header, at) => !read.has(at) && header !== '' && columnValues(sample, at, 1).length > 0).map((header) => clip(header));
+  if (unread.length === 0) return;
+  const shown = `${unread.slice(0, 8).join(', ')}${unread.length > 8 ? '…' : ''}`;
+  sink.note(
+    `${unread.length} column${unread.length === 1 ? '' : 's'} not read (no field takes ${unread.length === 1 ? 'it' : 'them'}): ${shown}; map one with --map "Column=field" if it matters`,
+    {
+      id: 'generic-csv.unread-columns',
+      data: { n: unread.length, columns: shown },
+    },
+  );
+}
+
 /** A column's values in the sample: trimmed, spreadsheet guards removed, empty ones left out. */
 function columnValues(sample: readonly { fields: string[] }[], at: number, max = Infinity): string[] {
   const values: string[] = [];
@@ -262,10 +279,15 @@ function settlePlan(plan: ColumnPlan, sample: readonly { fields: string[]; line:
   }
   if (tool && index.text === undefined) throw new InputError(`${name}: ${tool.noText}`, 'or read it as a plain CSV with --input-format generic-csv and --map');
   // A tool export without message ids still threads: by conversation, in time order.
-  const idOptional = tool?.idsOptional === true && index.thread_id !== undefined;
+  const idOptional =
+    (tool?.idsOptional === true && index.thread_id !== undefined) ||
+    // A review sheet (each row a review, the owner's response beside it) needs no id: no row points at another.
+    // Elsewhere a missing id stays an error: rows without ids or links could never be threaded.
+    (!tool && index.reply_text !== undefined && index.in_reply_to === undefined && index.thread_id === undefined);
   const missing = REQUIRED_FIELDS.filter((field) => index[field] === undefined && !(field === 'id' && idOptional));
   if (missing.length > 0) throw missingColumnsError(plan, missing, sample, name);
   if (tool) noteToolMap(plan, tool, sink);
+  else noteUnreadColumns(plan, sample, sink);
 
   if (index.time === undefined) return;
   const dateName = clip(plan.names[index.created_at!]!);
@@ -376,6 +398,8 @@ class RowReader {
   private madeIds = 0;
   private firstMadeId = '';
   private outbound = 0;
+  private replies = 0;
+  private untimedReplies = 0;
   private readonly outboundChannels = new Set<string>();
 
   constructor(
@@ -528,6 +552,56 @@ class RowReader {
       } else if (value) record.deleted = true;
     }
     sink.post(record);
+    const reply = at.reply_text === undefined ? '' : (fields[at.reply_text] ?? '').trim();
+    if (reply !== '') this.ownerReply(record, reply, cell('reply_at'), cell('reply_author') || channelName || UNNAMED_BRAND_AUTHOR, line);
+  }
+
+  /**
+   * A review spreadsheet's owner response, in the review's own row: the brand's reply to it. Without a
+   * date it is answered but not timed (dated at its review, precision unknown), as review pages' undated
+   * responses are.
+   */
+  private ownerReply(review: PostRecord, text: string, rawAt: string, author: string, line: number): void {
+    let time = review.time;
+    let timePrecision: PostRecord['timePrecision'] = 'unknown';
+    if (rawAt !== '') {
+      const parsed = parseFlexibleDate(rawAt, this.dateOrder, this.options.timezone);
+      if (parsed === null) {
+        this.sink.warn({
+          line,
+          code: 'bad-reply-date',
+          message: `response date "${clip(rawAt)}" is not a date; the response is kept as answered but not timed`,
+          id: 'generic-csv.bad-reply-date',
+          data: { value: clip(rawAt) },
+        });
+      } else if (parsed.ms < review.time) {
+        this.sink.warn({
+          line,
+          code: 'reply-before-parent',
+          message: `the response is dated before its review; kept as answered but not timed`,
+          id: 'generic-csv.reply-before-review',
+          data: {},
+        });
+      } else {
+        time = parsed.ms;
+        timePrecision = parsed.dateOnly ? 'day' : 'exact';
+      }
+    }
+    this.replies++;
+    if (timePrecision === 'unknown') this.untimedReplies++;
+    this.sink.post({
+      id: `${review.id}#reply`,
+      platform: review.platform,
+      author,
+      time,
+      text: repairMojibake(decodeHtmlEntities(text)),
+      inReplyTo: review.id,
+      ...(review.threadId ? { threadId: review.threadId } : {}),
+      role: 'brand',
+      ...(review.channel ? { channel: review.channel } : {}),
+      timePrecision,
+      line,
+    });
   }
 
   /**
@@ -595,6 +669,16 @@ class RowReader {
   finish(): void {
     const { sink, options, plan } = this;
     const tool = plan.tool;
+    if (this.replies > 0) {
+      const column = clip(plan.names[plan.index.reply_text!]!);
+      sink.note(
+        `${this.replies} owner response${this.replies === 1 ? '' : 's'} read from column "${column}" as the brand's reply to the row's review${this.untimedReplies > 0 ? `; ${this.untimedReplies} without a readable date: answered, not timed` : ''}`,
+        {
+          id: this.untimedReplies > 0 ? 'generic-csv.owner-replies.untimed' : 'generic-csv.owner-replies',
+          data: { n: this.replies, column, untimed: this.untimedReplies },
+        },
+      );
+    }
     if (this.naiveTimes > 0) {
       sink.note(`${this.naiveTimes} timestamp${this.naiveTimes === 1 ? '' : 's'} had no UTC offset and were read as ${options.timezone} time (--timezone)`, {
         id: 'generic-csv.naive-times',
@@ -613,7 +697,12 @@ class RowReader {
         { id: 'generic-csv.date-only', data: { n: this.dateOnly } },
       );
     }
-    if (this.madeIds > 0) {
+    if (this.madeIds > 0 && !tool) {
+      sink.note(
+        `a review sheet with no id column (each row a review and its response): ${this.madeIds} id${this.madeIds === 1 ? ' was' : 's were'} made from the line ("${this.firstMadeId}")`,
+        { id: 'generic-csv.made-ids.rows', data: { n: this.madeIds, example: this.firstMadeId } },
+      );
+    } else if (this.madeIds > 0) {
       sink.note(
         `the export has no message id column: ${this.madeIds} id${this.madeIds === 1 ? ' was' : 's were'} made from the conversation and the line ("${this.firstMadeId}"); replies follow their conversation in time order`,
         { id: 'generic-csv.made-ids', data: { n: this.madeIds, example: this.firstMadeId } },

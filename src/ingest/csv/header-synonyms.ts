@@ -20,6 +20,9 @@ export const CSV_FIELDS = [
   'role',
   'deleted',
   'agent',
+  'reply_text',
+  'reply_at',
+  'reply_author',
 ] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
@@ -173,6 +176,37 @@ export const HEADER_SYNONYMS: Record<CsvField, readonly string[]> = {
   // Who on the brand's team wrote a row: it names the author of a brand row that has none, and never makes a
   // row the brand's by itself (ticket exports repeat the assigned agent on the customer's rows too).
   agent: ['agent', 'agent_name', 'agente', 'nombre_del_agente', 'nombre_de_agente'],
+  // A review spreadsheet: the owner's response in the review's own row.
+  reply_text: [
+    'owner_response',
+    'owner_reply',
+    'response',
+    'reply',
+    'business_response',
+    'response_text',
+    'reply_text',
+    'respuesta',
+    'respuesta_del_propietario',
+    'respuesta_propietario',
+    'respuesta_de_la_empresa',
+    'respuesta_empresa',
+    'respuesta_del_negocio',
+    'texto_respuesta',
+    'texto_de_la_respuesta',
+  ],
+  reply_at: [
+    'response_date',
+    'reply_date',
+    'replied_at',
+    'responded_at',
+    'owner_response_date',
+    'response_time',
+    'fecha_respuesta',
+    'fecha_de_respuesta',
+    'fecha_de_la_respuesta',
+    'fecha_respuesta_propietario',
+  ],
+  reply_author: ['responder', 'replied_by', 'response_author', 'respondido_por', 'autor_respuesta', 'autor_de_la_respuesta'],
 };
 
 /** A few accepted names per required field, English and Spanish, for error messages. */
