@@ -238,6 +238,13 @@ function inputsFor(corpus: Corpus, artifacts: AuditArtifacts, handles: readonly 
         data: { n },
         text: `opens no conversation of its own: its ${n} post${n === 1 ? '' : 's'} in the brand's conversations belong to threads another input opens`,
       });
+    } else if (count === 0 && input.posts > 0 && input.capabilities?.customerTexts === false && decisions.some((d) => d.brands)) {
+      // The brand's own export (Facebook, Instagram, Mastodon, a data request): its replies answer posts that are
+      // not in it, so no conversation opens; nothing is wrong with the input.
+      notes.push({
+        id: 'input-brand-side-only',
+        text: "holds only the brand's own posts, and none answers a post in the inputs: no conversation to judge without the customers' side (read the threads' exports beside it)",
+      });
     } else if (count === 0 && input.posts > 0 && !rules.includes('no-brand-replies')) {
       const others = [...new Set(decisions.flatMap((d) => d.otherCompanies))];
       warn({

@@ -67,6 +67,8 @@ export const INPUT_MESSAGES_ES: Readonly<Record<string, string>> = {
   'channel.multi-brand': 'un conjunto de datos con muchas marcas: un hilo cuenta solo si menciona a la marca, le responde o la marca escribió en él',
   'channel.no-brand-replies':
     'la plataforma no muestra respuestas de la marca bajo estas publicaciones (reseñas de producto): se leen, pero nunca cuentan como conversaciones que la marca debía responder',
+  'input-brand-side-only':
+    'solo trae las publicaciones de la propia marca, y ninguna responde a una publicación de las entradas: sin la parte de los clientes no hay conversación que juzgar (lee a su lado la exportación de los hilos)',
   'input-joins-other':
     'no abre ninguna conversación propia: {n:publicación suya está:publicaciones suyas están} en conversaciones de la marca que abre otra entrada',
   'input-all-repeated': 'todas las publicaciones de esta entrada ({n}) están también en otra entrada y se contaron allí',

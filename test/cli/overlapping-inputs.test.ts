@@ -48,3 +48,15 @@ describe('overlapping inputs', () => {
     }
   });
 });
+
+describe("the brand's own export alone", () => {
+  it('says there is nothing to judge without the customers’ side, instead of warning that the input gives the brand nothing', () => {
+    const { status, stdout } = runCli(['audit', 'fixtures/ingest/mastodon-outbox', '--brand', 'aguaclara', '--format', 'json']);
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout);
+    const outbox = result.inputs.find((input: { path: string }) => input.path.endsWith('outbox.json'));
+    expect(outbox.conversations).toBe(0);
+    expect(outbox.notes.join('\n')).toContain("holds only the brand's own posts");
+    expect(result.warnings.map((w: { code: string }) => w.code)).not.toContain('input-not-brand');
+  });
+});
