@@ -49,3 +49,11 @@ describe('meta-graph', () => {
     );
   });
 });
+
+describe('meta-graph: an empty page', () => {
+  it('is recognised by its paging, so the report says it holds no comment instead of "unknown format"', async () => {
+    const found = detectAdapter({ name: 'page-2.json', head: '{"data": [], "paging": {"cursors": {"before": "QVFI", "after": "QVFJ"}}}' });
+    expect(found?.adapter.id).toBe('meta-graph');
+    expect(detectAdapter({ name: 'x.json', head: '{"data": []}' })?.adapter.id).not.toBe('meta-graph');
+  });
+});

@@ -110,6 +110,8 @@ export const metaGraphAdapter: IngestAdapter = {
   detect({ head }) {
     const start = head.replace(/^\ufeff/, '').trimStart();
     if (!/^\[?\s*\{\s*"data"\s*:\s*\[/.test(start)) return { confidence: 0 };
+    // An empty page ({"data": [], "paging": …}): read, so the report says it is empty instead of "unknown format".
+    if (/^\[?\s*\{\s*"data"\s*:\s*\[\s*\]\s*,\s*"paging"\s*:/.test(start)) return { confidence: 0.6 };
     // X API v2 pages also start {"data": [: theirs carry author_id / conversation_id.
     if (/"(?:author_id|conversation_id|edit_history_tweet_ids)"\s*:/.test(start)) return { confidence: 0 };
     const facebook = /"created_time"\s*:\s*"/.test(start);
