@@ -100,6 +100,9 @@ export const ERROR_MESSAGES_ES: Readonly<Record<string, string>> = {
   'error.csv-missing-columns.time-only':
     '{file}: faltan columnas obligatorias en este CSV: {columns}. Encontradas: {found}. La columna «{timeColumn}» solo trae horas: hace falta una columna de fecha con ella. Nombres aceptados: {accepted}',
   'error.csv-missing-columns.time-only.hint': 'prueba {maps}',
+  'error.x-archive-damaged':
+    '{file}: el archivo de datos del archivo de X está cortado o dañado: empieza por «window.YTD…= [», pero lo que sigue no es JSON completo',
+  'error.x-archive-damaged.hint': 'vuelve a descomprimir el archivo, o descarga uno nuevo de X (Configuración → Tu cuenta → Descargar un archivo de tus datos)',
   'error.twcs-missing-columns': '{file}: no es un archivo TWCS: faltan columnas: {columns}',
   'error.twcs-missing-columns.hint': 'quita --input-format para que el formato se detecte solo',
 

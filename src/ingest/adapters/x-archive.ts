@@ -180,7 +180,16 @@ export const xArchiveAdapter: IngestAdapter = {
 
     const text = await readText(input);
     const data = parseYtd(text);
-    if (!data) throw new InputError(`${input.name}: not an X archive data file: expected "window.YTD.tweets.part0 = [ … ]"`);
+    if (!data) {
+      // It starts as one (detection saw the assignment): the JSON after it is cut off or damaged.
+      if (YTD_PREFIX.test(text.replace(/^\ufeff/, '').slice(0, 200)))
+        throw new InputError(
+          `${input.name}: the X archive data file is cut off or damaged: it starts with "window.YTD…= [" but what follows is not complete JSON`,
+          'unzip the archive again, or download a new one from X (Settings → Your account → Download an archive of your data)',
+          { id: 'error.x-archive-damaged', data: { file: input.name } },
+        );
+      throw new InputError(`${input.name}: not an X archive data file: expected "window.YTD.tweets.part0 = [ … ]"`);
+    }
     const tweets: Tweet[] = [];
     const seen = new Set<string>();
     let retweets = 0;
