@@ -47,6 +47,9 @@ export interface PostRecord {
   url?: string | undefined;
   /** 1–5 stars. */
   rating?: number | undefined;
+  /** Where the source scores on another scale (Booking's 10 points): the score as shown, and that scale. */
+  ratingValue?: number | undefined;
+  ratingScale?: number | undefined;
   lang?: string | undefined;
   /** The role the source itself declares (e.g. TWCS `inbound`); the brand handles decide otherwise. */
   role?: Role | undefined;
@@ -73,6 +76,8 @@ export interface Post {
   threadId?: string;
   url?: string;
   rating?: number;
+  ratingValue?: number;
+  ratingScale?: number;
   lang?: string;
   role?: Role;
   deleted?: boolean;
@@ -98,6 +103,8 @@ export const POST_FIELDS = [
   { key: 'threadId', type: 'string', required: false },
   { key: 'url', type: 'string', required: false },
   { key: 'rating', type: 'number', required: false },
+  { key: 'ratingValue', type: 'number', required: false },
+  { key: 'ratingScale', type: 'number', required: false },
   { key: 'lang', type: 'string', required: false },
   { key: 'role', type: 'string', required: false },
   { key: 'deleted', type: 'boolean', required: false },

@@ -95,6 +95,8 @@ function mix(number: number): number {
 }
 
 export interface PostExtras {
+  ratingValue?: number;
+  ratingScale?: number;
   channel?: string;
   visibility?: Visibility;
   timePrecision?: TimePrecision;
@@ -237,8 +239,18 @@ export class PostTable {
     if (record.lang) this.langs.set(at, record.lang);
     const entry = record.origin ? record.origin.entry : record.entry;
     if (entry) this.entries.set(at, entry);
-    if (record.channel !== undefined || record.visibility !== undefined || record.timePrecision !== undefined || record.edited !== undefined) {
+    if (
+      record.channel !== undefined ||
+      record.visibility !== undefined ||
+      record.timePrecision !== undefined ||
+      record.edited !== undefined ||
+      record.ratingScale !== undefined
+    ) {
       const extras: PostExtras = {};
+      if (record.ratingScale !== undefined && record.ratingValue !== undefined) {
+        extras.ratingValue = record.ratingValue;
+        extras.ratingScale = record.ratingScale;
+      }
       if (record.channel !== undefined) extras.channel = record.channel;
       if (record.visibility !== undefined) extras.visibility = record.visibility;
       if (record.timePrecision !== undefined) extras.timePrecision = record.timePrecision;
@@ -360,15 +372,19 @@ export class PostTable {
     if (url !== undefined) post.url = url;
     const rating = this.rating(i);
     if (rating > 0) post.rating = rating;
+    const extras = this.extras.get(i);
+    if (extras?.ratingScale !== undefined) {
+      post.ratingValue = extras.ratingValue!;
+      post.ratingScale = extras.ratingScale;
+    }
     const lang = this.langs.get(i);
     if (lang !== undefined) post.lang = lang;
     const resolved = role ?? this.declaredRole(i);
     if (resolved !== undefined) post.role = resolved;
     if (this.deletedFlags[i] === 1) post.deleted = true;
     else if (deletedKnown) post.deleted = false;
-    const extras = this.extras.get(i);
     if (extras) {
-      // In the contract's key order (POST_FIELDS).
+      // In the contract's key order (POST_FIELDS); ratingValue and ratingScale were set after rating.
       if (extras.channel !== undefined) post.channel = extras.channel;
       if (extras.visibility !== undefined) post.visibility = extras.visibility;
       if (extras.timePrecision !== undefined) post.timePrecision = extras.timePrecision;

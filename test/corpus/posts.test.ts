@@ -133,6 +133,8 @@ describe('POST_FIELDS drives the JSON shape', () => {
         threadId: 'th',
         url: 'https://example.com/p1',
         rating: 3,
+        ratingValue: 6,
+        ratingScale: 10,
         lang: 'es',
         role: 'customer',
         deleted: true,

@@ -187,3 +187,14 @@ describe('jsonl: the contract field list checks the types', () => {
     ]);
   });
 });
+
+describe('jsonl: a score on another scale', () => {
+  it('keeps ratingValue and ratingScale beside the stars, and drops a pair that does not fit', async () => {
+    const line = (extra: string) =>
+      `{"id":"b1","platform":"booking","author":"Ana","createdAt":"2026-10-01T10:00:00Z","text":"Bien","rating":4.3,${extra}"role":"customer"}`;
+    const kept = await ingest('posts.jsonl', `${line('"ratingValue":8.6,"ratingScale":10,')}\n`);
+    expect(kept.posts[0]).toMatchObject({ rating: 4.3, ratingValue: 8.6, ratingScale: 10 });
+    const dropped = await ingest('posts.jsonl', `${line('"ratingValue":12,"ratingScale":10,')}\n`);
+    expect(dropped.posts[0]!.ratingScale).toBeUndefined();
+  });
+});

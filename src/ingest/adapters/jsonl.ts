@@ -124,6 +124,12 @@ function readLine(text: string, line: number, sink: IngestSink): void {
   const precision = str('timePrecision');
   if (precision !== undefined && (TIME_PRECISIONS as readonly string[]).includes(precision)) record.timePrecision = precision as TimePrecision;
   if (typeof value.edited === 'boolean') record.edited = value.edited;
+  const scale = value.ratingScale;
+  const scored = value.ratingValue;
+  if (typeof scale === 'number' && typeof scored === 'number' && scale > 0 && scored > 0 && scored <= scale) {
+    record.ratingValue = scored;
+    record.ratingScale = scale;
+  }
   // Keep the original location so evidence points at the export the post came from.
   if (sourceInfo && typeof sourceInfo.file === 'string') {
     record.origin = { file: sourceInfo.file };

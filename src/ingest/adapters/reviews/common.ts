@@ -572,6 +572,8 @@ export function emitReviews(drafts: ReviewDraft[], sink: IngestSink, page: Pick<
       text,
       url: draft.url ?? options.url,
       rating: draft.rating?.stars,
+      // Another scale (Booking's 10 points) keeps its score as shown beside the stars it maps to.
+      ...(draft.rating && draft.rating.scale !== 5 ? { ratingValue: draft.rating.value, ratingScale: draft.rating.scale } : {}),
       lang: draft.lang,
       role: 'customer',
       channel,
