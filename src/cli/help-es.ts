@@ -66,6 +66,7 @@ export const HELP_ES: Readonly<Record<string, string>> = {
   "IANA zone for dates without an offset (default: the config's, else UTC)":
     'zona IANA para las fechas sin desfase horario (por defecto: la de la configuración, si no UTC)',
   language: 'idioma',
+  'language of the messages on standard error': 'idioma de los mensajes en la salida de errores',
   'write to a file (atomically) instead of standard output': 'escribe en un archivo (de forma atómica) en vez de en la salida estándar',
   'csv: the Excel dialect, the default with --locale es': 'csv: el dialecto de Excel, el predeterminado con --locale es',
   'save review pages for an offline audit, politely (robots.txt, one request at a time, a delay per host), then: audit <out> --brand …':

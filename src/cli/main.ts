@@ -17,8 +17,9 @@ import { installDefaultLexicons, loadLanguageModel, readHolidays, type HolidayDa
 import type { IngestWarning } from '../contract/warning.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Catalog } from '../i18n/catalog.js';
+import { FORMATS_ES } from '../i18n/formats-es.js';
 import { loadCorpus } from './load.js';
-import { loadConfig, writeStarterConfig } from './config-file.js';
+import { environmentLocale, loadConfig, writeStarterConfig } from './config-file.js';
 import { parseColumnMap, parseCount, parseHandles, parseInstant, parseMinutes, parseScore, parseTimeZone, parseWindow, type PeriodWindow } from './options.js';
 import { createProgress, type Progress } from './progress.js';
 import { writeAllPosts, writeIngestOutput } from './ingest-output.js';
@@ -133,7 +134,8 @@ export function buildProgram(run: RunState, locale: Locale = 'en'): Command {
 
   inputOptions(program.command('ingest').argument('<input...>', 'files, folders, or "-" for standard input'))
     .description("write normalized JSON Lines (spec §7) that `audit` reads back: the brand's conversations with --brand, every post read without it")
-    .action(async (inputs: string[], options: CommonInputOptions) => {
+    .addOption(new Option('--locale <locale>', 'language of the messages on standard error').choices(['en', 'es']))
+    .action(async (inputs: string[], options: CommonInputOptions & { locale?: Locale }) => {
       run.debug = Boolean(options.debug);
       await ingestCommand(inputs, options);
     });
@@ -197,10 +199,14 @@ export function buildProgram(run: RunState, locale: Locale = 'en'): Command {
     .command('formats')
     .description('list every input format: id, how it is detected and what it yields')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((options: { format: 'text' | 'json' }) => {
-      const list = ADAPTERS.map(({ id, title, detection, yields }) => ({ id, title, detection, yields }));
+    .addOption(new Option('--locale <locale>', 'language').choices(['en', 'es']))
+    .action((options: { format: 'text' | 'json'; locale?: Locale }) => {
+      const spanish = (options.locale ?? environmentLocale()) === 'es';
+      // The Spanish sentences are written per reader (src/i18n/formats-es.ts); a reader without one stays English.
+      const list = ADAPTERS.map(({ id, title, detection, yields }) => ({ id, ...((spanish && FORMATS_ES[id]) || { title, detection, yields }) }));
+      const [detected, yielded] = spanish ? ['se reconoce', 'da'] : ['detected', 'yields'];
       if (options.format === 'json') process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-      else process.stdout.write(list.map((a) => `${a.id}\n  ${a.title}\n  detected: ${a.detection}\n  yields: ${a.yields}\n`).join('\n'));
+      else process.stdout.write(list.map((a) => `${a.id}\n  ${a.title}\n  ${detected}: ${a.detection}\n  ${yielded}: ${a.yields}\n`).join('\n'));
     });
 
   program
@@ -519,7 +525,7 @@ async function auditAndReport(
   return EXIT_OK;
 }
 
-async function ingestCommand(inputs: string[], options: CommonInputOptions): Promise<void> {
+async function ingestCommand(inputs: string[], options: CommonInputOptions & { locale?: Locale }): Promise<void> {
   // Without --brand, ingest is a converter: every post it read, for any tool (or a later audit) to use.
   const { corpus, handles, asOf, progress } = await prepare(inputs, options, false);
   progress.update('Writing posts…');
@@ -527,11 +533,15 @@ async function ingestCommand(inputs: string[], options: CommonInputOptions): Pro
   else for (const warning of await writeIngestOutput(corpus, handles, asOf, options.output)) corpus.warn(warning);
   progress.stop();
   const total = corpus.warnings.total;
+  const spanish = (options.locale ?? environmentLocale()) === 'es';
+  const counts = Object.entries(corpus.warnings.countsByCode())
+    .map(([c, n]) => `${n} ${c}`)
+    .join(', ');
   if (!options.quiet && total > 0)
     process.stderr.write(
-      `second-impression: ${total} warning${total === 1 ? '' : 's'} while reading (${Object.entries(corpus.warnings.countsByCode())
-        .map(([c, n]) => `${n} ${c}`)
-        .join(', ')})\n`,
+      spanish
+        ? `second-impression: ${total} aviso${total === 1 ? '' : 's'} al leer (${counts})\n`
+        : `second-impression: ${total} warning${total === 1 ? '' : 's'} while reading (${counts})\n`,
     );
 }
 

@@ -71,6 +71,12 @@ describe('errors in the user’s locale', () => {
     expect(csv.stderr).toMatch(/-: faltan columnas obligatorias en este CSV: id, author/);
   });
 
+  it('ingest --locale es counts its warnings in Spanish on stderr', () => {
+    const csv = 'id,author,created_at,text\n1,a,not a date,hola\n2,b,2026-01-01T00:00:00Z,hi\n';
+    expect(runCli(['ingest', '-', '--locale', 'es'], { input: csv }).stderr).toContain('second-impression: 1 aviso al leer (1 bad-date)');
+    expect(runCli(['ingest', '-'], { input: csv }).stderr).toContain('second-impression: 1 warning while reading (1 bad-date)');
+  });
+
   it('English otherwise', () => {
     const { stderr } = runCli(['audit', DEMO, '--brand', 'Nadie']);
     expect(stderr).toContain('second-impression: no post by @Nadie in the inputs');
