@@ -9,12 +9,14 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import type { Locale } from '../contract/ids.js';
 import { UsageError, UserError } from '../errors.js';
 import { FETCH_DEFAULTS, fetchPages, type FetchDeps, type FetchedPage, type PageOutcome, type PageStore, savedPageStem, userAgentFor } from '../io/fetch.js';
 import { describeFsError, metadataFileFor } from '../io/read-inputs.js';
 import { safeForTerminal } from '../report/text.js';
 import { checkWritable, writeFileAtomically } from './output.js';
+import { environmentLocale } from './config-file.js';
 import { createProgress } from './progress.js';
 
 export interface FetchCommandOptions {
@@ -27,7 +29,34 @@ export interface FetchCommandOptions {
   refresh?: boolean;
   quiet?: boolean;
   debug?: boolean;
+  locale?: Locale;
 }
+
+/** fetch's own lines on standard error, in each locale. */
+const FETCH_WORDS = {
+  en: {
+    fetching: (url: string, attempt: number) => `Fetching ${url}${attempt > 1 ? ` (try ${attempt})` : ''}…`,
+    waiting: (retry: boolean, host: string, s: number) => `${retry ? 'Retrying' : 'Next request to'} ${host} in ${s} s…`,
+    failed: 'failed',
+    skipped: 'skipped',
+    saved: (n: number) => `saved ${n} page${n === 1 ? '' : 's'}`,
+    already: (n: number, refresh: boolean) => `${n} already saved${refresh ? '' : ' (--refresh fetches them again)'}`,
+    disallowed: (n: number) => `${n} not allowed by robots.txt`,
+    failedCount: (n: number) => `${n} failed`,
+    in: 'in',
+  },
+  es: {
+    fetching: (url: string, attempt: number) => `Descargando ${url}${attempt > 1 ? ` (intento ${attempt})` : ''}…`,
+    waiting: (retry: boolean, host: string, s: number) => `${retry ? 'Reintento' : 'Próxima petición'} a ${host} en ${s} s…`,
+    failed: 'falló',
+    skipped: 'omitida',
+    saved: (n: number) => `${n} página${n === 1 ? ' guardada' : 's guardadas'}`,
+    already: (n: number, refresh: boolean) => `${n} ya guardada${n === 1 ? '' : 's'}${refresh ? '' : ' (--refresh las descarga de nuevo)'}`,
+    disallowed: (n: number) => `${n} no permitida${n === 1 ? '' : 's'} por robots.txt`,
+    failedCount: (n: number) => `${n} fallida${n === 1 ? '' : 's'}`,
+    in: 'en',
+  },
+} as const;
 
 /** The `fetch` command and its options; main.ts adds the action. */
 export function addFetchCommand(program: Command): Command {
@@ -43,6 +72,7 @@ export function addFetchCommand(program: Command): Command {
     .option('--max-pages <n>', 'pages per URL, counting it: follows <link rel="next"> or <a rel="next"> on the same host', '1')
     .option('--refresh', 'fetch again pages already saved in --out')
     .option('-q, --quiet', 'no progress or summary on standard error (failures are still listed)')
+    .addOption(new Option('--locale <locale>', 'language of the messages on standard error').choices(['en', 'es']))
     .option('--debug', 'show stack traces for unexpected errors');
 }
 
@@ -63,6 +93,7 @@ export async function fetchCommand(
     refresh: Boolean(options.refresh),
   };
   await prepareOut(options.out);
+  const words = FETCH_WORDS[options.locale ?? environmentLocale()];
   const progress = createProgress(!options.quiet);
   let outcomes: PageOutcome[];
   try {
@@ -73,9 +104,8 @@ export async function fetchCommand(
         ...deps,
         store: folderStore(options.out, settings.userAgent),
         onEvent(event) {
-          if (event.type === 'request') progress.update(`Fetching ${event.url}${event.attempt > 1 ? ` (try ${event.attempt})` : ''}…`);
-          else if (event.type === 'wait')
-            progress.update(`${event.reason === 'retry' ? 'Retrying' : 'Next request to'} ${new URL(event.url).host} in ${Math.ceil(event.ms / 1000)} s…`);
+          if (event.type === 'request') progress.update(words.fetching(event.url, event.attempt));
+          else if (event.type === 'wait') progress.update(words.waiting(event.reason === 'retry', new URL(event.url).host, Math.ceil(event.ms / 1000)));
           else if (event.type === 'page') progress.update(`${event.outcome.result}: ${event.outcome.url}`);
         },
       },
@@ -87,7 +117,7 @@ export async function fetchCommand(
   for (const o of outcomes) {
     if (o.result === 'failed' || o.result === 'disallowed')
       process.stderr.write(
-        `second-impression: ${o.result === 'failed' ? 'failed' : 'skipped'} ${safeForTerminal(o.url)}: ${safeForTerminal(o.message ?? '')}\n`,
+        `second-impression: ${o.result === 'failed' ? words.failed : words.skipped} ${safeForTerminal(o.url)}: ${safeForTerminal(o.message ?? '')}\n`,
       );
   }
   const saved = count('saved');
@@ -97,13 +127,14 @@ export async function fetchCommand(
     throw new UserError(
       `no page could be saved (${problems} failed or not allowed)`,
       'check the addresses; a site that refuses or blocks automated requests can be saved with the browser ("Save page as…, complete") or SingleFile',
+      { id: 'error.nothing-fetched', data: { n: problems } },
     );
   if (!options.quiet) {
-    const parts = [`saved ${saved} page${saved === 1 ? '' : 's'}`];
-    if (before > 0) parts.push(`${before} already saved${settings.refresh ? '' : ' (--refresh fetches them again)'}`);
-    if (count('disallowed') > 0) parts.push(`${count('disallowed')} not allowed by robots.txt`);
-    if (count('failed') > 0) parts.push(`${count('failed')} failed`);
-    process.stderr.write(`second-impression: ${parts.join(', ')} in ${safeForTerminal(options.out)}\n`);
+    const parts = [words.saved(saved)];
+    if (before > 0) parts.push(words.already(before, settings.refresh));
+    if (count('disallowed') > 0) parts.push(words.disallowed(count('disallowed')));
+    if (count('failed') > 0) parts.push(words.failedCount(count('failed')));
+    process.stderr.write(`second-impression: ${parts.join(', ')} ${words.in} ${safeForTerminal(options.out)}\n`);
   }
   return problems > 0 ? 1 : 0;
 }

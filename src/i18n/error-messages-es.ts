@@ -106,6 +106,10 @@ export const ERROR_MESSAGES_ES: Readonly<Record<string, string>> = {
   'error.twcs-missing-columns': '{file}: no es un archivo TWCS: faltan columnas: {columns}',
   'error.twcs-missing-columns.hint': 'quita --input-format para que el formato se detecte solo',
 
+  'error.nothing-fetched': 'no se pudo guardar ninguna página ({n} fallidas o no permitidas)',
+  'error.nothing-fetched.hint':
+    'revisa las direcciones; un sitio que rechaza o bloquea las peticiones automáticas se puede guardar con el navegador («Guardar página como…, completa») o con SingleFile',
+
   // Output and history files
   'error.needs-output-folder': '--format {format} --table {table} escribe varios archivos',
   'error.needs-output-folder.hint': 'da una carpeta en --output',

@@ -179,6 +179,10 @@ describe('fetch: exit codes', () => {
     expect(stderr).toMatch(new RegExp(`skipped ${base}/private: disallowed by ${base}/robots.txt \\("Disallow: /private"\\)`));
     expect(stderr).toMatch(/saved 1 page, 1 not allowed by robots\.txt, 1 failed in /);
     expect(hits).not.toContain('/private');
+    // The same summary in Spanish (the page saved before is now "ya guardada").
+    const es = await runCliAsync(['fetch', `${base}${PLACE}`, `${base}/missing`, '--out', out, ...FAST, '--retries', '0', '--locale', 'es']);
+    expect(es.stderr).toMatch(new RegExp(`falló ${base}/missing: `));
+    expect(es.stderr).toMatch(/0 páginas guardadas, 1 ya guardada \(--refresh las descarga de nuevo\), 1 fallida en /);
   });
 
   it('exits 2 when nothing could be saved', async () => {
