@@ -48,7 +48,8 @@ export const GENERIC_CSV_ES: Readonly<Record<string, string>> = {
     'no hay columna de dirección (entrante/saliente): cada fila se lee como escrita por el contacto de la conversación y las respuestas de la marca no se distinguen; añádela a la exportación o nómbrala con --map Columna=role',
   'generic-csv.unread-columns':
     'sin leer, porque ningún campo las recoge ({n:columna:columnas}): {columns}; si alguna importa, asígnala con --map "Columna=campo"',
-  'generic-csv.made-ids.rows': 'hoja de reseñas sin columna de id (cada fila, una reseña con su respuesta): {n:id se formó:ids se formaron} con la línea («{example}»)',
+  'generic-csv.made-ids.rows':
+    'hoja de reseñas sin columna de id (cada fila, una reseña con su respuesta): {n:id se formó:ids se formaron} con la línea («{example}»)',
   'generic-csv.owner-replies':
     '{n:respuesta del propietario leída:respuestas del propietario leídas} de la columna «{column}» como respuesta de la marca a la reseña de su fila',
   'generic-csv.owner-replies.untimed':
