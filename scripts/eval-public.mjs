@@ -13,6 +13,12 @@ const argv = process.argv.slice(2);
 const arg = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
 const dir = path.resolve(arg('--dir', '/work/public-eval'));
 const dist = path.resolve(arg('--dist', path.join(root, 'dist')));
+// `--split dev` / `--split test`: rows at even / odd positions of each file. Whoever tunes may read the dev
+// half's misses (`--errors`, never copying a text); the test half is measured only. No flag: every row.
+const split = arg('--split', undefined);
+if (split !== undefined && split !== 'dev' && split !== 'test') throw new Error('--split dev|test');
+const showErrors = argv.includes('--errors');
+if (showErrors && split !== 'dev') throw new Error('--errors lists misses of the dev half only: add --split dev');
 
 const files = existsSync(dir)
   ? readdirSync(dir)
@@ -83,12 +89,14 @@ const MAPPING = {
 const ratio = (a, b) => (b === 0 ? null : a / b);
 const fmt = (x) => (x === null ? '—' : x.toFixed(2));
 const tables = [];
+const errors = [];
 for (const file of files) {
   const name = file.replace(/\.jsonl$/, '');
   const rows = readFileSync(path.join(dir, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
+    .map((l) => JSON.parse(l))
+    .filter((_, k) => split === undefined || (k % 2 === 0) === (split === 'dev'));
   const map = MAPPING[name] ?? { signal: rows[0]?.signal, label: 'label as given', differs: 'no mapping note for this file' };
   const detect = DETECTORS[map.signal];
   if (!detect) {
@@ -103,6 +111,7 @@ for (const file of files) {
     const gold = r.label === true;
     const key = fired ? (gold ? 'tp' : 'fp') : gold ? 'fn' : 'tn';
     c[key]++;
+    if (showErrors && (key === 'fp' || key === 'fn')) errors.push(`${name} ${key.toUpperCase()} [${r.lang}] ${JSON.stringify(r.text)}`);
     const o = (byOrig[r.orig ?? (gold ? 'positive' : 'negative')] ??= { n: 0, fired: 0, gold });
     o.n++;
     if (fired) o.fired++;
@@ -130,5 +139,8 @@ for (const file of files) {
     ].join('\n'),
   );
 }
-console.log(`Public labelled text from ${dir} (${files.length} files); build: ${path.relative(root, dist) || dist}.\n`);
+console.log(
+  `Public labelled text from ${dir} (${files.length} files${split ? `, ${split} half: rows at ${split === 'dev' ? 'even' : 'odd'} positions` : ''}); build: ${path.relative(root, dist) || dist}.\n`,
+);
 console.log(tables.join('\n\n'));
+if (showErrors) console.log(`\n## Misses and false alarms (dev half)\n\n${errors.join('\n')}`);
