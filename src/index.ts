@@ -10,6 +10,7 @@
 import type { Locale } from './contract/ids.js';
 import type { AuditResult } from './contract/result.js';
 import { loadCorpus, type LoadOptions } from './cli/load.js';
+import { createProgress } from './cli/progress.js';
 import type { Corpus } from './corpus/corpus.js';
 import { rendererById } from './report/index.js';
 import { catalogFor } from './rules/index.js';
@@ -32,7 +33,7 @@ export type { Renderer, RenderOptions, RenderOutput } from './report/types.js';
 
 /** Reads files, folders or "-" into a corpus, as `audit` does (formats detected per file). */
 export function readInputs(paths: readonly string[], options: Partial<LoadOptions> = {}): Promise<Corpus> {
-  return loadCorpus(paths, { timezone: 'UTC', dateOrder: undefined, columnMap: {}, inputFormat: undefined, ...options }, { update: () => {}, stop: () => {} });
+  return loadCorpus(paths, { timezone: 'UTC', dateOrder: undefined, columnMap: {}, inputFormat: undefined, ...options }, createProgress(false));
 }
 
 /** Renders a result in one of the registered single-file formats. */

@@ -92,7 +92,7 @@ export async function compareCommand<Shared>(inputs: string[], options: CompareO
     for (const handles of brands) steps.checkBrand(corpus, handles);
     const shared = await steps.begin(corpus, config, window, asOf);
     const results = brands.map((handles, i) => {
-      progress.update(`Auditing ${handles.join(', ')} (${i + 1}/${brands.length})…`);
+      progress.update(progress.words.auditingBrand(handles.join(', '), i + 1, brands.length));
       return steps.audit(corpus, handles, config, configPath, asOf, shared);
     });
     progress.stop();

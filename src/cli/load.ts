@@ -36,7 +36,7 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
     const source = await openText(file);
     if (source.metadataProblem) corpus.warn({ input: file.name, code: 'bad-metadata', message: source.metadataProblem });
     if (options.savedAt !== undefined && source.metadata?.savedAt === undefined) source.metadata = { ...source.metadata, savedAt: options.savedAt };
-    progress.update(`Reading ${file.name} (${done + 1}/${files.length})…`);
+    progress.update(progress.words.reading(file.name, done + 1, files.length));
     if (source.head.trim() === '') {
       const message = 'the file is empty';
       if (file.explicit && files.length === 1)
@@ -74,10 +74,8 @@ export async function loadCorpus(args: readonly string[], options: LoadOptions, 
     }
     try {
       const before = corpus.table.length;
-      await ingestSource(corpus, source, adapter, options, (posts) =>
-        progress.update(`Reading ${file.name} (${done + 1}/${files.length}): ${posts.toLocaleString('en')} posts…`),
-      );
-      progress.update(`Read ${file.name}: ${corpus.table.length - before} posts`);
+      await ingestSource(corpus, source, adapter, options, (posts) => progress.update(progress.words.readingPosts(file.name, done + 1, files.length, posts)));
+      progress.update(progress.words.read(file.name, corpus.table.length - before));
     } catch (error) {
       if (!(error instanceof InputError) || file.explicit) throw error;
       // The hint (a --map that would read it) is what makes the file usable: keep it in the warning.

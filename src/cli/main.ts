@@ -349,7 +349,7 @@ async function prepare(inputs: string[], options: CommonInputOptions, brandRequi
   const asOfGiven = options.asOf === undefined ? undefined : parseInstant(options.asOf, '--as-of', timezone);
   if (options.output !== undefined && !/[\\/]$/.test(options.output) && !isDirectory(options.output)) await checkWritable(options.output);
   await before?.({ config, configPath, timezone });
-  const progress = createProgress(!options.quiet);
+  const progress = createProgress(!options.quiet, (options as { locale?: Locale }).locale ?? config.locale);
   try {
     const corpus = await loadCorpus(
       inputs,
@@ -467,7 +467,7 @@ async function auditAndReport(
   history: HistoryStore | undefined,
   historyFile: string | undefined,
 ): Promise<number> {
-  progress.update(`Auditing ${corpus.table.length} posts…`);
+  progress.update(progress.words.auditing(corpus.table.length));
   const shared = await beginAudit(corpus, config, window, asOf);
   // --output naming a folder (or ending in "/") asks for every table of a multi-table format.
   const toFolder = options.output !== undefined && (/[\\/]$/.test(options.output) || isDirectory(options.output));
@@ -528,7 +528,7 @@ async function auditAndReport(
 async function ingestCommand(inputs: string[], options: CommonInputOptions & { locale?: Locale }): Promise<void> {
   // Without --brand, ingest is a converter: every post it read, for any tool (or a later audit) to use.
   const { corpus, handles, asOf, progress } = await prepare(inputs, options, false);
-  progress.update('Writing posts…');
+  progress.update(progress.words.writing);
   if (handles.length === 0) await writeAllPosts(corpus, options.output);
   else for (const warning of await writeIngestOutput(corpus, handles, asOf, options.output)) corpus.warn(warning);
   progress.stop();
