@@ -114,6 +114,9 @@ export function detectTone(input: PreparedText, context?: string): Tone {
  * Frames live in their own lexicon so that they never hide a profanity phrase that shares their words
  * ("such a" + "a dick").
  */
+/** Between a frame and its insult-word: spaces or a comma, or one intensifier ("eres muy tonto", "such a big loser"). Bounded. */
+const FRAME_GAP = /^[\s,]{0,8}(?:(?:muy|tan|bien|mas|más|so|really|big|real|right|proper)[\s,]{1,8})?$/i;
+
 function framedInsult(matches: LexiconMatch[], input: PreparedText): SignalHit | null {
   const words = matches.filter((m) => m.entry.kind === 'insult-word');
   if (words.length === 0) return null;
@@ -123,7 +126,7 @@ function framedInsult(matches: LexiconMatch[], input: PreparedText): SignalHit |
   for (const word of words) {
     while (f + 1 < frames.length && frames[f + 1]!.end <= word.start) f++;
     const frame = frames[f];
-    if (!frame || !/^[\s,]{0,8}$/.test(input.text.slice(frame.end, word.start))) continue;
+    if (!frame || !FRAME_GAP.test(input.text.slice(frame.end, word.start))) continue;
     return {
       kind: 'insult',
       entryId: `${frame.entry.id}+${word.entry.id}`,

@@ -120,6 +120,15 @@ const MASKED = /[\p{L}*]{2,24}/gu;
 export function profanityTokens(tokens: readonly Token[], text: string, vocabulary: ReadonlySet<string>, byLength: ReadonlyMap<number, string[]>): Token[] {
   let out: Token[] | null = null;
   tokens.forEach((token, k) => {
+    // A doubled last letter ("putaa", "bitchh"; the tokenizer squeezes only runs of three): read as the
+    // profanity word without it, and only when that word is in the lexicon ("cree", "zoo" stay).
+    const form = token.form;
+    const n = form.length;
+    if (n >= 4 && form.charCodeAt(n - 1) === form.charCodeAt(n - 2) && !vocabulary.has(form) && vocabulary.has(form.slice(0, -1))) {
+      out ??= tokens.slice();
+      out[k] = { ...token, form: form.slice(0, -1) };
+      return;
+    }
     if (!/\d/.test(token.form)) return;
     const read = deLeet(token.form);
     if (read && vocabulary.has(read)) {

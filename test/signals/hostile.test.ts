@@ -51,6 +51,8 @@ const HOSTILE: [string, string][] = [
   ['10k political handles and hashtags', '@PSOE @realDonaldTrump #FueraMorena @x_y_z '.repeat(10_000)],
   ['20k subjects and actions', 'tu pedido llega sale your order ships will '.repeat(20_000)],
   ['20k "no" answers', 'no, sigue igual nope still '.repeat(20_000)],
+  ['20k doubled last letters', 'putaa bitchh creee zoo '.repeat(20_000)],
+  ['20k frames with intensifiers', 'eres muy tonto such a big loser sois muy muy cerdos '.repeat(20_000)],
 ];
 
 describe('signals on hostile input', () => {
