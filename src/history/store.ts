@@ -163,9 +163,21 @@ export class HistoryStore {
 
   private prepareFile(): void {
     const { db } = this;
-    const applicationId = Number(db.pragma('application_id', { simple: true }));
-    const version = Number(db.pragma('user_version', { simple: true }));
-    if (applicationId !== APPLICATION_ID && (applicationId !== 0 || version !== 0 || this.hasTables())) {
+    // One read transaction, so the three reads see one snapshot: read one by one, a job creating the file at
+    // the same moment could be seen half-way (its tables, not yet its application id) and taken for another
+    // program's database.
+    db.exec('BEGIN');
+    let applicationId: number;
+    let version: number;
+    let tables: boolean;
+    try {
+      applicationId = Number(db.pragma('application_id', { simple: true }));
+      version = Number(db.pragma('user_version', { simple: true }));
+      tables = this.hasTables();
+    } finally {
+      db.exec('COMMIT');
+    }
+    if (applicationId !== APPLICATION_ID && (applicationId !== 0 || version !== 0 || tables)) {
       throw new InputError(`${this.file} is not a second-impression history (another program's SQLite database)`, 'give --history a new file name');
     }
     if (version > SCHEMA_VERSION) throw this.newerSchema(version);
