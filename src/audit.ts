@@ -185,7 +185,10 @@ const CHANNEL_NOTES: Record<ChannelDecision['rule'], (d: ChannelDecision) => Key
     id: 'channel.no-brand-replies',
     text: 'the platform shows no brand reply under these posts (product reviews): read, but never scored as conversations the brand owed an answer',
   }),
-  'per-post': () => ({ id: 'channel.per-post', text: "each post's channel column decides whether its thread sits on the brand's channel" }),
+  'per-post': () => ({
+    id: 'channel.per-post',
+    text: "each post's own channel (a review page's business, a CSV's page column) decides whether its thread sits on the brand's channel",
+  }),
 };
 
 /**

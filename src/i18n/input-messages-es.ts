@@ -74,7 +74,8 @@ export const INPUT_MESSAGES_ES: Readonly<Record<string, string>> = {
   'input-all-repeated': 'todas las publicaciones de esta entrada ({n}) están también en otra entrada y se contaron allí',
   'same-post-in-inputs':
     '{n:publicación aparecía:publicaciones aparecían} en más de una entrada con el mismo id de la plataforma (exportaciones solapadas de una cuenta o un hilo); cada una se contó una vez, con la copia más completa',
-  'channel.per-post': 'la columna de canal de cada mensaje decide si su hilo está en el canal de la marca',
+  'channel.per-post':
+    'el canal propio de cada mensaje (el negocio de una página de reseñas, la columna de página de un CSV) decide si su hilo está en el canal de la marca',
   'input-not-brand': 'no aporta nada a {brand}: 0 conversaciones; sus publicaciones se dejaron fuera',
   'input-not-brand.other': 'no aporta nada a {brand}: 0 conversaciones (es de {companies}); sus publicaciones se dejaron fuera',
   // X / Twitter
