@@ -36,7 +36,7 @@ const detectors = {
   ...DETECTORS,
   blame: signals.detectBlame ? (text) => signals.detectBlame(prepared(text)) !== null : null,
   'dm-deflection': signals.detectPrivateMessage ? (text) => signals.detectPrivateMessage(prepared(text)) !== null : null,
-  'delete-request': null,
+  'delete-request': signals.detectDeleteRequest ? (text) => signals.detectDeleteRequest(prepared(text)) !== null : null,
 };
 
 // `--set blind3` measures the second frozen blind set (fixtures/eval/blind3/); any other name is refused.

@@ -15,6 +15,7 @@ import {
   detectBlame,
   detectDenial,
   detectPolitics,
+  detectDeleteRequest,
   detectPrivateMessage,
   detectTone,
   prepare,
@@ -35,6 +36,8 @@ export interface PostSignals {
   politics: { hit: SignalHit; confidence: number } | null;
   /** "Escríbenos por MD", "DM us": the words that moved the conversation to private messages. */
   privateMessage: string | null;
+  /** The brand asking to delete or edit criticism, or saying it hid it, quoted. */
+  deleteRequest: string | null;
   /** Short enough that its tone may depend on the post it answers (bare laughter at a complaint). */
   contextual: boolean;
 }
@@ -104,6 +107,7 @@ export function analyzeBrandVoice(conversations: BrandConversations, period: { s
         blame: detectBlame(prepared),
         politics: detectPolitics(prepared),
         privateMessage: detectPrivateMessage(prepared),
+        deleteRequest: detectDeleteRequest(prepared),
       };
       if (byText.size < CACHE_LIMIT) byText.set(key, result);
     }

@@ -226,6 +226,18 @@ function laughs(text: string): boolean {
  */
 const SCARE_QUOTES = /(?:^|[^\p{L}])(?:[Tt]u|[Ss]u|[Vv]uestr[ao]|[Yy]our)\s{1,3}['‘’"“”«]\p{Ll}\p{L}{2,19}['‘’"“”»](?!\p{L})/u;
 
+/**
+ * The brand asking a customer to delete or edit criticism, offering something for it, reporting it to the
+ * platform, or saying it hid or removed it ("borra ese tuit", "if you remove the review", "hemos ocultado tu
+ * comentario"), quoted: evidence against "nada se borra" that the text itself shows, whatever the input
+ * records. Lexicon data/lexicons/<lang>/delete-request.jsonl; "borra la app" or "delete your account" do not
+ * name a post and never match.
+ */
+export function detectDeleteRequest(input: PreparedText): string | null {
+  const match = lexiconFor('delete-request').match(input.tokens, input.text)[0];
+  return match ? input.text.slice(match.start, match.end) : null;
+}
+
 /** A request to continue in private messages ("escríbenos por MD", "DM us"), quoted. */
 export function detectPrivateMessage(input: PreparedText): string | null {
   const match = lexiconFor('dm-deflection').match(input.tokens, input.text)[0];

@@ -30,7 +30,7 @@ describe('nothing-deleted', () => {
   it('score = max(0, 100 − 25 × deleted brand posts − 10 × deleted or hidden customer posts)', () => {
     const { result } = runRuleDirect(nothingDeleted, corpus(HAND, { ownChannel: true }));
     expect(result.score).toBe(55);
-    expect(result.metrics).toEqual({ deletedBrandPosts: 1, hiddenCustomerPosts: 2 });
+    expect(result.metrics).toEqual({ deletedBrandPosts: 1, hiddenCustomerPosts: 2, deleteRequests: 0 });
     expect(result.findingCount).toBe(3);
   });
 
@@ -52,7 +52,7 @@ describe('nothing-deleted', () => {
     const posts = threads([{ id: 't1', text: 'Sois unos inútiles', replies: ['Mira, tío, ya te lo hemos explicado'] }]);
     const { result } = runRuleDirect(nothingDeleted, corpus(posts, { ownChannel: true }));
     expect(result).toMatchObject({ score: null, notApplicable: 'no input records deleted or hidden posts', findings: [], findingCount: 0 });
-    expect(result.metrics).toEqual({ deletedBrandPosts: 0, hiddenCustomerPosts: 0 });
+    expect(result.metrics).toEqual({ deletedBrandPosts: 0, hiddenCustomerPosts: 0, deleteRequests: 0 });
   });
 
   it("an input that records deletions and has none → 100 (false friends and customers' insults change nothing)", () => {
@@ -64,7 +64,7 @@ describe('nothing-deleted', () => {
   it('the score never goes below 0', () => {
     const posts = oneReplyEach(['Uno', 'Dos', 'Tres', 'Cuatro']).map((p) => (p.author === BRAND ? { ...p, deleted: true } : p));
     const { result } = runRuleDirect(nothingDeleted, corpus(posts, { ownChannel: true }));
-    expect(result.metrics).toEqual({ deletedBrandPosts: 4, hiddenCustomerPosts: 0 });
+    expect(result.metrics).toEqual({ deletedBrandPosts: 4, hiddenCustomerPosts: 0, deleteRequests: 0 });
     expect(result.score).toBe(0);
   });
 
@@ -76,7 +76,7 @@ describe('nothing-deleted', () => {
       { id: 'x1', author: 'pepe', at: '2026-10-03T10:00:00Z', text: 'Qué calor hace hoy en Sevilla', deleted: true }, // not addressed to the brand
     ];
     const { result } = runRuleDirect(nothingDeleted, corpus(posts));
-    expect(result.metrics).toEqual({ deletedBrandPosts: 1, hiddenCustomerPosts: 0 });
+    expect(result.metrics).toEqual({ deletedBrandPosts: 1, hiddenCustomerPosts: 0, deleteRequests: 0 });
     expect(result.score).toBe(75);
     expect(result.findings.map((f) => [f.threadId, f.postIds, f.severity])).toEqual([['a1', ['a1'], 'error']]);
   });
@@ -186,5 +186,31 @@ describe('nothing-deleted', () => {
         'Se borró u ocultó el mensaje de un cliente',
       ]);
     });
+  });
+});
+
+describe('nothing-deleted: asking to delete criticism', () => {
+  it('counts on any input, quoted: 100 − 10 per request, even where deletions are not recorded', () => {
+    const posts = oneReplyEach(
+      ['Por favor, borra ese tuit y te llamamos hoy', 'We have hidden your comment as it broke our rules', 'Gracias por avisar, lo miramos'],
+      {
+        customer: 'Llevo una semana sin línea',
+      },
+    );
+    const { result } = runRuleDirect(nothingDeleted, corpus(posts, { ownChannel: true }));
+    expect(result.score).toBe(80);
+    expect(result.metrics).toEqual({ deletedBrandPosts: 0, hiddenCustomerPosts: 0, deleteRequests: 2 });
+    expect(result.findings.map((f) => [f.messageId, f.data.quote, f.severity])).toEqual([
+      ['deleteRequest', 'borra ese tuit', 'warning'],
+      ['deleteRequest', 'We have hidden your comment', 'warning'],
+    ]);
+  });
+
+  it('does not take deleting an app, an account or personal data for a request to delete criticism', () => {
+    const posts = oneReplyEach(['Borra la app y vuelve a instalarla', 'You can delete your account from Settings', 'No hace falta borrar tu comentario'], {
+      customer: 'No me funciona',
+    });
+    const { result } = runRuleDirect(nothingDeleted, corpus(posts, { ownChannel: true }));
+    expect(result).toMatchObject({ score: null, findings: [] });
   });
 });
