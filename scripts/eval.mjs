@@ -12,6 +12,7 @@
 //   --no-write      on the tuning set: print only, leave docs/accuracy.md alone.
 //   --errors        list false positives and misses.
 // Never point --set at fixtures/eval/blind or blind3 (refused): those sets are measured only by their own scripts.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,7 +37,19 @@ const pct = (x) => (x === null || x === undefined ? '—' : x.toFixed(2));
 await loadDefaultResources();
 const set = option('--set');
 if (set !== undefined) await measureSet(set);
-else measureTuningSet();
+else {
+  measureTuningSet();
+  // Beside the set tuned on, the frozen blind sets (measured only, by their own script): the two figures are read
+  // together. `--no-blind` leaves them out.
+  if (!argv.includes('--no-blind')) {
+    for (const blind of ['blind', 'blind3']) {
+      const run = spawnSync(process.execPath, [path.join(root, 'scripts/eval-blind.mjs'), '--set', blind, '--dist', dist], { encoding: 'utf8' });
+      console.log(`\n## The frozen ${blind} set (never tuned on; docs/accuracy-blind.md)\n`);
+      process.stdout.write(run.stdout);
+      if (run.status !== 0) process.stderr.write(run.stderr);
+    }
+  }
+}
 
 function measureTuningSet() {
   const { evaluate, TARGETS } = evaluation;

@@ -26,7 +26,7 @@ const fold = (s: string): string =>
     .replace(/[^a-z0-9ñ ]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-// The tuning set and the development sets fixtures/eval/dev2 and dev3 (never the blind sets, which no test reads).
+// The tuning set and the development sets fixtures/eval/dev2 and dev3 (never the blind sets: only the floors test measures them).
 const EVAL_TEXTS = new Set(
   ['fixtures/eval', 'fixtures/eval/dev2', 'fixtures/eval/dev3']
     .flatMap((dir) =>
