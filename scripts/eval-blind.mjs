@@ -42,7 +42,8 @@ const detectors = {
 // `--set blind3` measures the second frozen blind set (fixtures/eval/blind3/); any other name is refused.
 const setArg = argv.indexOf('--set');
 const setName = setArg >= 0 ? argv[setArg + 1] : 'blind';
-if (setName !== 'blind' && setName !== 'blind3') throw new Error(`--set ${setName}: eval-blind measures only the frozen blind sets (blind, blind3)`);
+if (!['blind', 'blind3', 'blind4'].includes(setName))
+  throw new Error(`--set ${setName}: eval-blind measures only the frozen blind sets (blind, blind3, blind4)`);
 const dir = path.join(root, 'fixtures/eval', setName);
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.jsonl'))
