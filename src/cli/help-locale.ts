@@ -55,6 +55,10 @@ export function localizeHelp(program: Command, locale: Locale): string[] {
     command.helpOption('-h, --help', 'muestra esta ayuda');
     command.configureHelp({
       styleTitle: (title) => HEADINGS_ES[title] ?? title,
+      // commander writes the usage line's placeholders itself; the option and argument names stay as typed.
+      commandUsage(cmd) {
+        return Help.prototype.commandUsage.call(this, cmd).replace('[options]', '[opciones]').replace('[command]', '[orden]');
+      },
       optionDescription(option) {
         return Help.prototype.optionDescription
           .call(this, option)

@@ -598,11 +598,11 @@ export function rulesListing(ruleWeights: Record<string, number>, categoryWeight
   }
   const out: string[] = [words.overall, ''];
   for (const id of CATEGORY_IDS) {
-    out.push(`${catalog.category(id)} [${id}] · weight ${categoryWeights[id] ?? 0}`);
+    out.push(`${catalog.category(id)} [${id}] · ${words.weight} ${categoryWeights[id] ?? 0}`);
     const inCategory = rules.filter((r) => r.category === id);
     if (inCategory.length === 0) out.push(`  ${words.noRules}`);
     for (const rule of inCategory) {
-      out.push(`  ${rule.id} · weight ${rule.weight} · ${rule.title}`);
+      out.push(`  ${rule.id} · ${words.weight} ${rule.weight} · ${rule.title}`);
       out.push(`    ${rule.description}`);
       out.push(`    ${rule.formula}`);
     }

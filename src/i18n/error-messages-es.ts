@@ -57,6 +57,10 @@ export const ERROR_MESSAGES_ES: Readonly<Record<string, string>> = {
   'error.url-scheme.hint': 'para un archivo guardado, ejecuta: second-impression audit <archivo>',
 
   // Inputs
+  'error.cannot-read-input.missing': 'no se puede leer la entrada {file}: no existe ese archivo o carpeta',
+  'error.cannot-read-input.missing.hint': 'revisa la ruta; usa «-» para leer la entrada estándar',
+  'error.cannot-read-input.denied': 'no se puede leer la entrada {file}: permiso denegado',
+  'error.cannot-read-input.denied.hint': 'revisa la ruta; usa «-» para leer la entrada estándar',
   'error.empty-file': '{file}: el archivo está vacío',
   'error.binary-file': '{file}: no es un archivo de texto (datos binarios: ¿una hoja de cálculo, un comprimido, una imagen?); expórtalo como CSV',
   'error.unknown-format': '{file}: formato desconocido: ni un CSV/TSV con cabecera ni JSON Lines de `second-impression ingest`',

@@ -85,7 +85,10 @@ export async function expandInputs(args: readonly string[], stdin: () => AsyncIt
     try {
       info = await stat(arg);
     } catch (error) {
-      throw new UsageError(`cannot read input ${arg}: ${describeFsError(error)}`, 'check the path; use "-" to read standard input');
+      throw new UsageError(`cannot read input ${arg}: ${describeFsError(error)}`, 'check the path; use "-" to read standard input', {
+        id: `error.cannot-read-input${fsErrorVariant(error)}`,
+        data: { file: arg },
+      });
     }
     if (info.isDirectory()) {
       const found = await walk(arg, skipped);
@@ -304,6 +307,12 @@ async function readMetadata(file: InputFile): Promise<{ metadata: InputMetadata 
   if (metadata.url === undefined && metadata.savedAt === undefined && metadata.status === undefined)
     return { metadata: undefined, ...(problem ? { problem } : {}) };
   return { metadata, ...(problem ? { problem } : {}) };
+}
+
+/** The catalogue variant of a file-system error the user can act on ("" for any other, said in English). */
+function fsErrorVariant(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' ? '.missing' : code === 'EACCES' || code === 'EPERM' ? '.denied' : '';
 }
 
 export function describeFsError(error: unknown): string {

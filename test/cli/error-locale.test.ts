@@ -25,6 +25,8 @@ const BUILT = [
   'error.brand-absent.seen',
   'error.brand-absent.mentioned',
   'error.brand-absent.mentioned.seen',
+  'error.cannot-read-input.missing',
+  'error.cannot-read-input.denied',
   // noReviewsError (reviews/common.ts): the empty page's cause, and whether the page states a review count.
   ...['', '.captcha', '.block-page', '.cookie-wall'].flatMap((cause) => [`error.no-reviews${cause}`, `error.no-reviews${cause}.stated`]),
 ];
@@ -75,6 +77,15 @@ describe('errors in the user’s locale', () => {
     const csv = 'id,author,created_at,text\n1,a,not a date,hola\n2,b,2026-01-01T00:00:00Z,hi\n';
     expect(runCli(['ingest', '-', '--locale', 'es'], { input: csv }).stderr).toContain('second-impression: 1 aviso al leer (1 bad-date)');
     expect(runCli(['ingest', '-'], { input: csv }).stderr).toContain('second-impression: 1 warning while reading (1 bad-date)');
+  });
+
+  it('a missing input and the rules listing in Spanish', () => {
+    const missing = runCli(['audit', 'no-such-folder', '--brand', 'X', '--locale', 'es']);
+    expect(missing.stderr).toContain('no se puede leer la entrada no-such-folder: no existe ese archivo o carpeta');
+    expect(missing.stderr).toContain('pista: revisa la ruta');
+    const rules = runCli(['rules', '--locale', 'es']).stdout;
+    expect(rules).toContain('nothing-deleted · peso 2 · Nada se borra');
+    expect(rules).not.toContain(' · weight ');
   });
 
   it('English otherwise', () => {

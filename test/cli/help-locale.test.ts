@@ -33,4 +33,8 @@ describe('--help in Spanish', () => {
     expect(helpLocale(['node', 'bin', 'audit', '--locale', 'en'])).toBe('en');
     expect(helpLocale(['node', 'bin', 'audit', '--locale=es'])).toBe('es');
   });
+  it('says the usage line in Spanish too, the option and argument names as typed', () => {
+    const { stdout } = runCli(['--help', '--locale', 'es']);
+    expect(stdout.split('\n')[0]).toBe('Uso: second-impression [opciones] [orden]');
+  });
 });
