@@ -204,17 +204,20 @@ export async function openText(file: InputFile): Promise<TextSource> {
   const decoder = new StreamDecoder(sniffed);
   const decodeProblems = decoder.problems;
   const { metadata, problem: metadataProblem } = await readMetadata(file);
+  // The next bytes after the head: a read error is the user's (a file that vanished, a dropped share).
+  async function nextBytes(): Promise<IteratorResult<Uint8Array>> {
+    try {
+      return await iterator.next();
+    } catch (error) {
+      throw new UsageError(`cannot read input ${file.name}: ${describeFsError(error)}`);
+    }
+  }
   async function* chunks(): AsyncGenerator<string> {
     const first = decoder.write(headBytes);
     if (first) yield first;
     if (!done) {
       for (;;) {
-        let step: IteratorResult<Uint8Array>;
-        try {
-          step = await iterator.next();
-        } catch (error) {
-          throw new UsageError(`cannot read input ${file.name}: ${describeFsError(error)}`);
-        }
+        const step = await nextBytes();
         if (step.done) break;
         const text = decoder.write(step.value);
         if (text) yield text;
@@ -228,12 +231,7 @@ export async function openText(file: InputFile): Promise<TextSource> {
     const parts: Uint8Array[] = [headBytes];
     let total = headBytes.length;
     while (!done) {
-      let step: IteratorResult<Uint8Array>;
-      try {
-        step = await iterator.next();
-      } catch (error) {
-        throw new UsageError(`cannot read input ${file.name}: ${describeFsError(error)}`);
-      }
+      const step = await nextBytes();
       if (step.done) break;
       total += step.value.length;
       if (total > MAX_BINARY_INPUT_BYTES) {

@@ -14,7 +14,7 @@ import type { Detection, IngestAdapter } from '../../contract/adapter.js';
 import type { PostRecord } from '../../contract/post.js';
 import { InputError } from '../../errors.js';
 import { parseFlexibleDate } from '../../time/dates.js';
-import { forEachCsvRecord, headerKey, sampleRecords } from '../csv/read-csv.js';
+import { forEachCsvRecord, headerKey, rowFits, sampleRecords } from '../csv/read-csv.js';
 import { clip } from '../text-cleanup.js';
 import { absoluteUrl, fullname, markdownText, parentFullname, postOfPermalink, removalOf, subredditChannel } from './reddit-common.js';
 
@@ -127,16 +127,7 @@ export const redditCsvAdapter: IngestAdapter = {
         width = fields.length;
         return;
       }
-      if (fields.length !== width) {
-        if (!(fields.length === 1 && fields[0] === ''))
-          sink.warn({
-            line,
-            code: 'ragged-row',
-            message: `expected ${width} fields, found ${fields.length}; row skipped`,
-            data: { expected: width, found: fields.length },
-          });
-        return;
-      }
+      if (!rowFits(fields, width, line, sink)) return;
       const cell = (key: Column): string => (column![key] >= 0 ? fields[column![key]]!.trim() : '');
       const id = fullname('t1', cell('id'));
       if (!id) {

@@ -9,7 +9,7 @@
 import type { AdapterInput, IngestAdapter, IngestSink } from '../../contract/adapter.js';
 import { parseTwitterDate } from '../../time/dates.js';
 import { clip, decodeHtmlEntities, repairMojibake } from '../text-cleanup.js';
-import { forEachCsvRecord, headerKey } from '../csv/read-csv.js';
+import { forEachCsvRecord, headerKey, rowFits } from '../csv/read-csv.js';
 import { InputError } from '../../errors.js';
 
 const COLUMNS = ['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id'] as const;
@@ -48,17 +48,7 @@ export const twcsAdapter: IngestAdapter = {
         width = fields.length;
         return;
       }
-      if (fields.length !== width) {
-        if (!(fields.length === 1 && fields[0] === '')) {
-          sink.warn({
-            line,
-            code: 'ragged-row',
-            message: `expected ${width} fields, found ${fields.length}; row skipped`,
-            data: { expected: width, found: fields.length },
-          });
-        }
-        return;
-      }
+      if (!rowFits(fields, width, line, sink)) return;
       const id = stripFloat(fields[column.tweet_id]!);
       if (!/^\d+$/.test(id)) {
         sink.warn({

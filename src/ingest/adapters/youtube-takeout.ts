@@ -18,7 +18,7 @@ import type { PostRecord } from '../../contract/post.js';
 import { InputError } from '../../errors.js';
 import { parseFlexibleDate } from '../../time/dates.js';
 import { parseBoundedJson } from '../bounded-json.js';
-import { chooseDelimiter, forEachCsvRecord, headerKey, sampleRecords } from '../csv/read-csv.js';
+import { chooseDelimiter, forEachCsvRecord, headerKey, rowFits, sampleRecords } from '../csv/read-csv.js';
 import { clip, repairMojibake } from '../text-cleanup.js';
 import { youtubeUrl } from './youtube-api.js';
 
@@ -238,17 +238,7 @@ export const youtubeTakeoutAdapter: IngestAdapter = {
         width = fields.length;
         return;
       }
-      if (fields.length !== width) {
-        if (!(fields.length === 1 && fields[0] === '')) {
-          sink.warn({
-            line,
-            code: 'ragged-row',
-            message: `expected ${width} fields, found ${fields.length}; row skipped`,
-            data: { expected: width, found: fields.length },
-          });
-        }
-        return;
-      }
+      if (!rowFits(fields, width, line, sink)) return;
       const cell = (field: Field): string => (column![field] === undefined ? '' : fields[column![field]!]!.trim());
       const id = cell('id');
       if (id === '') {

@@ -59,3 +59,19 @@ export function headerKey(cell: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
+
+/**
+ * Whether a data row has the header's width. A row that does not is skipped with a `ragged-row` warning on its
+ * line, except a blank line (one empty field), which is passed over silently.
+ */
+export function rowFits(fields: readonly string[], width: number, line: number, sink: Pick<IngestSink, 'warn'>): boolean {
+  if (fields.length === width) return true;
+  if (!(fields.length === 1 && fields[0] === ''))
+    sink.warn({
+      line,
+      code: 'ragged-row',
+      message: `expected ${width} fields, found ${fields.length}; row skipped`,
+      data: { expected: width, found: fields.length },
+    });
+  return false;
+}
