@@ -2,15 +2,14 @@
  * Every lexicon file, whatever its signal: well-formed entries, ids that say what they are, examples that
  * behave as documented, and no example taken from the evaluation set (which must stay a measuring set).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Lexicon, type LexiconEntry } from '../../src/signals/lexicon.js';
 import { readLexiconFile as loadLexiconEntries } from '../../src/io/resources.js';
 import { tokenize } from '../../src/signals/tokens.js';
+import { fold, ROOT, tunedOnTexts } from '../helpers/eval-sets.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FILES = ['es', 'en'].flatMap((lang) =>
   readdirSync(path.join(ROOT, 'data/lexicons', lang))
     .filter((f) => f.endsWith('.jsonl'))
@@ -18,29 +17,8 @@ const FILES = ['es', 'en'].flatMap((lang) =>
 );
 const KEYS = ['id', 'phrase', 'kind', 'weight', 'start', 'end', 'notAfter', 'notBefore', 'case', 'region', 'note', 'examples'];
 
-const fold = (s: string): string =>
-  s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9ñ ]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 // The tuning set and the development sets fixtures/eval/dev2 and dev3 (never the blind sets: only the floors test measures them).
-const EVAL_TEXTS = new Set(
-  ['fixtures/eval', 'fixtures/eval/dev2', 'fixtures/eval/dev3']
-    .flatMap((dir) =>
-      readdirSync(path.join(ROOT, dir))
-        .filter((f) => f.endsWith('.jsonl'))
-        .map((f) => path.join(ROOT, dir, f)),
-    )
-    .flatMap((file) =>
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim()),
-    )
-    .map((l) => fold((JSON.parse(l) as { text: string }).text)),
-);
+const EVAL_TEXTS = tunedOnTexts();
 
 describe.each(FILES)('data/lexicons/%s', (file) => {
   const [lang, name] = file.split('/') as [string, string];

@@ -4,15 +4,7 @@
  * copied from a dataset; each family has a case it must catch and a benign sense it must leave alone.
  */
 import { describe, expect, it } from 'vitest';
-import { detectNeedsReply } from '../../src/signals/needs-reply.js';
-import { detectPolitics, detectTone, prepare } from '../../src/signals/text-signals.js';
-
-const offensive = (text: string): boolean => {
-  const tone = detectTone(prepare(text));
-  return tone.profanity !== null || tone.insult !== null;
-};
-const political = (text: string): boolean => detectPolitics(prepare(text)) !== null;
-const needs = (text: string): boolean => detectNeedsReply(text).needsReply;
+import { needs, offensive, political } from '../helpers/eval-sets.js';
 
 describe('profanity: bare vulgar words and slurs, with their benign senses guarded', () => {
   it.each([

@@ -3,24 +3,10 @@
  * false friends it must leave alone. Written apart: none of these texts is a row of fixtures/eval, dev2 or
  * dev3 (checked below, as the lexicon tests check the lexicon examples).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { detectNeedsReply } from '../../src/signals/needs-reply.js';
-import { detectPromise } from '../../src/signals/promise.js';
-import { detectBlame, detectDenial, detectPolitics, detectTone, prepare } from '../../src/signals/text-signals.js';
-
-const offensive = (text: string): boolean => {
-  const tone = detectTone(prepare(text));
-  return tone.profanity !== null || tone.insult !== null;
-};
-const sarcastic = (text: string, context?: string): boolean => detectTone(prepare(text), context).sarcasm !== null;
-const political = (text: string): boolean => detectPolitics(prepare(text)) !== null;
-const denies = (text: string): boolean => detectDenial(prepare(text)) !== null || detectBlame(prepare(text)) !== null;
-const needs = (text: string, context?: string): boolean => detectNeedsReply(text, undefined, context).needsReply;
-// Tuesday 2026-03-10, 10:00 in Madrid (+01:00).
-const promised = (text: string): string | null => detectPromise(text, Date.parse('2026-03-10T09:00:00Z'), 60)?.deadline ?? null;
+import { denies, fold, needs, offensive, political, promised, sarcastic, tunedOnTexts } from '../helpers/eval-sets.js';
 
 const CASES = {
   sarcasmPos: [
@@ -160,31 +146,8 @@ describe('promises without "we"', () => {
   ])('no promise: %s', (text) => expect(promised(text)).toBeNull());
 });
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fold = (s: string): string =>
-  s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9ñ ]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 it('uses no text of the evaluation sets (tuning, dev2, dev3)', () => {
-  const evalTexts = new Set(
-    ['fixtures/eval', 'fixtures/eval/dev2', 'fixtures/eval/dev3']
-      .flatMap((dir) =>
-        readdirSync(path.join(ROOT, dir))
-          .filter((f) => f.endsWith('.jsonl'))
-          .map((f) => path.join(ROOT, dir, f)),
-      )
-      .flatMap((file) =>
-        readFileSync(file, 'utf8')
-          .split('\n')
-          .filter((l) => l.trim()),
-      )
-      .map((l) => fold((JSON.parse(l) as { text: string }).text)),
-  );
+  const evalTexts = tunedOnTexts();
   const source = readFileSync(fileURLToPath(import.meta.url), 'utf8');
   const literals = [...source.matchAll(/(['"])((?:(?!\1)[^\\\n]){12,})\1/g)].map((m) => m[2]!);
   expect(literals.filter((t) => evalTexts.has(fold(t)))).toEqual([]);

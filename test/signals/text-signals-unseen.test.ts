@@ -5,20 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectNeedsReply } from '../../src/signals/needs-reply.js';
-import { detectPromise } from '../../src/signals/promise.js';
-import { detectBlame, detectDenial, detectPolitics, detectTone, prepare } from '../../src/signals/text-signals.js';
 import { deLeet, isLaughter } from '../../src/signals/tone-cues.js';
-
-const offensive = (text: string): boolean => {
-  const tone = detectTone(prepare(text));
-  return tone.profanity !== null || tone.insult !== null;
-};
-const sarcastic = (text: string, context?: string): boolean => detectTone(prepare(text), context).sarcasm !== null;
-const political = (text: string): boolean => detectPolitics(prepare(text)) !== null;
-const denies = (text: string): boolean => detectDenial(prepare(text)) !== null || detectBlame(prepare(text)) !== null;
-const needs = (text: string, context?: string): boolean => detectNeedsReply(text, undefined, context).needsReply;
-// Tuesday 2026-03-10, 10:00 in Madrid (+01:00).
-const promised = (text: string): string | null => detectPromise(text, Date.parse('2026-03-10T09:00:00Z'), 60)?.deadline ?? null;
+import { denies, needs, offensive, political, promised, sarcastic } from '../helpers/eval-sets.js';
 
 describe('profanity and insults as bare words', () => {
   it.each([
