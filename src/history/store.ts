@@ -139,6 +139,26 @@ export interface BrandSummary {
   lastAsOf: string;
 }
 
+/** How long a job waits for another to let go of a brand-new file while it switches it to WAL. */
+const WAL_SWITCH_WAIT_MS = 10_000;
+
+/**
+ * Switches the file to write-ahead logging. SQLite answers SQLITE_BUSY at once, without the busy timeout,
+ * when another connection holds any lock at that moment (a second cron job opening the same new file):
+ * retried with a short pause until the other lets go.
+ */
+function switchToWal(db: SqlDatabase): string {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; waited += 20) {
+    try {
+      return String(db.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || waited >= WAL_SWITCH_WAIT_MS) throw error;
+      Atomics.wait(pause, 0, 0, 20);
+    }
+  }
+}
+
 export class HistoryStore {
   private constructor(
     private readonly db: SqlDatabase,
@@ -183,7 +203,7 @@ export class HistoryStore {
     if (version > SCHEMA_VERSION) throw this.newerSchema(version);
     // WAL persists in the file; switching needs a moment's exclusive lock, so skip it when already set.
     if (String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') {
-      const mode = String(db.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
+      const mode = switchToWal(db);
       if (mode !== 'wal')
         throw new InputError(
           `${this.file}: SQLite cannot use write-ahead logging here (journal mode "${mode}")`,
